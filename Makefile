@@ -1,0 +1,102 @@
+# planner: plans multi-agency security exercises from YAML templates and rosters.
+#
+#   make            build build/planner
+#   make demo       install what is missing, build, plan the bundled example into out/
+#   make test       install what is missing, build, run every test
+#   make install    PREFIX=/usr/local DESTDIR= (binary, templates, man page)
+#   make SANITIZE=address,undefined test
+#   make bench      benchmarks (speed and memory targets)
+
+VERSION  = 0.1.0
+PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/planner
+MANDIR   = $(PREFIX)/share/man/man1
+BUILD   ?= build
+
+PKGS     = yaml-0.1 libical sqlite3 cairo pangocairo json-c
+TESTPKGS = cmocka
+
+CC      ?= cc
+WARN     = -Wall -Wextra -Werror -Wpointer-arith -Wvla \
+	   -Wdeclaration-after-statement -Wstrict-prototypes \
+	   -Wold-style-definition -Wmissing-prototypes -Wshadow \
+	   -Wno-format-zero-length -Wformat-security
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) \
+	   $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+	   -DPLANNER_VERSION='"$(VERSION)"' -DPLANNER_DATADIR='"$(DATADIR)"'
+LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+
+ifneq ($(SANITIZE),)
+ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS    += -fsanitize=$(SANITIZE)
+endif
+
+SRCS  = $(wildcard planner/*.c)
+OBJS  = $(SRCS:planner/%.c=$(BUILD)/obj/%.o)
+LIBOBJS = $(filter-out $(BUILD)/obj/main.o,$(OBJS))
+UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+UNITS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps deps-test demo test unit cli interop install uninstall clean bench fuzz
+
+all: $(BUILD)/planner
+
+$(BUILD)/planner: $(OBJS)
+	@echo "  LD      $@"
+	@$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
+
+$(BUILD)/obj/%.o: planner/%.c | $(BUILD)/obj
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/obj $(BUILD)/tests:
+	mkdir -p $@
+
+-include $(OBJS:.o=.d)
+
+# Unit tests link every module but main.c against cmocka.
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS) | $(BUILD)/tests
+	@echo "  TEST    $@"
+	@$(CC) $(ALL_CFLAGS) -Iplanner $(shell pkg-config --cflags $(TESTPKGS) 2>/dev/null) \
+	    $(LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS) $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
+
+# Installs missing Debian packages when run as root; otherwise prints
+# the apt-get line to run and stops.
+deps:
+	@sh scripts/deps build
+
+deps-test:
+	@sh scripts/deps test
+
+demo: deps
+	$(MAKE) all
+	./$(BUILD)/planner plan examples/border-fpv-fse.yaml --out out
+
+test: deps deps-test
+	$(MAKE) all $(UNITS)
+	@sh tests/run.sh $(BUILD)
+
+unit: all $(UNITS)
+	@sh tests/run.sh $(BUILD) unit
+
+cli: all
+	@sh tests/run.sh $(BUILD) cli
+
+interop: all
+	@sh tests/run.sh $(BUILD) interop
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
+	install -m 755 $(BUILD)/planner $(DESTDIR)$(BINDIR)/planner
+	cp -R templates $(DESTDIR)$(DATADIR)/
+	chmod -R u=rwX,go=rX $(DESTDIR)$(DATADIR)/templates
+	install -m 644 docs/planner.1 $(DESTDIR)$(MANDIR)/planner.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/planner $(DESTDIR)$(MANDIR)/planner.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(BUILD) out

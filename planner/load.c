@@ -1,0 +1,794 @@
+/* load.c: read YAML documents and everything they refer to into one checked model. */
+#define _DEFAULT_SOURCE	/* realpath */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "doc.h"
+#include "load.h"
+#include "paths.h"
+#include "tree.h"
+
+/* An agency named by id somewhere, to point at once all rosters are read. */
+struct ref {
+	struct agency **slot;
+	const char *id;
+	struct loc loc;
+};
+
+/* A heap vector of pointers. */
+struct pvec {
+	void **v;
+	size_t n, cap;
+};
+
+struct loader {
+	struct model *m;
+	struct diags *d;
+	struct schema_ctx ctx;
+	struct pvec files;	/* struct tfile *, freed at the end */
+	struct pvec seen;	/* char *, real paths already read */
+	struct pvec templates, xdocs, agencies, people, calendars;
+	struct ref *refs;
+	size_t nrefs, caprefs;
+};
+
+static const char *const kinds[] = { "Template", "Exercise", "Roster",
+	"Calendar" };
+
+static void
+pvec_push(struct pvec *pv, void *p)
+{
+	VEC_PUSH(pv->v, pv->n, pv->cap) = p;
+}
+
+static void
+error_at(struct loader *L, const struct loc *l, const char *fmt, ...)
+    PRINTF_LIKE(3, 4);
+
+static void
+error_at(struct loader *L, const struct loc *l, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (l == NULL)
+		diag_vadd(L->d, DIAG_ERROR, NULL, 0, 0, fmt, ap);
+	else
+		diag_vadd(L->d, DIAG_ERROR, l->file, l->line, l->col, fmt, ap);
+	va_end(ap);
+}
+
+void
+doc_ref_agency(struct schema_ctx *c, const struct tnode *n,
+    struct agency **slot)
+{
+	struct loader *L = c->user;
+	struct ref *r = &VEC_PUSH(L->refs, L->nrefs, L->caprefs);
+
+	r->slot = slot;
+	r->id = arena_strdup(c->arena, n->str);
+	r->loc.file = n->file;
+	r->loc.line = n->line;
+	r->loc.col = n->col;
+}
+
+/* --- documents ---------------------------------------------------------- */
+
+static int
+doc_kind(struct loader *L, const struct tdoc *doc, const char *path)
+{
+	const struct tnode *root = doc->root, *k, *v;
+	const char *near;
+	size_t i;
+
+	if (root == NULL || root->kind != TN_MAP) {
+		diag_add(L->d, DIAG_ERROR, path, doc->line, doc->col,
+		    "a document must be a mapping that starts with 'kind:' "
+		    "and 'version:'");
+		return -1;
+	}
+	if ((k = tree_get(root, "kind")) == NULL) {
+		schema_error(&L->ctx, root, "missing required key 'kind': one "
+		    "of Template, Exercise, Roster or Calendar");
+		return -1;
+	}
+	for (i = 0; i < NELEM(kinds); i++)
+		if (k->kind == TN_SCALAR && strcmp(k->str, kinds[i]) == 0)
+			break;
+	if (i == NELEM(kinds)) {
+		near = k->kind == TN_SCALAR ?
+		    closest_word(k->str, kinds, NELEM(kinds)) : NULL;
+		if (near != NULL)
+			schema_error(&L->ctx, k, "unknown kind '%s'; did you "
+			    "mean '%s'?", k->str, near);
+		else
+			schema_error(&L->ctx, k, "unknown kind; expected "
+			    "Template, Exercise, Roster or Calendar");
+		return -1;
+	}
+	if ((v = tree_get(root, "version")) == NULL) {
+		schema_error(&L->ctx, root, "missing required key 'version'; "
+		    "this planner reads version 1");
+		return -1;
+	}
+	if (v->kind != TN_SCALAR || strcmp(v->str, "1") != 0) {
+		schema_error(&L->ctx, v, "unsupported version '%s' of %s; this "
+		    "planner reads version 1", v->kind == TN_SCALAR ?
+		    v->str : "?", kinds[i]);
+		return -1;
+	}
+	return (int)i;
+}
+
+static void
+load_template(struct loader *L, const struct tnode *root, const char *path)
+{
+	struct template *t = arena_alloc(L->m->arena, sizeof(*t));
+
+	doc_template_schema.init(t);
+	if (schema_decode(&L->ctx, &doc_template_schema, root, t, NULL) == -1)
+		return;
+	doc_template_defaults(t);
+	doc_template_check(&L->ctx, root, t);
+	t->path = (char *)path;
+	pvec_push(&L->templates, t);
+}
+
+static void
+load_exercise(struct loader *L, const struct tnode *root, const char *path)
+{
+	struct exercise_doc *xd = arena_alloc(L->m->arena, sizeof(*xd));
+
+	doc_exercise_schema.init(xd);
+	if (schema_decode(&L->ctx, &doc_exercise_schema, root, xd, NULL) == -1)
+		return;
+	if (xd->ex.nparticipants == 0)
+		schema_error(&L->ctx, tree_get(root, "agencies"), "an exercise "
+		    "needs at least one participating agency");
+	xd->ex.path = (char *)path;
+	xd->template_node = tree_get(root, "template");
+	pvec_push(&L->xdocs, xd);
+}
+
+static void
+load_roster(struct loader *L, const struct tnode *root)
+{
+	struct roster_doc *rd = arena_alloc(L->m->arena, sizeof(*rd));
+	size_t i;
+
+	/* Agencies and people join even when something in the roster is
+	 * wrong, so that one bad value does not turn every reference to
+	 * them into an error too; the run fails all the same. */
+	schema_decode(&L->ctx, &doc_roster_schema, root, rd, NULL);
+	for (i = 0; i < rd->nagencies; i++)
+		if (rd->agencies[i].id != NULL)
+			pvec_push(&L->agencies, &rd->agencies[i]);
+	for (i = 0; i < rd->npeople; i++)
+		if (rd->people[i].id != NULL)
+			pvec_push(&L->people, &rd->people[i]);
+}
+
+static void
+load_calendar(struct loader *L, const struct tnode *root, const char *path)
+{
+	struct holiday_calendar *c = arena_alloc(L->m->arena, sizeof(*c));
+
+	if (schema_decode(&L->ctx, &doc_calendar_schema, root, c, NULL) == -1)
+		return;
+	c->path = (char *)path;
+	pvec_push(&L->calendars, c);
+}
+
+/*
+ * Read one file unless it was read already. from is where it was named,
+ * for the message when it cannot be read. Its path is kept in the model
+ * arena, since every location in the model points at it.
+ */
+static void
+load_file(struct loader *L, const char *path, const struct loc *from)
+{
+	char real[PATH_MAX], *keep;
+	struct tfile *f;
+	size_t i, errs = L->d->nerrors;
+
+	if (realpath(path, real) == NULL) {
+		error_at(L, from, "cannot read '%s': %s", path,
+		    strerror(errno));
+		return;
+	}
+	for (i = 0; i < L->seen.n; i++)
+		if (strcmp(L->seen.v[i], real) == 0)
+			return;
+	pvec_push(&L->seen, xstrdup(real));
+	keep = arena_strdup(L->m->arena, path);
+	if ((f = tree_load(keep, L->d)) == NULL) {
+		if (L->d->nerrors == errs)
+			diag_add(L->d, DIAG_ERROR, keep, 0, 0, "cannot read");
+		return;
+	}
+	pvec_push(&L->files, f);
+	if (f->ndocs == 0)
+		diag_add(L->d, DIAG_ERROR, keep, 1, 1, "empty file: expected a "
+		    "document starting with 'kind:'");
+	for (i = 0; i < f->ndocs; i++) {
+		const struct tnode *root = f->docs[i].root;
+
+		switch (doc_kind(L, &f->docs[i], keep)) {
+		case 0:
+			load_template(L, root, keep);
+			break;
+		case 1:
+			load_exercise(L, root, keep);
+			break;
+		case 2:
+			load_roster(L, root);
+			break;
+		case 3:
+			load_calendar(L, root, keep);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* --- references between files ------------------------------------------- */
+
+static struct template *
+find_template(struct loader *L, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < L->templates.n; i++) {
+		struct template *t = L->templates.v[i];
+
+		if (strcmp(t->id, id) == 0)
+			return t;
+	}
+	return NULL;
+}
+
+/* The calendar of that id, or (with by_path) the one read from path. */
+static struct holiday_calendar *
+find_calendar(struct loader *L, const char *key, int by_path)
+{
+	size_t i;
+
+	for (i = 0; i < L->calendars.n; i++) {
+		struct holiday_calendar *c = L->calendars.v[i];
+
+		if (strcmp(by_path ? c->path : c->id, key) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+static int
+file_exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Names of the bundled files in a data subdirectory, for suggestions. */
+static char **
+bundled_names(const char *sub, size_t *n)
+{
+	char *dir = xasprintf("%s/%s", paths_datadir(), sub);
+	char **v = NULL;
+	size_t cap = 0;
+	DIR *dp;
+	struct dirent *de;
+
+	*n = 0;
+	if ((dp = opendir(dir)) != NULL) {
+		while ((de = readdir(dp)) != NULL) {
+			size_t len = strlen(de->d_name);
+
+			if (len > 5 && strcmp(de->d_name + len - 5,
+			    ".yaml") == 0)
+				VEC_PUSH(v, *n, cap) = xstrndup(de->d_name,
+				    len - 5);
+		}
+		closedir(dp);
+	}
+	free(dir);
+	return v;
+}
+
+static void
+unknown_bundled(struct loader *L, const struct loc *l, const char *what,
+    const char *sub, const char *name)
+{
+	size_t n;
+	char **v = bundled_names(sub, &n);
+	const char *near = closest_word(name, (const char *const *)v, n);
+
+	if (near != NULL)
+		error_at(L, l, "unknown %s '%s'; did you mean '%s'?", what,
+		    name, near);
+	else
+		error_at(L, l, "unknown %s '%s': not defined in the files read "
+		    "and not bundled (see 'planner templates')", what, name);
+	load_list_free(v, n);
+}
+
+static void
+resolve_template(struct loader *L, struct exercise_doc *xd)
+{
+	const char *ref = xd->ex.template_ref;
+	struct loc l = xd->ex.loc;
+	char *path;
+
+	if (xd->template_node != NULL) {
+		l.line = xd->template_node->line;
+		l.col = xd->template_node->col;
+	}
+	if (find_template(L, ref) != NULL)
+		return;
+	if (paths_is_path(ref)) {
+		path = paths_relative(xd->ex.path, ref);
+		load_file(L, path, &l);
+		free(path);
+		return;
+	}
+	path = xasprintf("%s/templates/%s.yaml", paths_datadir(), ref);
+	if (schema_is_id(ref) && file_exists(path))
+		load_file(L, path, &l);
+	else
+		unknown_bundled(L, &l, "template", "templates", ref);
+	free(path);
+}
+
+static void
+load_rosters(struct loader *L, struct exercise_doc *xd)
+{
+	size_t i;
+	char *path;
+
+	for (i = 0; i < xd->rosters.n; i++) {
+		path = paths_relative(xd->ex.path, xd->rosters.v[i]);
+		load_file(L, path, &xd->rosters.locs[i]);
+		free(path);
+	}
+}
+
+/* One entry of an agency's holidays: a bundled name or a file. */
+static void
+resolve_holiday(struct loader *L, struct agency *ag, size_t i,
+    struct pvec *cals, struct pvec *ics)
+{
+	const char *name = ag->holidays.v[i];
+	const struct loc *l = &ag->holidays.locs[i];
+	struct holiday_calendar *c;
+	char *path;
+	size_t n = strlen(name);
+
+	if (paths_is_path(name)) {
+		path = paths_relative(ag->loc.file, name);
+		if (n > 4 && strcmp(name + n - 4, ".ics") == 0) {
+			if (!file_exists(path))
+				error_at(L, l, "cannot read '%s': %s", path,
+				    strerror(errno ? errno : ENOENT));
+			else
+				pvec_push(ics, arena_strdup(L->m->arena, path));
+			free(path);
+			return;
+		}
+		load_file(L, path, l);
+		c = find_calendar(L, path, 1);
+		free(path);
+		if (c != NULL)
+			pvec_push(cals, c);
+		else if (L->d->nerrors == 0)
+			error_at(L, l, "'%s' holds no Calendar document", name);
+		return;
+	}
+	if ((c = find_calendar(L, name, 0)) == NULL) {
+		path = xasprintf("%s/templates/calendars/%s.yaml",
+		    paths_datadir(), name);
+		if (schema_is_id(name) && file_exists(path))
+			load_file(L, path, l);
+		free(path);
+		c = find_calendar(L, name, 0);
+	}
+	if (c != NULL)
+		pvec_push(cals, c);
+	else
+		unknown_bundled(L, l, "holiday calendar", "templates/calendars",
+		    name);
+}
+
+static void
+resolve_holidays(struct loader *L)
+{
+	size_t i, j;
+
+	for (i = 0; i < L->agencies.n; i++) {
+		struct agency *ag = L->agencies.v[i];
+		struct pvec cals = {0}, ics = {0};
+
+		for (j = 0; j < ag->holidays.n; j++)
+			resolve_holiday(L, ag, j, &cals, &ics);
+		ag->calendars = arena_array(L->m->arena, cals.n + 1,
+		    sizeof(*ag->calendars));
+		memcpy(ag->calendars, cals.v, cals.n * sizeof(void *));
+		ag->ncalendars = cals.n;
+		ag->ics.v = arena_array(L->m->arena, ics.n + 1, sizeof(char *));
+		memcpy(ag->ics.v, ics.v, ics.n * sizeof(char *));
+		ag->ics.n = ics.n;
+		free(cals.v);
+		free(ics.v);
+	}
+}
+
+/* Ids must be unique across every file of a kind; the second is wrong. */
+static void
+check_ids(struct loader *L, const struct pvec *pv, size_t id_off,
+    size_t loc_off, const char *what)
+{
+	size_t i, j;
+
+	for (i = 1; i < pv->n; i++) {
+		const char *id = *(char **)((char *)pv->v[i] + id_off);
+		const struct loc *li = (struct loc *)((char *)pv->v[i] +
+		    loc_off);
+
+		for (j = 0; j < i; j++) {
+			const char *o = *(char **)((char *)pv->v[j] + id_off);
+			const struct loc *lj = (struct loc *)((char *)pv->v[j] +
+			    loc_off);
+
+			if (strcmp(id, o) != 0)
+				continue;
+			error_at(L, li, "duplicate %s id '%s' (first at %s:%d)",
+			    what, id, lj->file, lj->line);
+			break;
+		}
+	}
+}
+
+static void
+resolve_refs(struct loader *L)
+{
+	size_t i, j, n = L->agencies.n;
+	const char **ids = xcalloc(n + 1, sizeof(char *));
+
+	for (j = 0; j < n; j++)
+		ids[j] = ((struct agency *)L->agencies.v[j])->id;
+	for (i = 0; i < L->nrefs; i++) {
+		struct ref *r = &L->refs[i];
+		const char *near;
+
+		for (j = 0; j < n; j++)
+			if (strcmp(ids[j], r->id) == 0)
+				break;
+		if (j < n) {
+			*r->slot = L->agencies.v[j];
+			continue;
+		}
+		near = closest_word(r->id, ids, n);
+		if (near != NULL)
+			error_at(L, &r->loc, "unknown agency '%s'; did you "
+			    "mean '%s'?", r->id, near);
+		else
+			error_at(L, &r->loc, "unknown agency '%s': no roster "
+			    "read defines it", r->id);
+	}
+	free(ids);
+}
+
+/* --- exercises: their own copy of the template, with overrides ----------- */
+
+static struct template *
+template_copy(struct arena *a, const struct template *t)
+{
+	struct template *c = arena_alloc(a, sizeof(*c));
+
+	*c = *t;
+	c->events = arena_array(a, t->nevents + 1, sizeof(*c->events));
+	memcpy(c->events, t->events, t->nevents * sizeof(*c->events));
+	c->roles = arena_array(a, t->nroles + 1, sizeof(*c->roles));
+	memcpy(c->roles, t->roles, t->nroles * sizeof(*c->roles));
+	return c;
+}
+
+/* overrides.events or overrides.roles: a mapping of id to changed keys. */
+static void
+override_parts(struct loader *L, const struct tnode *n, const char *what,
+    const struct schema *s, void *arr, size_t count)
+{
+	size_t i, j;
+	const char **ids;
+
+	if (n->kind != TN_MAP) {
+		schema_error(&L->ctx, n, "'overrides.%s' must map %s ids to "
+		    "the keys to change", what, what);
+		return;
+	}
+	ids = xcalloc(count + 1, sizeof(char *));
+	for (j = 0; j < count; j++)
+		ids[j] = *(char **)((char *)arr + j * s->size);
+	for (i = 0; i < n->n; i++) {
+		const char *near;
+
+		for (j = 0; j < count; j++)
+			if (strcmp(ids[j], n->keys[i]->str) == 0)
+				break;
+		if (j < count) {
+			schema_decode(&L->ctx, s, n->vals[i],
+			    (char *)arr + j * s->size, NULL);
+			continue;
+		}
+		near = closest_word(n->keys[i]->str, ids, count);
+		if (near != NULL)
+			schema_error(&L->ctx, n->keys[i], "the template has "
+			    "no %s '%s'; did you mean '%s'?", what,
+			    n->keys[i]->str, near);
+		else
+			schema_error(&L->ctx, n->keys[i], "the template has "
+			    "no %s '%s'", what, n->keys[i]->str);
+	}
+	free(ids);
+}
+
+static void
+apply_overrides(struct loader *L, struct template *t, const struct tnode *ov)
+{
+	const struct tnode *n;
+
+	L->ctx.partial = 1;
+	if ((n = tree_get(ov, "conduct")) != NULL)
+		schema_decode(&L->ctx, &doc_conduct_schema, n, t, NULL);
+	if ((n = tree_get(ov, "events")) != NULL)
+		override_parts(L, n, "event", &doc_event_schema, t->events,
+		    t->nevents);
+	if ((n = tree_get(ov, "roles")) != NULL)
+		override_parts(L, n, "role", &doc_role_schema, t->roles,
+		    t->nroles);
+	L->ctx.partial = 0;
+}
+
+static void
+check_participants(struct loader *L, struct exercise *ex)
+{
+	size_t i, j;
+
+	for (i = 1; i < ex->nparticipants; i++)
+		for (j = 0; j < i; j++)
+			if (ex->participants[i].agency != NULL &&
+			    ex->participants[i].agency ==
+			    ex->participants[j].agency)
+				error_at(L, &ex->loc, "agency '%s' is listed "
+				    "twice in 'agencies'",
+				    ex->participants[i].agency->id);
+	for (i = 0; ex->organiser_agency != NULL && i < L->agencies.n; i++)
+		if (strcmp(((struct agency *)L->agencies.v[i])->id,
+		    ex->organiser_agency) == 0)
+			return;
+	if (ex->organiser_agency != NULL)
+		error_at(L, &ex->loc, "unknown organiser agency '%s'",
+		    ex->organiser_agency);
+}
+
+/* Play as an event, so every stage handles it like any other. */
+static void
+make_conduct(struct arena *a, struct template *t)
+{
+	struct event_def *e = &t->conduct;
+	size_t i;
+
+	memset(e, 0, sizeof(*e));
+	e->id = arena_strdup(a, "conduct");
+	e->title = t->conduct_title;
+	e->description = t->description;
+	e->kind = EV_CONDUCT;
+	e->duration = t->conduct_length;
+	e->loc = t->loc;
+	if (t->conduct_roles.n > 0) {
+		e->roles = t->conduct_roles;
+		return;
+	}
+	e->roles.v = arena_array(a, t->nroles + 1, sizeof(char *));
+	for (i = 0; i < t->nroles; i++)
+		e->roles.v[i] = t->roles[i].id;
+	e->roles.n = t->nroles;
+}
+
+static void
+bind_exercise(struct loader *L, struct exercise_doc *xd)
+{
+	struct exercise *ex = &xd->ex;
+	const struct template *base = find_template(L, ex->template_ref);
+	size_t errs = L->d->nerrors, i;
+
+	if (base == NULL) {
+		/* A template given by path has its own id: take the one the
+		 * file defines. */
+		for (i = 0; i < L->templates.n && base == NULL; i++) {
+			struct template *t = L->templates.v[i];
+			char *p = paths_relative(ex->path, ex->template_ref);
+
+			if (strcmp(t->path, p) == 0)
+				base = t;
+			free(p);
+		}
+	}
+	if (base == NULL)
+		return;	/* reported when it was looked for */
+	ex->tpl = template_copy(L->m->arena, base);
+	if (xd->overrides != NULL) {
+		apply_overrides(L, ex->tpl, xd->overrides);
+		if (L->d->nerrors == errs)
+			doc_template_check(&L->ctx, xd->overrides, ex->tpl);
+	}
+	if (xd->start >= 0)
+		ex->tpl->conduct_start = xd->start;
+	make_conduct(L->m->arena, ex->tpl);
+	ex->has_conduct = xd->conduct_from == xd->conduct_to;
+	ex->conduct = xd->conduct_from;
+	ex->window_from = xd->conduct_from;
+	ex->window_to = xd->conduct_to;
+	if (ex->language == NULL)
+		ex->language = arena_strdup(L->m->arena, "en");
+	check_participants(L, ex);
+}
+
+/* Move a heap vector into an arena array of the model. */
+static void *
+freeze(struct arena *a, struct pvec *pv, size_t *n)
+{
+	void **v = arena_array(a, pv->n + 1, sizeof(void *));
+
+	memcpy(v, pv->v, pv->n * sizeof(void *));
+	*n = pv->n;
+	free(pv->v);
+	memset(pv, 0, sizeof(*pv));
+	return v;
+}
+
+static void
+finish(struct loader *L)
+{
+	struct model *m = L->m;
+	struct pvec exs = {0};
+	size_t i;
+
+	for (i = 0; i < L->xdocs.n; i++)
+		pvec_push(&exs, &((struct exercise_doc *)L->xdocs.v[i])->ex);
+	m->templates = freeze(m->arena, &L->templates, &m->ntemplates);
+	m->exercises = freeze(m->arena, &exs, &m->nexercises);
+	m->agencies = freeze(m->arena, &L->agencies, &m->nagencies);
+	m->people = freeze(m->arena, &L->people, &m->npeople);
+	m->calendars = freeze(m->arena, &L->calendars, &m->ncalendars);
+}
+
+static void
+cleanup(struct loader *L)
+{
+	size_t i;
+
+	for (i = 0; i < L->files.n; i++)
+		tree_free(L->files.v[i]);
+	for (i = 0; i < L->seen.n; i++)
+		free(L->seen.v[i]);
+	free(L->files.v);
+	free(L->seen.v);
+	free(L->templates.v);
+	free(L->xdocs.v);
+	free(L->agencies.v);
+	free(L->people.v);
+	free(L->calendars.v);
+	free(L->refs);
+}
+
+struct model *
+load_files(char *const *paths, size_t n, struct diags *d)
+{
+	struct loader L;
+	size_t i;
+
+	memset(&L, 0, sizeof(L));
+	L.d = d;
+	L.m = xcalloc(1, sizeof(*L.m));
+	L.m->arena = arena_new();
+	L.ctx.diags = d;
+	L.ctx.arena = L.m->arena;
+	L.ctx.user = &L;
+	for (i = 0; i < n; i++)
+		load_file(&L, paths[i], NULL);
+	/* Loading a roster or template may add exercises: index, not copy. */
+	for (i = 0; i < L.xdocs.n; i++) {
+		load_rosters(&L, L.xdocs.v[i]);
+		resolve_template(&L, L.xdocs.v[i]);
+	}
+	resolve_holidays(&L);
+	check_ids(&L, &L.templates, offsetof(struct template, id),
+	    offsetof(struct template, loc), "template");
+	check_ids(&L, &L.agencies, offsetof(struct agency, id),
+	    offsetof(struct agency, loc), "agency");
+	check_ids(&L, &L.people, offsetof(struct person, id),
+	    offsetof(struct person, loc), "person");
+	resolve_refs(&L);
+	for (i = 0; i < L.xdocs.n; i++)
+		bind_exercise(&L, L.xdocs.v[i]);
+	check_ids(&L, &L.xdocs, offsetof(struct exercise_doc, ex.id),
+	    offsetof(struct exercise_doc, ex.loc), "exercise");
+	finish(&L);
+	cleanup(&L);
+	if (d->nerrors > 0) {
+		model_free(L.m);
+		return NULL;
+	}
+	return L.m;
+}
+
+/* --- bundled files and documentation ------------------------------------ */
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **
+load_bundled_templates(size_t *n)
+{
+	char **v = bundled_names("templates", n);
+	size_t i;
+
+	for (i = 0; i < *n; i++) {
+		char *p = xasprintf("%s/templates/%s.yaml", paths_datadir(),
+		    v[i]);
+
+		free(v[i]);
+		v[i] = p;
+	}
+	if (*n > 1)
+		qsort(v, *n, sizeof(char *), cmp_str);
+	return v;
+}
+
+void
+load_list_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+struct walk_arg {
+	void (*fn)(const char *kind, const char *path, void *arg);
+	const char *kind;
+	void *arg;
+};
+
+static void
+walk_one(const char *path, void *arg)
+{
+	struct walk_arg *w = arg;
+
+	w->fn(w->kind, path, w->arg);
+}
+
+void
+load_walk_keys(void (*fn)(const char *kind, const char *path, void *arg),
+    void *arg)
+{
+	const struct schema *s[] = { &doc_template_schema,
+		&doc_exercise_schema, &doc_roster_schema, &doc_calendar_schema };
+	size_t i;
+
+	for (i = 0; i < NELEM(s); i++) {
+		struct walk_arg w = { fn, kinds[i], arg };
+
+		schema_walk(s[i], walk_one, &w);
+	}
+}

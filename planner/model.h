@@ -1,0 +1,329 @@
+/* model.h: the exercise-planning data model that every stage shares. */
+#ifndef PLANNER_MODEL_H
+#define PLANNER_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+
+/*
+ * Everything here is built by the loader and owned by the model's arena:
+ * no string or array in it is freed on its own. Identifiers are the ids
+ * written in the YAML documents; references between documents are
+ * resolved by the loader into pointers, so later stages never look
+ * names up.
+ */
+
+/* Where a thing was written, for messages. file is borrowed. */
+struct loc {
+	const char *file;
+	int line, col;
+};
+
+/* A list of names; locs[i] is where v[i] was written (may be NULL). */
+struct strlist {
+	char **v;
+	struct loc *locs;
+	size_t n;
+};
+
+struct holiday_calendar;
+
+/* The seven HSEEP exercise types, in doctrine order. */
+enum ex_type {
+	EX_SEMINAR, EX_WORKSHOP, EX_TABLETOP, EX_GAME,
+	EX_DRILL, EX_FUNCTIONAL, EX_FULL_SCALE,
+	EX_NTYPES
+};
+
+enum ev_kind {
+	EV_PLANNING_MEETING,	/* C&O, IPM, MPM, MSEL, FPM */
+	EV_BRIEFING,		/* before play: players, C/E, actors, ... */
+	EV_CONDUCT,		/* STARTEX to ENDEX */
+	EV_HOT_WASH,
+	EV_DEBRIEF,		/* controller/evaluator debrief */
+	EV_AFTER_ACTION_MEETING,
+	EV_DEADLINE,		/* a due date: read-ahead, AAR draft, AAR/IP */
+	EV_MEETING,		/* any other meeting or session */
+	EV_NKINDS
+};
+
+enum anchor { ANCHOR_STARTEX, ANCHOR_ENDEX };
+
+/* Clearance levels, ordered: a person holding one holds those below. */
+enum clearance {
+	CLR_NONE, CLR_OFFICIAL, CLR_CONFIDENTIAL, CLR_SECRET, CLR_TOP_SECRET,
+	CLR_NLEVELS
+};
+
+/* How an agency takes part in one exercise. */
+enum part_kind { PART_PLAYING, PART_SUPPORTING, PART_OBSERVING,
+	PART_NKINDS };
+
+/* Which agencies a role may be staffed from. */
+enum role_source { SRC_ANY, SRC_PLAYING, SRC_NON_PLAYING };
+
+enum inject_kind { INJ_INJECT, INJ_CONTINGENCY, INJ_EXPECTED_ACTION };
+
+struct objective {
+	char *id;
+	char *text;
+	int *caps;		/* core capability indexes (doctrine.h) */
+	size_t ncaps;
+	struct loc loc;
+};
+
+struct event_def {
+	char *id;
+	char *title;
+	char *description;
+	enum ev_kind kind;
+	enum anchor anchor;	/* the window is counted from STARTEX or ENDEX */
+	struct span earliest;	/* window start, from the anchor */
+	struct span latest;	/* window end, from the anchor */
+	int64_t duration;	/* seconds; 0 for a deadline */
+	struct strlist roles;	/* ids of the roles that attend */
+	struct strlist after;	/* ids of events that must come first */
+	int64_t gap;		/* minimum seconds after each of those */
+	char *location;		/* venue, room or dial-in */
+	struct loc loc;
+};
+
+struct role_def {
+	char *id;
+	char *name;
+	int count;		/* people needed in all */
+	int per_agency;		/* or this many from each source agency */
+	struct strlist qualifications;	/* every one is required */
+	struct strlist languages;	/* every one is required */
+	enum clearance clearance;	/* at least this */
+	enum role_source source;
+	struct strlist excludes;	/* roles the same person may not hold */
+	struct loc loc;
+};
+
+struct inject {
+	int seq;		/* MSEL sequence number, 1-based */
+	char *id;
+	struct span at;		/* from STARTEX */
+	enum inject_kind kind;
+	char *method;		/* phone, radio, e-mail, in person, ... */
+	char *from;
+	char *to;
+	char *text;
+	char *expected;		/* expected player action */
+	char *controller;	/* role id responsible for delivering it */
+	char *objective;	/* objective id */
+	struct loc loc;
+};
+
+struct check_item {
+	char *id;
+	char *text;
+	char *owner;		/* role id */
+	char *event;		/* event id the due date counts from */
+	struct span offset;	/* from that event's start */
+	struct loc loc;
+};
+
+struct checklist {
+	char *id;
+	char *title;
+	struct check_item *items;
+	size_t nitems;
+	struct loc loc;
+};
+
+struct template {
+	char *id;
+	char *name;
+	char *description;
+	enum ex_type type;
+	int conduct_days;	/* consecutive days of play */
+	int64_t conduct_length;	/* seconds of play each day */
+	int conduct_start;	/* local minutes after midnight, venue zone */
+	int weekend_play;	/* conduct may fall on a weekend */
+	char *conduct_title;
+	struct strlist conduct_roles;	/* empty: every role attends play */
+	struct event_def conduct;	/* play as an event, made by the loader */
+	struct objective *objectives;
+	size_t nobjectives;
+	struct event_def *events;
+	size_t nevents;
+	struct role_def *roles;
+	size_t nroles;
+	struct inject *injects;
+	size_t ninjects;
+	struct checklist *checklists;
+	size_t nchecklists;
+	char *path;		/* file it came from */
+	struct loc loc;
+};
+
+/* An inclusive range of dates, as a blackout or an absence. */
+struct range {
+	pdate from, to;
+	char *reason;
+	struct loc loc;
+};
+
+struct contact {
+	char *name;
+	char *email;
+	char *phone;
+};
+
+struct agency {
+	char *id;
+	char *name;
+	char *country;		/* ISO 3166-1 alpha-2, upper case */
+	char *timezone;		/* IANA name, checked against tzdata */
+	uint8_t workdays;	/* bit 0 = Monday ... bit 6 = Sunday */
+	int day_start, day_end;	/* working hours, local minutes */
+	struct strlist holidays;	/* calendar names or paths, as written */
+	struct holiday_calendar **calendars;	/* resolved holidays */
+	size_t ncalendars;
+	struct strlist ics;		/* .ics calendars to import, resolved paths */
+	struct range *blackouts;
+	size_t nblackouts;
+	struct contact contact;
+	struct loc loc;
+};
+
+struct person {
+	char *id;
+	char *name;
+	char *email;
+	char *phone;
+	struct agency *agency;
+	struct strlist languages;	/* ISO 639-1 codes, preferred first */
+	struct strlist qualifications;
+	enum clearance clearance;
+	struct range *unavailable;
+	size_t nunavailable;
+	int max_exercises;	/* workload cap; 0 means no cap */
+	struct strlist prefers;	/* role ids the person would like */
+	struct strlist avoids;	/* role ids the person would rather not */
+	struct loc loc;
+};
+
+struct participant {
+	struct agency *agency;
+	enum part_kind kind;
+};
+
+struct exercise {
+	char *id;
+	char *name;
+	char *description;
+	char *template_ref;	/* as written: a bundled name or a path */
+	struct template *tpl;	/* resolved, with overrides applied */
+	char *venue;
+	char *address;
+	char *timezone;		/* venue zone: STARTEX is local time here */
+	pdate conduct;		/* first day of play; 0 with a window */
+	pdate window_from, window_to;	/* when the date is to be chosen */
+	int has_conduct;	/* conduct is fixed */
+	struct participant *participants;
+	size_t nparticipants;
+	struct contact organiser;
+	char *organiser_agency;
+	char *marking;		/* protective marking on every document */
+	char *language;		/* ISO 639-1 code of master documents */
+	char *path;
+	struct loc loc;
+};
+
+/*
+ * Every document of a run, resolved; built by load.c. The struct itself
+ * lives in its own arena (model_new), as do all its arrays and strings,
+ * so model_free() is one arena_free(). A model embedded in another
+ * struct or on the stack also works: model_free() then releases only
+ * what m->arena owns. Never xmalloc a struct model: nothing frees it.
+ */
+struct model {
+	struct template **templates;	/* as loaded, before overrides */
+	size_t ntemplates;
+	struct exercise **exercises;
+	size_t nexercises;
+	struct agency **agencies;	/* from every roster, ids unique */
+	size_t nagencies;
+	struct person **people;		/* from every roster, ids unique */
+	size_t npeople;
+	struct holiday_calendar **calendars;	/* every calendar read */
+	size_t ncalendars;
+	struct arena *arena;
+};
+
+/*
+ * An empty model allocated from a new arena, which it owns (m->arena).
+ * Free it with model_free(). This function can't fail.
+ */
+struct model *model_new(void);
+
+/*
+ * Look-ups by id; NULL when absent or when m, t or id is NULL. They
+ * can't fail. The results are borrowed from the model.
+ */
+struct agency *model_agency(const struct model *m, const char *id);
+struct person *model_person(const struct model *m, const char *id);
+const struct event_def *template_event(const struct template *t,
+    const char *id);
+const struct role_def *template_role(const struct template *t,
+    const char *id);
+
+/* Free m->arena, and with it m if model_new() made it. NULL is a no-op. */
+void model_free(struct model *m);
+
+/*
+ * A plan: the scheduled and staffed form of each exercise. It borrows
+ * the model, which must outlive it. Like the model, the struct, its
+ * arrays and its strings (warnings, reasons) live in p->arena.
+ */
+struct planned_event {
+	const struct event_def *def;
+	int day;		/* day of play for conduct (1, 2, ...), else 0 */
+	ptime start, end;	/* UTC; end == start for a deadline */
+	struct strlist warnings;
+};
+
+struct assignment {
+	const struct role_def *role;
+	const struct person *person;
+};
+
+struct vacancy {
+	const struct role_def *role;
+	int missing;
+	struct strlist reasons;
+};
+
+struct plan_exercise {
+	const struct exercise *ex;
+	ptime startex, endex;
+	struct planned_event *events;	/* in template order */
+	size_t nevents;
+	struct assignment *assignments;
+	size_t nassignments;
+	struct vacancy *vacancies;
+	size_t nvacancies;
+};
+
+struct plan {
+	const struct model *model;
+	struct plan_exercise *exercises;
+	size_t nexercises;
+	struct arena *arena;
+};
+
+/*
+ * An empty plan of model m (borrowed), allocated from a new arena that
+ * it owns. Free it with plan_free(). This function can't fail.
+ */
+struct plan *plan_new(const struct model *m);
+
+/* Free p->arena, and with it p if plan_new() made it. NULL is a no-op. */
+void plan_free(struct plan *p);
+
+#endif
