@@ -35,7 +35,8 @@ endif
 
 SRCS  = $(wildcard planner/*.c)
 OBJS  = $(SRCS:planner/%.c=$(BUILD)/obj/%.o)
-LIBOBJS = $(filter-out $(BUILD)/obj/main.o,$(OBJS))
+# Unit tests link the library modules: not main.c nor the command files.
+LIBOBJS = $(filter-out $(BUILD)/obj/main.o $(BUILD)/obj/cmd_%.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNITS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 

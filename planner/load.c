@@ -143,10 +143,11 @@ load_exercise(struct loader *L, const struct tnode *root, const char *path)
 {
 	struct exercise_doc *xd = arena_alloc(L->m->arena, sizeof(*xd));
 
+	/* Kept even when wrong, so its rosters and template are still read
+	 * and checked. */
 	doc_exercise_schema.init(xd);
-	if (schema_decode(&L->ctx, &doc_exercise_schema, root, xd, NULL) == -1)
-		return;
-	if (xd->ex.nparticipants == 0)
+	if (schema_decode(&L->ctx, &doc_exercise_schema, root, xd, NULL) == 0 &&
+	    xd->ex.nparticipants == 0)
 		schema_error(&L->ctx, tree_get(root, "agencies"), "an exercise "
 		    "needs at least one participating agency");
 	xd->ex.path = (char *)path;
@@ -324,6 +325,9 @@ resolve_template(struct loader *L, struct exercise_doc *xd)
 	const char *ref = xd->ex.template_ref;
 	struct loc l = xd->ex.loc;
 	char *path;
+
+	if (ref == NULL)
+		return;
 
 	if (xd->template_node != NULL) {
 		l.line = xd->template_node->line;
@@ -606,6 +610,11 @@ bind_exercise(struct loader *L, struct exercise_doc *xd)
 	struct exercise *ex = &xd->ex;
 	const struct template *base = find_template(L, ex->template_ref);
 	size_t errs = L->d->nerrors, i;
+
+	/* A broken exercise is bound all the same, so that mistakes in its
+	 * overrides are reported in this run too; the model is dropped. */
+	if (ex->id == NULL || ex->template_ref == NULL)
+		return;
 
 	if (base == NULL) {
 		/* A template given by path has its own id: take the one the

@@ -237,10 +237,9 @@ struct exercise {
 
 /*
  * Every document of a run, resolved; built by load.c. The struct itself
- * lives in its own arena (model_new), as do all its arrays and strings,
- * so model_free() is one arena_free(). A model embedded in another
- * struct or on the stack also works: model_free() then releases only
- * what m->arena owns. Never xmalloc a struct model: nothing frees it.
+ * is heap-allocated (xcalloc, as model_new does); every array and string
+ * hanging from it lives in m->arena, which the model owns. model_free()
+ * frees the arena, then the struct.
  */
 struct model {
 	struct template **templates;	/* as loaded, before overrides */
@@ -257,8 +256,8 @@ struct model {
 };
 
 /*
- * An empty model allocated from a new arena, which it owns (m->arena).
- * Free it with model_free(). This function can't fail.
+ * An empty model with a new arena that it owns (m->arena); the caller
+ * frees it with model_free(). This function can't fail.
  */
 struct model *model_new(void);
 
@@ -273,13 +272,14 @@ const struct event_def *template_event(const struct template *t,
 const struct role_def *template_role(const struct template *t,
     const char *id);
 
-/* Free m->arena, and with it m if model_new() made it. NULL is a no-op. */
+/* Free m->arena, then m itself (heap-allocated). NULL is a no-op. */
 void model_free(struct model *m);
 
 /*
  * A plan: the scheduled and staffed form of each exercise. It borrows
- * the model, which must outlive it. Like the model, the struct, its
- * arrays and its strings (warnings, reasons) live in p->arena.
+ * the model, which must outlive it. As with the model, the struct is
+ * heap-allocated and its arrays and strings (warnings, reasons) live in
+ * p->arena, which the plan owns.
  */
 struct planned_event {
 	const struct event_def *def;
@@ -318,12 +318,12 @@ struct plan {
 };
 
 /*
- * An empty plan of model m (borrowed), allocated from a new arena that
- * it owns. Free it with plan_free(). This function can't fail.
+ * An empty plan of model m (borrowed) with a new arena that it owns;
+ * the caller frees it with plan_free(). This function can't fail.
  */
 struct plan *plan_new(const struct model *m);
 
-/* Free p->arena, and with it p if plan_new() made it. NULL is a no-op. */
+/* Free p->arena, then p itself (heap-allocated). NULL is a no-op. */
 void plan_free(struct plan *p);
 
 #endif

@@ -389,7 +389,8 @@ decode_field(struct schema_ctx *c, const struct field *f,
 	}
 }
 
-static void
+/* Report an unknown key; returns the bit of the key suggested, if any. */
+static uint64_t
 unknown_key(struct schema_ctx *c, const struct schema *s,
     const struct tnode *key)
 {
@@ -400,12 +401,14 @@ unknown_key(struct schema_ctx *c, const struct schema *s,
 	for (i = 0; i < s->nfields; i++)
 		names[i] = s->fields[i].key;
 	near = closest_word(key->str, names, s->nfields);
-	if (near != NULL)
-		schema_error(c, key, "unknown key '%s' in %s; did you mean "
-		    "'%s'?", key->str, s->what, near);
-	else
+	if (near == NULL) {
 		schema_error(c, key, "unknown key '%s' in %s", key->str,
 		    s->what);
+		return 0;
+	}
+	schema_error(c, key, "unknown key '%s' in %s; did you mean '%s'?",
+	    key->str, s->what, near);
+	return schema_bit(s, near);
 }
 
 static const struct field *
@@ -466,7 +469,7 @@ schema_decode(struct schema_ctx *c, const struct schema *s,
     const struct tnode *n, void *obj, uint64_t *seen)
 {
 	size_t errs = c->diags->nerrors, i, idx;
-	uint64_t got = 0;
+	uint64_t got = 0, guessed = 0;
 
 	if (s->loc_off != 0) {
 		struct loc *l = (struct loc *)((char *)obj + s->loc_off);
@@ -484,7 +487,7 @@ schema_decode(struct schema_ctx *c, const struct schema *s,
 			const struct field *f = find_field(s, k->str, &idx);
 
 			if (f == NULL) {
-				unknown_key(c, s, k);
+				guessed |= unknown_key(c, s, k);
 				continue;
 			}
 			if (c->partial && (f->flags & SF_NO_OVERRIDE)) {
@@ -502,7 +505,7 @@ schema_decode(struct schema_ctx *c, const struct schema *s,
 			}
 			decode_field(c, f, v, obj);
 		}
-		check_required(c, s, n, got);
+		check_required(c, s, n, got | guessed);
 	}
 	if (s->check != NULL && c->diags->nerrors == errs)
 		s->check(c, n, obj, got);

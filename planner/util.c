@@ -308,38 +308,48 @@ strcaseeq(const char *a, const char *b)
 	return *a == *b;
 }
 
-/* Levenshtein distance, case-insensitive; long words are capped. */
+/*
+ * Optimal string alignment distance, case-insensitive: insertions,
+ * deletions, substitutions and swaps of neighbours each cost one, so
+ * "nmae" is one step from "name". Long words are capped.
+ */
 size_t
 edit_distance(const char *a, const char *b)
 {
-	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t *row, d;
+	size_t la = strlen(a), lb = strlen(b), i, j, d;
+	size_t *prev2, *prev, *cur, *tmp;
 
 	if (la > 64 || lb > 64)
 		return la > lb ? la : lb;
-	row = xcalloc(lb + 1, sizeof(*row));
+	prev2 = xcalloc(lb + 1, sizeof(size_t));
+	prev = xcalloc(lb + 1, sizeof(size_t));
+	cur = xcalloc(lb + 1, sizeof(size_t));
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
+		prev[j] = j;
 	for (i = 1; i <= la; i++) {
-		size_t diag = row[0];
+		int ca = tolower((unsigned char)a[i - 1]);
 
-		row[0] = i;
+		cur[0] = i;
 		for (j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t cost = tolower((unsigned char)a[i - 1]) !=
-			    tolower((unsigned char)b[j - 1]);
-			size_t best = diag + cost;
+			int cb = tolower((unsigned char)b[j - 1]);
+			size_t best = prev[j - 1] + (ca != cb);
 
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
+			if (prev[j] + 1 < best)
+				best = prev[j] + 1;
+			if (cur[j - 1] + 1 < best)
+				best = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && ca == tolower((unsigned char)
+			    b[j - 2]) && tolower((unsigned char)a[i - 2]) == cb &&
+			    prev2[j - 2] + 1 < best)
+				best = prev2[j - 2] + 1;
+			cur[j] = best;
 		}
+		tmp = prev2, prev2 = prev, prev = cur, cur = tmp;
 	}
-	d = row[lb];
-	free(row);
+	d = prev[lb];
+	free(prev2);
+	free(prev);
+	free(cur);
 	return d;
 }
 

@@ -1,0 +1,125 @@
+#!/bin/sh
+# run.sh: every test suite of planner, with one closing count.
+# Usage: sh tests/run.sh BUILD_DIR [unit|cli|bad|interop]...
+#   unit     cmocka unit tests (BUILD_DIR/tests/test_*)
+#   cli      golden command-line cases (tests/cli/*.t)
+#   bad      the bad-input corpus (tests/bad/*.yaml with .err beside)
+#   interop  calendars read by ical.js and python3-icalendar
+set -u
+
+build=${1:?usage: run.sh BUILD_DIR [suite...]}
+shift
+suites=${*:-unit cli bad interop}
+planner=$(cd "$build" && pwd)/planner
+top=$(pwd)
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); [ -n "${VERBOSE:-}" ] && echo "ok - $1"; return 0; }
+notok() { fail=$((fail + 1)); echo "not ok - $1"; [ -f "$tmp/diff" ] && sed 's/^/    /' "$tmp/diff"; rm -f "$tmp/diff"; return 0; }
+
+run_unit() {
+	for t in "$build"/tests/test_*; do
+		[ -x "$t" ] || continue
+		if "$t" >"$tmp/unit.out" 2>&1; then
+			ok "unit $(basename "$t")"
+		else
+			sed 's/^/    /' "$tmp/unit.out" | tail -40 >"$tmp/diff"
+			notok "unit $(basename "$t")"
+		fi
+	done
+}
+
+# A .t file: "$ command" lines, each followed by the expected standard
+# output then standard error, and optionally "? N" for the exit status
+# (0 when absent). "planner" in a command is the binary under test.
+# Lines starting with "#" before a command are comments.
+run_cli_file() {
+	f=$1
+	awk -v dir="$tmp/cases" '
+		BEGIN { n = 0 }
+		/^\$ / { n++; file = sprintf("%s/%03d", dir, n);
+			print substr($0, 3) > (file ".cmd"); close(file ".cmd");
+			printf "" > (file ".exp"); printf "0\n" > (file ".st"); next }
+		n == 0 { next }
+		/^\? [0-9]+$/ { print $2 > (file ".st"); close(file ".st"); next }
+		/^#/ { next }
+		{ print >> (file ".exp") }
+	' "$f"
+	for c in "$tmp"/cases/*.cmd; do
+		[ -f "$c" ] || continue
+		base=${c%.cmd}
+		cmd=$(cat "$c")
+		want=$(cat "$base.st")
+		(cd "$top" && PATH="$(dirname "$planner"):$PATH" \
+		    SOURCE_DATE_EPOCH=1800000000 PLANNER_DATADIR="$top" \
+		    sh -c "$cmd" >"$base.out" 2>"$base.err" </dev/null)
+		got=$?
+		cat "$base.out" "$base.err" >"$base.all"
+		if [ "$got" != "$want" ]; then
+			echo "exit status $got, expected $want" >"$tmp/diff"
+			diff -u "$base.exp" "$base.all" >>"$tmp/diff"
+			notok "$(basename "$f"): $cmd"
+		elif ! diff -u "$base.exp" "$base.all" >"$tmp/diff"; then
+			notok "$(basename "$f"): $cmd"
+		else
+			rm -f "$tmp/diff"
+			ok "$(basename "$f"): $cmd"
+		fi
+	done
+	rm -rf "$tmp/cases"
+}
+
+run_cli() {
+	for f in tests/cli/*.t; do
+		mkdir -p "$tmp/cases"
+		run_cli_file "$f"
+	done
+}
+
+# Each tests/bad/NAME.yaml must fail validation with exactly NAME.err.
+run_bad() {
+	for f in tests/bad/*.yaml; do
+		exp=${f%.yaml}.err
+		(cd tests/bad && "$planner" validate "$(basename "$f")") \
+		    >"$tmp/bad.out" 2>&1
+		st=$?
+		if [ ! -f "$exp" ]; then
+			echo "missing $exp" >"$tmp/diff"
+			notok "bad $(basename "$f")"
+		elif [ $st -ne 1 ]; then
+			echo "exit status $st, expected 1" >"$tmp/diff"
+			notok "bad $(basename "$f")"
+		elif ! diff -u "$exp" "$tmp/bad.out" >"$tmp/diff"; then
+			notok "bad $(basename "$f")"
+		else
+			ok "bad $(basename "$f")"
+		fi
+	done
+}
+
+run_interop() {
+	if sh tests/interop/run.sh "$build" >"$tmp/interop.out" 2>&1; then
+		ok "interop"
+	else
+		tail -40 "$tmp/interop.out" >"$tmp/diff"
+		notok "interop"
+	fi
+	grep -E '^(ok|not ok)' "$tmp/interop.out" | sed 's/^/    /' | \
+	    grep -c '^    ok' | sed 's/^/    interop checks passed: /'
+}
+
+for s in $suites; do
+	case $s in
+	unit) run_unit ;;
+	cli) run_cli ;;
+	bad) run_bad ;;
+	interop) run_interop ;;
+	*) echo "run.sh: unknown suite '$s'" >&2; exit 2 ;;
+	esac
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
