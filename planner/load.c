@@ -421,10 +421,12 @@ resolve_holidays(struct loader *L)
 			resolve_holiday(L, ag, j, &cals, &ics);
 		ag->calendars = arena_array(L->m->arena, cals.n + 1,
 		    sizeof(*ag->calendars));
-		memcpy(ag->calendars, cals.v, cals.n * sizeof(void *));
+		if (cals.n > 0)
+			memcpy(ag->calendars, cals.v, cals.n * sizeof(void *));
 		ag->ncalendars = cals.n;
 		ag->ics.v = arena_array(L->m->arena, ics.n + 1, sizeof(char *));
-		memcpy(ag->ics.v, ics.v, ics.n * sizeof(char *));
+		if (ics.n > 0)
+			memcpy(ag->ics.v, ics.v, ics.n * sizeof(char *));
 		ag->ics.n = ics.n;
 		free(cals.v);
 		free(ics.v);
@@ -496,9 +498,11 @@ template_copy(struct arena *a, const struct template *t)
 
 	*c = *t;
 	c->events = arena_array(a, t->nevents + 1, sizeof(*c->events));
-	memcpy(c->events, t->events, t->nevents * sizeof(*c->events));
+	if (t->nevents > 0)
+		memcpy(c->events, t->events, t->nevents * sizeof(*c->events));
 	c->roles = arena_array(a, t->nroles + 1, sizeof(*c->roles));
-	memcpy(c->roles, t->roles, t->nroles * sizeof(*c->roles));
+	if (t->nroles > 0)
+		memcpy(c->roles, t->roles, t->nroles * sizeof(*c->roles));
 	return c;
 }
 
@@ -654,7 +658,8 @@ freeze(struct arena *a, struct pvec *pv, size_t *n)
 {
 	void **v = arena_array(a, pv->n + 1, sizeof(void *));
 
-	memcpy(v, pv->v, pv->n * sizeof(void *));
+	if (pv->n > 0)
+		memcpy(v, pv->v, pv->n * sizeof(void *));
 	*n = pv->n;
 	free(pv->v);
 	memset(pv, 0, sizeof(*pv));

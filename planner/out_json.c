@@ -1,0 +1,214 @@
+/* out_json.c: the plan as JSON through json-c, the only module that sees it. */
+#include "out_json.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <json-c/json.h>
+
+#include "doctrine.h"
+#include "util.h"
+
+/*
+ * json-c reports exhaustion by returning NULL or -1. Treat it as
+ * xmalloc does (message, exit 3): a half-built document is worse than
+ * none, and no caller could do better.
+ */
+static void *
+must(void *p)
+{
+	if (p == NULL) {
+		fputs("planner: out of memory\n", stderr);
+		exit(3);
+	}
+	return p;
+}
+
+/* Add v (which may be NULL for JSON null) under key; obj takes v. */
+static void
+put(struct json_object *obj, const char *key, struct json_object *v)
+{
+	if (json_object_object_add(obj, key, v) != 0)
+		must(NULL);
+}
+
+static struct json_object *
+jstr(const char *s)
+{
+	return s == NULL ? NULL : must(json_object_new_string(s));
+}
+
+static void
+put_str(struct json_object *obj, const char *key, const char *s)
+{
+	put(obj, key, jstr(s));
+}
+
+static void
+put_time(struct json_object *obj, const char *key, ptime t)
+{
+	char buf[21];
+
+	time_format_utc(t, buf);
+	put_str(obj, key, buf);
+}
+
+static void
+push(struct json_object *arr, struct json_object *v)
+{
+	if (json_object_array_add(arr, v) != 0)
+		must(NULL);
+}
+
+static struct json_object *
+new_object(void)
+{
+	return must(json_object_new_object());
+}
+
+static struct json_object *
+new_array(void)
+{
+	return must(json_object_new_array());
+}
+
+static struct json_object *
+strlist_array(const struct strlist *l)
+{
+	struct json_object *arr = new_array();
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		push(arr, jstr(l->v[i]));
+	return arr;
+}
+
+static struct json_object *
+event_json(const struct plan_exercise *pe, const struct planned_event *ev)
+{
+	const struct event_def *def = ev->def;
+	struct json_object *o = new_object(), *agencies;
+	size_t i;
+
+	if (ev->day > 1) {
+		char *id = xasprintf("%s-%d", def->id, ev->day);
+
+		put_str(o, "id", id);
+		free(id);
+	} else
+		put_str(o, "id", def->id);
+	put_str(o, "title", def->title);
+	put_str(o, "kind", doctrine_kind_name(def->kind));
+	put_time(o, "start", ev->start);
+	put_time(o, "end", ev->end);
+
+	/* Until attendance is worked out per event, every participant's
+	 * people could attend, so every participant is listed. */
+	agencies = new_array();
+	for (i = 0; i < pe->ex->nparticipants; i++) {
+		const struct agency *ag = pe->ex->participants[i].agency;
+
+		push(agencies, jstr(ag != NULL ? ag->id : NULL));
+	}
+	put(o, "agencies", agencies);
+	put(o, "roles", strlist_array(&def->roles));
+	put(o, "warnings", strlist_array(&ev->warnings));
+	return o;
+}
+
+static struct json_object *
+exercise_json(const struct plan_exercise *pe)
+{
+	const struct exercise *ex = pe->ex;
+	const struct template *tpl = ex->tpl;
+	struct json_object *o = new_object(), *arr;
+	size_t i;
+
+	put_str(o, "id", ex->id);
+	put_str(o, "name", ex->name);
+	put_str(o, "template", tpl != NULL ? tpl->id : NULL);
+	put_str(o, "type", tpl != NULL ? doctrine_type_name(tpl->type) : NULL);
+	put_str(o, "timezone", ex->timezone);
+	put_time(o, "startex", pe->startex);
+	put_time(o, "endex", pe->endex);
+
+	arr = new_array();
+	for (i = 0; i < pe->nevents; i++)
+		push(arr, event_json(pe, &pe->events[i]));
+	put(o, "events", arr);
+
+	arr = new_array();
+	for (i = 0; i < pe->nassignments; i++) {
+		const struct assignment *a = &pe->assignments[i];
+		struct json_object *ao = new_object();
+
+		put_str(ao, "role", a->role->id);
+		put_str(ao, "person", a->person->id);
+		put_str(ao, "agency", a->person->agency != NULL ?
+		    a->person->agency->id : NULL);
+		push(arr, ao);
+	}
+	put(o, "assignments", arr);
+
+	arr = new_array();
+	for (i = 0; i < pe->nvacancies; i++) {
+		const struct vacancy *v = &pe->vacancies[i];
+		struct json_object *vo = new_object();
+
+		put_str(vo, "role", v->role->id);
+		put(vo, "missing", must(json_object_new_int(v->missing)));
+		put(vo, "reasons", strlist_array(&v->reasons));
+		push(arr, vo);
+	}
+	put(o, "vacancies", arr);
+	return o;
+}
+
+char *
+out_json_plan(const struct plan *p)
+{
+	const struct model *m = p->model;
+	struct json_object *root = new_object(), *arr;
+	const char *text;
+	char *out;
+	size_t i;
+
+	arr = new_array();
+	for (i = 0; i < p->nexercises; i++)
+		push(arr, exercise_json(&p->exercises[i]));
+	put(root, "exercises", arr);
+
+	arr = new_array();
+	for (i = 0; m != NULL && i < m->nagencies; i++) {
+		const struct agency *ag = m->agencies[i];
+		struct json_object *o = new_object();
+
+		put_str(o, "id", ag->id);
+		put_str(o, "name", ag->name);
+		put_str(o, "country", ag->country);
+		put_str(o, "timezone", ag->timezone);
+		push(arr, o);
+	}
+	put(root, "agencies", arr);
+
+	arr = new_array();
+	for (i = 0; m != NULL && i < m->npeople; i++) {
+		const struct person *pn = m->people[i];
+		struct json_object *o = new_object();
+
+		put_str(o, "id", pn->id);
+		put_str(o, "name", pn->name);
+		put_str(o, "agency", pn->agency != NULL ? pn->agency->id : NULL);
+		push(arr, o);
+	}
+	put(root, "people", arr);
+
+	/* Slashes stay as written: "\/" is legal but no reader needs it. */
+	text = json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY |
+	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
+	if (text == NULL)
+		must(NULL);
+	out = xstrdup(text);
+	json_object_put(root);
+	return out;
+}
