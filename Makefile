@@ -12,7 +12,12 @@ PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/planner
 MANDIR   = $(PREFIX)/share/man/man1
+# A sanitizer build keeps its objects apart from the plain one.
+ifneq ($(SANITIZE),)
+BUILD   ?= build-san
+else
 BUILD   ?= build
+endif
 
 PKGS     = yaml-0.1 libical sqlite3 cairo pangocairo json-c
 TESTPKGS = cmocka

@@ -11,6 +11,7 @@
 #include "out_ics.h"
 #include "out_json.h"
 #include "out_md.h"
+#include "out_text.h"
 #include "sched.h"
 #include "tz.h"
 
@@ -53,38 +54,6 @@ parse_opts(int argc, char **argv, struct plan_opts *o)
 	if (o->out[0] == '\0')
 		return cmd_usage_error(&cmd_plan_entry, "empty --out directory");
 	return 0;
-}
-
-static void
-print_table(const struct plan *p)
-{
-	size_t i, j;
-	char utc[21], local[26];
-
-	for (i = 0; i < p->nexercises; i++) {
-		const struct plan_exercise *px = &p->exercises[i];
-		const struct tz *z = tz_get(px->ex->timezone, NULL);
-
-		printf("%s (%s, template %s)\n", px->ex->name,
-		    doctrine_type_name(px->ex->tpl->type), px->ex->tpl->id);
-		printf("  %-28s %-20s %-20s %s\n", "EVENT", "KIND", "UTC",
-		    px->ex->timezone);
-		for (j = 0; j < px->nevents; j++) {
-			const struct planned_event *pe = &px->events[j];
-			char id[80];
-
-			if (pe->day > 1)
-				snprintf(id, sizeof(id), "%s-%d", pe->def->id,
-				    pe->day);
-			else
-				snprintf(id, sizeof(id), "%s", pe->def->id);
-			time_format_utc(pe->start, utc);
-			time_format_offset(pe->start, tz_offset(z, pe->start),
-			    local);
-			printf("  %-28s %-20s %-20s %s\n", id,
-			    doctrine_kind_name(pe->def->kind), utc, local);
-		}
-	}
 }
 
 static int
@@ -152,7 +121,7 @@ cmd_plan(int argc, char **argv)
 		fputc('\n', stdout);
 		free(json);
 	} else
-		print_table(p);
+		out_text_schedule(stdout, p);
 	rc = 0;
 out:
 	msg_diags(&d);

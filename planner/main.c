@@ -62,8 +62,8 @@ cmd_print_usage(FILE *f)
 void
 cmd_print_help(FILE *f, const struct cmd_entry *c)
 {
-	fprintf(f, "usage: planner %s %s\n\n%s\n", c->name, c->args,
-	    c->summary);
+	fprintf(f, "usage: planner %s%s%s\n\n%s\n", c->name,
+	    c->args[0] ? " " : "", c->args, c->summary);
 	if (c->help[0] != '\0')
 		fprintf(f, "\n%s", c->help);
 }
@@ -78,7 +78,8 @@ cmd_usage_error(const struct cmd_entry *c, const char *fmt, ...)
 	s = xvasprintf(fmt, ap);
 	va_end(ap);
 	msg_error("%s", s);
-	fprintf(stderr, "usage: planner %s %s\n", c->name, c->args);
+	fprintf(stderr, "usage: planner %s%s%s\n", c->name,
+	    c->args[0] ? " " : "", c->args);
 	free(s);
 	return EXIT_USAGE;
 }

@@ -285,6 +285,8 @@ struct planned_event {
 	const struct event_def *def;
 	int day;		/* day of play for conduct (1, 2, ...), else 0 */
 	ptime start, end;	/* UTC; end == start for a deadline */
+	struct agency **agencies;	/* the agencies that attend */
+	size_t nagencies;
 	struct strlist warnings;
 };
 
@@ -325,5 +327,34 @@ struct plan *plan_new(const struct model *m);
 
 /* Free p->arena, then p itself (heap-allocated). NULL is a no-op. */
 void plan_free(struct plan *p);
+
+/*
+ * Progress recorded against a plan (the store keeps it), for the
+ * renderers that show it; callers pass arrays of these, NULL and 0
+ * when there are none. Strings are borrowed from the caller.
+ */
+
+/* A checklist item checked off. */
+struct item_done {
+	const char *exercise;	/* exercise id */
+	const char *checklist;	/* checklist id */
+	const char *item;	/* check_item id */
+	const char *person;	/* person id; NULL: done for every owner */
+	ptime at;		/* when it was checked off */
+	const char *initials;	/* as signed; may be NULL */
+};
+
+/* One row of an exercise's Improvement Plan (HSEEP AAR/IP). */
+struct corrective_action {
+	const char *exercise;	/* exercise id */
+	const char *capability;	/* core capability */
+	const char *observation;	/* the area for improvement */
+	const char *recommendation;
+	const char *action;	/* the corrective action */
+	const char *element;	/* planning, organisation, equipment, training, exercise */
+	const char *agency;	/* responsible agency, as it should print */
+	const char *contact;	/* point of contact */
+	pdate start, due;	/* start and completion dates; 0: not set */
+};
 
 #endif

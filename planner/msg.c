@@ -40,7 +40,16 @@ msg_diags(struct diags *d)
 
 	diag_sort(d);
 	for (i = 0; i < d->n; i++) {
-		char *s = diag_format(&d->v[i]);
+		char *s;
+
+		/* A message about no file in particular reads like any other
+		 * of planner's own. */
+		if (d->v[i].file == NULL) {
+			fprintf(stderr, "planner: %s%s\n", d->v[i].level ==
+			    DIAG_ERROR ? "" : "warning: ", d->v[i].msg);
+			continue;
+		}
+		s = diag_format(&d->v[i]);
 
 		fprintf(stderr, "%s\n", s);
 		free(s);

@@ -7,6 +7,7 @@
 #include <json-c/json.h>
 
 #include "doctrine.h"
+#include "tz.h"
 #include "util.h"
 
 /*
@@ -84,10 +85,25 @@ strlist_array(const struct strlist *l)
 }
 
 static struct json_object *
+workdays_json(unsigned days)
+{
+	static const char *const names[7] = {
+		"mon", "tue", "wed", "thu", "fri", "sat", "sun"
+	};
+	struct json_object *arr = new_array();
+	int i;
+
+	for (i = 0; i < 7; i++)
+		if (days & (1u << i))
+			push(arr, jstr(names[i]));
+	return arr;
+}
+
+static struct json_object *
 event_json(const struct plan_exercise *pe, const struct planned_event *ev)
 {
 	const struct event_def *def = ev->def;
-	struct json_object *o = new_object(), *agencies;
+	struct json_object *o = new_object(), *agencies, *local;
 	size_t i;
 
 	if (ev->day > 1) {
@@ -102,15 +118,22 @@ event_json(const struct plan_exercise *pe, const struct planned_event *ev)
 	put_time(o, "start", ev->start);
 	put_time(o, "end", ev->end);
 
-	/* Until attendance is worked out per event, every participant's
-	 * people could attend, so every participant is listed. */
+	(void)pe;
 	agencies = new_array();
-	for (i = 0; i < pe->ex->nparticipants; i++) {
-		const struct agency *ag = pe->ex->participants[i].agency;
+	local = new_object();
+	for (i = 0; i < ev->nagencies; i++) {
+		const struct agency *ag = ev->agencies[i];
+		const struct tz *z = tz_get(ag->timezone, NULL);
+		char buf[26];
 
-		push(agencies, jstr(ag != NULL ? ag->id : NULL));
+		push(agencies, jstr(ag->id));
+		if (z == NULL)
+			continue;
+		time_format_offset(ev->start, tz_offset(z, ev->start), buf);
+		put_str(local, ag->id, buf);
 	}
 	put(o, "agencies", agencies);
+	put(o, "local", local);
 	put(o, "roles", strlist_array(&def->roles));
 	put(o, "warnings", strlist_array(&ev->warnings));
 	return o;
@@ -182,11 +205,17 @@ out_json_plan(const struct plan *p)
 	for (i = 0; m != NULL && i < m->nagencies; i++) {
 		const struct agency *ag = m->agencies[i];
 		struct json_object *o = new_object();
+		char *hours;
 
 		put_str(o, "id", ag->id);
 		put_str(o, "name", ag->name);
 		put_str(o, "country", ag->country);
 		put_str(o, "timezone", ag->timezone);
+		put(o, "workdays", workdays_json(ag->workdays));
+		hours = xasprintf("%02d:%02d-%02d:%02d", ag->day_start / 60,
+		    ag->day_start % 60, ag->day_end / 60, ag->day_end % 60);
+		put_str(o, "hours", hours);
+		free(hours);
 		push(arr, o);
 	}
 	put(root, "agencies", arr);

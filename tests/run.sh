@@ -42,7 +42,8 @@ run_cli_file() {
 		BEGIN { n = 0 }
 		/^\$ / { n++; file = sprintf("%s/%03d", dir, n);
 			print substr($0, 3) > (file ".cmd"); close(file ".cmd");
-			printf "" > (file ".exp"); printf "0\n" > (file ".st"); next }
+			printf "" > (file ".exp"); printf "0\n" > (file ".st");
+			close(file ".st"); next }
 		n == 0 { next }
 		/^\? [0-9]+$/ { print $2 > (file ".st"); close(file ".st"); next }
 		/^#/ { next }

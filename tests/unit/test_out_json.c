@@ -51,6 +51,9 @@ agency(struct arena *a, const char *id, const char *name, const char *cc,
 	ag->name = arena_strdup(a, name);
 	ag->country = arena_strdup(a, cc);
 	ag->timezone = arena_strdup(a, zone);
+	ag->workdays = 0x1f;
+	ag->day_start = 8 * 60;
+	ag->day_end = 17 * 60;
 	return ag;
 }
 
@@ -148,6 +151,7 @@ fixture_plan(const struct model *m)
 	struct arena *a = p->arena;
 	const struct template *t = m->exercises[0]->tpl;
 	struct plan_exercise *pe;
+	size_t i;
 
 	p->nexercises = 1;
 	p->exercises = pe = arena_array(a, 1, sizeof(*pe));
@@ -172,6 +176,13 @@ fixture_plan(const struct model *m)
 	pe->events[3].end = T_ENDEX + 3600;
 	pe->events[3].warnings = strs(a, 2, "room \"B\" \\ double-booked",
 	    "Кімната зайнята");
+
+	for (i = 0; i < pe->nevents; i++) {
+		pe->events[i].agencies = arena_array(a, 2, sizeof(void *));
+		pe->events[i].agencies[0] = m->agencies[0];
+		pe->events[i].agencies[1] = m->agencies[1];
+		pe->events[i].nagencies = 2;
+	}
 
 	pe->nassignments = 2;
 	pe->assignments = arena_array(a, 2, sizeof(*pe->assignments));
@@ -272,13 +283,13 @@ test_json_shape_and_values(void **state)
 		"endex", "events", "assignments", "vacancies",
 	};
 	static const char *const ev_keys[] = {
-		"id", "title", "kind", "start", "end", "agencies", "roles",
-		"warnings",
+		"id", "title", "kind", "start", "end", "agencies", "local",
+		"roles", "warnings",
 	};
 	static const char *const as_keys[] = { "role", "person", "agency" };
 	static const char *const va_keys[] = { "role", "missing", "reasons" };
 	static const char *const ag_keys[] = {
-		"id", "name", "country", "timezone",
+		"id", "name", "country", "timezone", "workdays", "hours",
 	};
 	static const char *const pn_keys[] = { "id", "name", "agency" };
 	struct model *m = fixture_model();
@@ -306,11 +317,18 @@ test_json_shape_and_values(void **state)
 	for (i = 0; i < 4; i++) {
 		ev = json_object_array_get_idx(evs, i);
 		assert_keys(ev, ev_keys, NELEM(ev_keys));
-		/* Every participant, in exercise order, for now. */
+		/* The attending agencies the scheduler recorded. */
 		a = arr(ev, "agencies", 2);
 		assert_string_equal(item_str(a, 0), "cbp");
 		assert_string_equal(item_str(a, 1), "dpsu");
 	}
+	/* Local times at each agency's own offset: Phoenix is UTC-7 all
+	 * year; Kyiv is UTC+3 in August (EEST). */
+	ev = json_object_array_get_idx(evs, 0);
+	assert_string_equal(str(member(ev, "local"), "cbp"),
+	    "2026-08-10T09:00:00-07:00");
+	assert_string_equal(str(member(ev, "local"), "dpsu"),
+	    "2026-08-10T19:00:00+03:00");
 	ev = json_object_array_get_idx(evs, 0);
 	assert_string_equal(str(ev, "id"), "ipm");
 	assert_string_equal(str(ev, "title"), "Initial \"Planning\" Meeting");
@@ -373,6 +391,8 @@ test_json_shape_and_values(void **state)
 	    "U.S. Customs and Border Protection");
 	assert_string_equal(str(o, "country"), "US");
 	assert_string_equal(str(o, "timezone"), "America/Phoenix");
+	assert_string_equal(str(o, "hours"), "08:00-17:00");
+	assert_string_equal(item_str(arr(o, "workdays", 5), 4), "fri");
 	o = json_object_array_get_idx(a, 1);
 	assert_string_equal(str(o, "id"), "dpsu");
 	assert_string_equal(str(o, "name"), CYR);

@@ -1,0 +1,193 @@
+/* avail.c: when an agency works, in UTC: working days and hours, holidays, blackouts, busy times. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "avail.h"
+#include "holiday.h"
+#include "tz.h"
+#include "util.h"
+
+struct avail {
+	const struct agency *ag;
+	const struct tz *z;
+	pdate from, to;
+	struct day_info *days;	/* to - from + 1 of them */
+	struct ivlset busy;
+};
+
+static int
+is_workday(const struct agency *ag, pdate d)
+{
+	return (ag->workdays >> date_weekday(d)) & 1;
+}
+
+/* Holidays first, blackouts over them: a blackout is the agency's own
+ * word and the more specific reason. */
+static void
+mark_holidays(struct avail *a)
+{
+	size_t i, j, n;
+
+	for (i = 0; i < a->ag->ncalendars; i++) {
+		const struct holiday_calendar *c = a->ag->calendars[i];
+		struct holiday *h = holiday_list(c, a->from, a->to, &n);
+
+		for (j = 0; j < n; j++) {
+			struct day_info *di = &a->days[h[j].date - a->from];
+
+			if (di->status == DAY_HOLIDAY)
+				continue;
+			di->status = DAY_HOLIDAY;
+			di->why = h[j].name;
+			di->source = c->id;
+		}
+		free(h);
+	}
+}
+
+static void
+mark_blackouts(struct avail *a)
+{
+	size_t i;
+	pdate d;
+
+	for (i = 0; i < a->ag->nblackouts; i++) {
+		const struct range *r = &a->ag->blackouts[i];
+
+		for (d = r->from; d <= r->to; d++) {
+			if (d < a->from || d > a->to)
+				continue;
+			a->days[d - a->from].status = DAY_BLACKOUT;
+			a->days[d - a->from].why = r->reason;
+			a->days[d - a->from].source = NULL;
+		}
+	}
+}
+
+struct avail *
+avail_new(const struct agency *ag, pdate from, pdate to)
+{
+	struct avail *a = xcalloc(1, sizeof(*a));
+	pdate d;
+
+	a->ag = ag;
+	a->z = tz_get(ag->timezone, NULL);
+	a->from = from;
+	a->to = to < from ? from : to;
+	a->days = xcalloc((size_t)(a->to - a->from + 1), sizeof(*a->days));
+	for (d = a->from; d <= a->to; d++)
+		a->days[d - a->from].status = is_workday(ag, d) ? DAY_WORK :
+		    DAY_OFF;
+	mark_holidays(a);
+	mark_blackouts(a);
+	return a;
+}
+
+void
+avail_free(struct avail *a)
+{
+	if (a == NULL)
+		return;
+	ivl_free(&a->busy);
+	free(a->days);
+	free(a);
+}
+
+void
+avail_close_day(struct avail *a, pdate d, const char *why, const char *source)
+{
+	struct day_info *di;
+
+	if (d < a->from || d > a->to)
+		return;
+	di = &a->days[d - a->from];
+	if (di->status == DAY_BLACKOUT || di->status == DAY_HOLIDAY)
+		return;
+	di->status = DAY_CLOSED;
+	di->why = why;
+	di->source = source;
+}
+
+void
+avail_add_busy(struct avail *a, ptime from, ptime to)
+{
+	ivl_add(&a->busy, from, to);
+}
+
+const struct agency *
+avail_agency(const struct avail *a)
+{
+	return a->ag;
+}
+
+struct day_info
+avail_day(const struct avail *a, pdate d)
+{
+	struct day_info di = { DAY_WORK, NULL, NULL };
+
+	if (d >= a->from && d <= a->to)
+		return a->days[d - a->from];
+	if (!is_workday(a->ag, d))
+		di.status = DAY_OFF;
+	return di;
+}
+
+/* The UTC span of the working hours of local date d. */
+static void
+day_span(const struct avail *a, pdate d, ptime *from, ptime *to)
+{
+	*from = tz_to_utc(a->z, d, a->ag->day_start * 60, NULL);
+	*to = tz_to_utc(a->z, d, a->ag->day_end * 60, NULL);
+}
+
+void
+avail_hours(const struct avail *a, pdate from, pdate to, struct ivlset *out)
+{
+	struct ivlset work = {0}, free_time = {0};
+	ptime s, e;
+	pdate d;
+	size_t i;
+
+	for (d = from; d <= to; d++) {
+		if (avail_day(a, d).status != DAY_WORK)
+			continue;
+		day_span(a, d, &s, &e);
+		ivl_add(&work, s, e);
+	}
+	ivl_subtract(&work, &a->busy, &free_time);
+	for (i = 0; i < free_time.n; i++)
+		ivl_add(out, free_time.v[i].from, free_time.v[i].to);
+	ivl_free(&work);
+	ivl_free(&free_time);
+}
+
+int64_t
+avail_outside(const struct avail *a, ptime start, ptime end)
+{
+	struct ivlset hours = {0};
+	pdate d0, d1;
+	int secs;
+	int64_t inside;
+
+	if (end <= start)
+		return 0;
+	/* Working hours of every local day the interval touches, whatever
+	 * the day's status: this measures the clock, not the calendar. */
+	tz_to_local(a->z, start, &d0, &secs);
+	tz_to_local(a->z, end - 1, &d1, &secs);
+	for (; d0 <= d1; d0++) {
+		ptime s, e;
+
+		day_span(a, d0, &s, &e);
+		ivl_add(&hours, s, e);
+	}
+	inside = ivl_overlap(&hours, start, end);
+	ivl_free(&hours);
+	return (end - start) - inside;
+}
+
+int64_t
+avail_busy(const struct avail *a, ptime start, ptime end)
+{
+	return ivl_overlap(&a->busy, start, end);
+}

@@ -1,0 +1,112 @@
+/* out_text.c: the schedule as a readable table for the terminal. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doctrine.h"
+#include "out_text.h"
+#include "tz.h"
+#include "util.h"
+
+static const char *const wdays[7] = { "Mon", "Tue", "Wed", "Thu", "Fri",
+	"Sat", "Sun" };
+static const char *const months[12] = { "Jan", "Feb", "Mar", "Apr", "May",
+	"Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+/* "Wed 16 Jun 2027 07:00" in zone z. */
+static void
+local_stamp(const struct tz *z, ptime t, char *buf, size_t size)
+{
+	pdate d;
+	int secs, y, m, day;
+
+	tz_to_local(z, t, &d, &secs);
+	date_to_ymd(d, &y, &m, &day);
+	snprintf(buf, size, "%s %2d %s %d %02d:%02d", wdays[date_weekday(d)],
+	    day, months[m - 1], y, secs / 3600, secs / 60 % 60);
+}
+
+static void
+print_zone(FILE *f, const struct planned_event *pe, const char *zone)
+{
+	const struct tz *z = tz_get(zone, NULL);
+	char start[40], end[40];
+	size_t i;
+
+	if (z == NULL)
+		return;
+	local_stamp(z, pe->start, start, sizeof(start));
+	local_stamp(z, pe->end, end, sizeof(end));
+	fprintf(f, "      %s", start);
+	if (pe->end > pe->start)
+		fprintf(f, "-%s", strncmp(start, end, 15) == 0 ? end + 16 :
+		    end);
+	fprintf(f, " %s:", tz_abbr(z, pe->start));
+	for (i = 0; i < pe->nagencies; i++)
+		if (strcmp(pe->agencies[i]->timezone, zone) == 0)
+			fprintf(f, " %s", pe->agencies[i]->id);
+	fputc('\n', f);
+}
+
+static void
+print_event(FILE *f, const struct planned_event *pe)
+{
+	char id[80], s[21], e[21];
+	size_t i, j;
+
+	if (pe->day > 1)
+		snprintf(id, sizeof(id), "%s-%d", pe->def->id, pe->day);
+	else
+		snprintf(id, sizeof(id), "%s", pe->def->id);
+	time_format_utc(pe->start, s);
+	time_format_utc(pe->end, e);
+	fprintf(f, "  %-24s %-20s %s", id, doctrine_kind_name(pe->def->kind),
+	    s);
+	if (pe->end > pe->start)
+		fprintf(f, " .. %s", e);
+	fprintf(f, "\n      %s\n", pe->def->title);
+	/* One line per zone, in the order agencies are first seen. */
+	for (i = 0; i < pe->nagencies; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(pe->agencies[j]->timezone,
+			    pe->agencies[i]->timezone) == 0)
+				break;
+		if (j == i)
+			print_zone(f, pe, pe->agencies[i]->timezone);
+	}
+	for (i = 0; i < pe->warnings.n; i++)
+		fprintf(f, "      warning: %s\n", pe->warnings.v[i]);
+}
+
+/* By start, then template order (qsort is not stable: compare places). */
+static int
+by_start(const void *a, const void *b)
+{
+	const struct planned_event *x = *(const struct planned_event *const *)a;
+	const struct planned_event *y = *(const struct planned_event *const *)b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+void
+out_text_schedule(FILE *f, const struct plan *p)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->nexercises; i++) {
+		const struct plan_exercise *px = &p->exercises[i];
+		const struct planned_event **order = xcalloc(px->nevents + 1,
+		    sizeof(*order));
+
+		fprintf(f, "%s%s (%s, template %s, venue %s)\n", i ? "\n" : "",
+		    px->ex->name, doctrine_type_name(px->ex->tpl->type),
+		    px->ex->tpl->id, px->ex->timezone);
+		for (j = 0; j < px->nevents; j++)
+			order[j] = &px->events[j];
+		qsort(order, px->nevents, sizeof(*order), by_start);
+		for (j = 0; j < px->nevents; j++)
+			print_event(f, order[j]);
+		free(order);
+	}
+}

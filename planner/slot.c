@@ -1,0 +1,335 @@
+/* slot.c: the times an event could take and the choice among them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "slot.h"
+#include "util.h"
+
+static ptime
+grid_up(ptime t)
+{
+	ptime r = t % SLOT_GRID;
+
+	if (r < 0)
+		r += SLOT_GRID;
+	return r == 0 ? t : t + (SLOT_GRID - r);
+}
+
+static pdate
+venue_day(const struct slot_req *r, ptime t)
+{
+	pdate d;
+	int secs;
+
+	tz_to_local(r->venue, t, &d, &secs);
+	return d;
+}
+
+static pdate
+who_day(const struct slot_req *r, size_t i, ptime t)
+{
+	const struct tz *z = tz_get(avail_agency(r->who[i])->timezone, NULL);
+	pdate d;
+	int secs;
+
+	tz_to_local(z, t, &d, &secs);
+	return d;
+}
+
+static int32_t
+distance(pdate a, pdate b)
+{
+	return a > b ? a - b : b - a;
+}
+
+/* Every attendee is at work on the local days the slot touches and is
+ * not busy then. */
+static int
+workable(const struct slot_req *r, ptime s)
+{
+	ptime e = s + (r->duration > 0 ? r->duration : 1);
+	size_t i;
+
+	for (i = 0; i < r->nwho; i++) {
+		if (avail_day(r->who[i], who_day(r, i, s)).status != DAY_WORK ||
+		    avail_day(r->who[i], who_day(r, i, e - 1)).status !=
+		    DAY_WORK || avail_busy(r->who[i], s, e) > 0)
+			return 0;
+	}
+	return 1;
+}
+
+static int
+overlaps_taken(const struct slot_req *r, ptime s)
+{
+	ptime e = s + (r->duration > 0 ? r->duration : 1);
+
+	return r->taken != NULL && ivl_overlap(r->taken, s, e) > 0;
+}
+
+int64_t
+slot_outside(const struct slot_req *r, size_t i, ptime start)
+{
+	return avail_outside(r->who[i], start, start + r->duration);
+}
+
+/* --- deadlines: a due time on a working day ----------------------------- */
+
+static ptime
+due_on(const struct slot_req *r, pdate d)
+{
+	return tz_to_utc(r->venue, d, SLOT_DUE_TIME, NULL);
+}
+
+static int
+due_ok(const struct slot_req *r, pdate d)
+{
+	ptime s = due_on(r, d);
+
+	return s >= r->lo && s <= r->hi && date_weekday(d) < 5 &&
+	    workable(r, s);
+}
+
+static int
+choose_due(const struct slot_req *r, struct slot_pick *out)
+{
+	pdate d, best = 0;
+	int found = 0;
+
+	for (d = venue_day(r, r->lo); d <= venue_day(r, r->hi); d++) {
+		if (!due_ok(r, d))
+			continue;
+		if (!found || distance(d, r->pref) < distance(best, r->pref))
+			best = d;
+		found = 1;
+	}
+	if (found) {
+		out->start = due_on(r, best);
+		out->in_hours = 1;
+		out->overlap = 0;
+	}
+	return found;
+}
+
+/* --- meetings inside everyone's working hours ----------------------------- */
+
+/* Working time shared by every attendee within the window's days. */
+static void
+common_hours(const struct slot_req *r, struct ivlset *out)
+{
+	struct ivlset one = {0}, both = {0}, swap;
+	pdate from = venue_day(r, r->lo) - 1, to = venue_day(r, r->hi) + 1;
+	size_t i;
+
+	ivl_clear(out);
+	for (i = 0; i < r->nwho; i++) {
+		ivl_clear(&one);
+		avail_hours(r->who[i], from, to, &one);
+		if (i == 0) {
+			swap = *out, *out = one, one = swap;
+			continue;
+		}
+		ivl_intersect(out, &one, &both);
+		swap = *out, *out = both, both = swap;
+	}
+	ivl_free(&one);
+	ivl_free(&both);
+}
+
+/* Better: nearer the preferred day, then earlier. */
+static int
+nearer(const struct slot_req *r, ptime a, ptime b)
+{
+	int32_t da = distance(venue_day(r, a), r->pref);
+	int32_t db = distance(venue_day(r, b), r->pref);
+
+	return da != db ? da < db : a < b;
+}
+
+static int
+choose_in_hours(const struct slot_req *r, int avoid, struct slot_pick *out)
+{
+	struct ivlset common = {0};
+	size_t i;
+	ptime s, best = 0;
+	int found = 0;
+
+	common_hours(r, &common);
+	for (i = 0; i < common.n; i++) {
+		s = grid_up(common.v[i].from > r->lo ? common.v[i].from : r->lo);
+		for (; s <= r->hi && s + r->duration <= common.v[i].to;
+		    s += SLOT_GRID) {
+			if (avoid && overlaps_taken(r, s))
+				continue;
+			if (!found || nearer(r, s, best))
+				best = s;
+			found = 1;
+			/* Later starts the same day are never better. */
+			s = grid_up(tz_to_utc(r->venue, venue_day(r, s) + 1, 0,
+			    NULL)) - SLOT_GRID;
+		}
+	}
+	ivl_free(&common);
+	if (found) {
+		out->start = best;
+		out->in_hours = 1;
+	}
+	return found;
+}
+
+/* --- meetings outside someone's hours: least burden, shared fairly -------- */
+
+/* The rise in the sum of squares of everyone's out-of-hours burden. */
+static double
+fair_cost(const struct slot_req *r, ptime s)
+{
+	double cost = 0;
+	size_t i;
+
+	for (i = 0; i < r->nwho; i++) {
+		double before = r->burden ? (double)r->burden[i] : 0;
+		double b = (double)slot_outside(r, i, s);
+
+		cost += (before + b) * (before + b) - before * before;
+	}
+	return cost;
+}
+
+static int
+choose_fair(const struct slot_req *r, int avoid, struct slot_pick *out)
+{
+	ptime s, best = 0;
+	double bestc = 0;
+	int found = 0;
+
+	for (s = grid_up(r->lo); s <= r->hi; s += SLOT_GRID) {
+		double c;
+
+		if (!workable(r, s) || (avoid && overlaps_taken(r, s)))
+			continue;
+		c = fair_cost(r, s);
+		if (!found || c < bestc || (c == bestc && nearer(r, s, best))) {
+			best = s;
+			bestc = c;
+		}
+		found = 1;
+	}
+	if (found) {
+		out->start = best;
+		out->in_hours = bestc == 0;
+	}
+	return found;
+}
+
+int
+slot_choose(const struct slot_req *r, struct slot_pick *out)
+{
+	int avoid;
+
+	memset(out, 0, sizeof(*out));
+	if (r->lo > r->hi)
+		return 0;
+	if (r->deadline)
+		return choose_due(r, out);
+	/* First without touching times already taken, then over them. */
+	for (avoid = 1; avoid >= 0; avoid--) {
+		if (choose_in_hours(r, avoid, out) || choose_fair(r, avoid, out)) {
+			out->overlap = !avoid;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+slot_latest(const struct slot_req *r, ptime bound, ptime *start)
+{
+	ptime hi = bound < r->hi ? bound : r->hi, s;
+	pdate d;
+
+	if (r->deadline) {
+		for (d = venue_day(r, hi); d >= venue_day(r, r->lo); d--)
+			if (due_ok(r, d) && due_on(r, d) <= hi) {
+				*start = due_on(r, d);
+				return 1;
+			}
+		return 0;
+	}
+	for (s = hi - (hi % SLOT_GRID + SLOT_GRID) % SLOT_GRID; s >= r->lo;
+	    s -= SLOT_GRID)
+		if (workable(r, s)) {
+			*start = s;
+			return 1;
+		}
+	return 0;
+}
+
+/* --- explanations ---------------------------------------------------------- */
+
+static char *
+day_reason(const struct slot_req *r, pdate d)
+{
+	ptime noon = tz_to_utc(r->venue, d, 12 * 3600, NULL);
+	size_t i;
+
+	if (r->deadline && date_weekday(d) >= 5)
+		return xstrdup("a weekend, when nothing falls due");
+	for (i = 0; i < r->nwho; i++) {
+		const struct agency *ag = avail_agency(r->who[i]);
+		struct day_info di = avail_day(r->who[i], who_day(r, i, noon));
+
+		switch (di.status) {
+		case DAY_OFF:
+			return xasprintf("not a working day of %s", ag->id);
+		case DAY_HOLIDAY:
+			return xasprintf("holiday of %s: %s (%s)", ag->id,
+			    di.why, di.source);
+		case DAY_CLOSED:
+			return xasprintf("closed for %s: %s (%s)", ag->id,
+			    di.why ? di.why : "all-day event",
+			    di.source ? di.source : "calendar");
+		case DAY_BLACKOUT:
+			return di.why ? xasprintf("blackout of %s: %s", ag->id,
+			    di.why) : xasprintf("blackout of %s", ag->id);
+		default:
+			break;
+		}
+	}
+	return xstrdup("busy or outside the window for some attendee");
+}
+
+static void
+push_run(char ***out, size_t *n, size_t *cap, pdate from, pdate to,
+    const char *why)
+{
+	char a[11], b[11];
+
+	date_format(from, a);
+	date_format(to, b);
+	if (from == to)
+		VEC_PUSH(*out, *n, *cap) = xasprintf("%s: %s", a, why);
+	else
+		VEC_PUSH(*out, *n, *cap) = xasprintf("%s..%s: %s", a, b, why);
+}
+
+void
+slot_explain(const struct slot_req *r, char ***out, size_t *n)
+{
+	pdate d, first = venue_day(r, r->lo), last = venue_day(r, r->hi);
+	pdate run = first;
+	char *prev = NULL, *why;
+	size_t cap = *n;
+
+	for (d = first; d <= last; d++) {
+		why = day_reason(r, d);
+		if (prev != NULL && strcmp(prev, why) != 0) {
+			push_run(out, n, &cap, run, d - 1, prev);
+			run = d;
+		}
+		free(prev);
+		prev = why;
+	}
+	if (prev != NULL)
+		push_run(out, n, &cap, run, last, prev);
+	free(prev);
+}
