@@ -9,8 +9,9 @@ struct tz;
 /*
  * The zone of an IANA name ("America/Phoenix"), loaded once from
  * $TZDIR or /usr/share/zoneinfo and cached for the life of the process.
- * Returns a borrowed pointer, or NULL with *cause set (caller frees) for
- * a name that is malformed, unknown, or whose file is not valid TZif.
+ * Returns a borrowed pointer, or NULL with *cause set (caller frees;
+ * cause may be NULL when the caller knows the name is valid) for a name
+ * that is malformed, unknown, or whose file is not valid TZif.
  * Names with "..", a leading "/" or other path tricks are refused.
  */
 const struct tz *tz_get(const char *name, char **cause);
