@@ -676,6 +676,51 @@ slurp(int fd, size_t *len, const char **why)
 	return buf;
 }
 
+/*
+ * "unknown time zone 'X'", with the nearest known name when tzdata's
+ * compact source (tzdata.zi) lists one: zones first, then links, so a
+ * canonical name wins a tie.
+ */
+static char *
+unknown_zone(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/tzdata.zi", dir), *text, *line, *save;
+	char **names = NULL, *msg;
+	size_t n = 0, cap = 0, i;
+	const char *near = NULL;
+	int pass;
+
+	text = read_file(path, 4 * 1024 * 1024, NULL);
+	free(path);
+	for (pass = 0; text != NULL && pass < 2; pass++) {
+		char *copy = xstrdup(text);
+
+		for (line = strtok_r(copy, "\n", &save); line != NULL;
+		    line = strtok_r(NULL, "\n", &save)) {
+			char *w = NULL;
+
+			if (pass == 0 && strncmp(line, "Z ", 2) == 0)
+				w = line + 2;
+			else if (pass == 1 && strncmp(line, "L ", 2) == 0 &&
+			    (w = strchr(line + 2, ' ')) != NULL)
+				w++;
+			if (w != NULL)
+				VEC_PUSH(names, n, cap) = xstrndup(w,
+				    strcspn(w, " "));
+		}
+		free(copy);
+	}
+	if (n > 0)
+		near = closest_word(name, (const char *const *)names, n);
+	msg = near != NULL ? xasprintf("unknown time zone '%s'; did you mean "
+	    "'%s'?", name, near) : xasprintf("unknown time zone '%s'", name);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(text);
+	return msg;
+}
+
 static struct tz *
 tz_load(const char *name, char **cause)
 {
@@ -697,7 +742,7 @@ tz_load(const char *name, char **cause)
 	}
 	if (fd == -1 || (buf = slurp(fd, &len, &why)) == NULL) {
 		if (why == NULL)
-			*cause = xasprintf("unknown time zone '%s'", name);
+			*cause = unknown_zone(dir, name);
 		else
 			*cause = xasprintf("time zone '%s' is not valid TZif: "
 			    "%s", name, why);
