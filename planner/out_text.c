@@ -25,33 +25,56 @@ local_stamp(const struct tz *z, ptime t, char *buf, size_t size)
 	    day, months[m - 1], y, secs / 3600, secs / 60 % 60);
 }
 
+/* "Wed 16 Jun 2027 07:00-15:00 MST" for an event seen from zone z. */
 static void
-print_zone(FILE *f, const struct planned_event *pe, const char *zone)
+local_span(const struct planned_event *pe, const struct tz *z, char *buf,
+    size_t size)
 {
-	const struct tz *z = tz_get(zone, NULL);
 	char start[40], end[40];
-	size_t i;
 
-	if (z == NULL)
-		return;
 	local_stamp(z, pe->start, start, sizeof(start));
 	local_stamp(z, pe->end, end, sizeof(end));
-	fprintf(f, "      %s", start);
-	if (pe->end > pe->start)
-		fprintf(f, "-%s", strncmp(start, end, 15) == 0 ? end + 16 :
-		    end);
-	fprintf(f, " %s:", tz_abbr(z, pe->start));
-	for (i = 0; i < pe->nagencies; i++)
-		if (strcmp(pe->agencies[i]->timezone, zone) == 0)
-			fprintf(f, " %s", pe->agencies[i]->id);
-	fputc('\n', f);
+	if (pe->end <= pe->start)
+		snprintf(buf, size, "%s %s", start, tz_abbr(z, pe->start));
+	else
+		snprintf(buf, size, "%s-%s %s", start,
+		    strncmp(start, end, 15) == 0 ? end + 16 : end,
+		    tz_abbr(z, pe->start));
+}
+
+/* One line per distinct local time, listing the agencies that see it. */
+static void
+print_locals(FILE *f, const struct planned_event *pe)
+{
+	char (*text)[96] = xcalloc(pe->nagencies + 1, sizeof(*text));
+	size_t i, j;
+
+	for (i = 0; i < pe->nagencies; i++) {
+		const struct tz *z = tz_get(pe->agencies[i]->timezone, NULL);
+
+		if (z != NULL)
+			local_span(pe, z, text[i], sizeof(text[i]));
+	}
+	for (i = 0; i < pe->nagencies; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(text[j], text[i]) == 0)
+				break;
+		if (j < i || text[i][0] == '\0')
+			continue;
+		fprintf(f, "      %s:", text[i]);
+		for (j = i; j < pe->nagencies; j++)
+			if (strcmp(text[j], text[i]) == 0)
+				fprintf(f, " %s", pe->agencies[j]->id);
+		fputc('\n', f);
+	}
+	free(text);
 }
 
 static void
 print_event(FILE *f, const struct planned_event *pe)
 {
 	char id[80], s[21], e[21];
-	size_t i, j;
+	size_t i;
 
 	if (pe->day > 1)
 		snprintf(id, sizeof(id), "%s-%d", pe->def->id, pe->day);
@@ -64,15 +87,7 @@ print_event(FILE *f, const struct planned_event *pe)
 	if (pe->end > pe->start)
 		fprintf(f, " .. %s", e);
 	fprintf(f, "\n      %s\n", pe->def->title);
-	/* One line per zone, in the order agencies are first seen. */
-	for (i = 0; i < pe->nagencies; i++) {
-		for (j = 0; j < i; j++)
-			if (strcmp(pe->agencies[j]->timezone,
-			    pe->agencies[i]->timezone) == 0)
-				break;
-		if (j == i)
-			print_zone(f, pe, pe->agencies[i]->timezone);
-	}
+	print_locals(f, pe);
 	for (i = 0; i < pe->warnings.n; i++)
 		fprintf(f, "      warning: %s\n", pe->warnings.v[i]);
 }
