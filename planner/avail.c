@@ -120,6 +120,12 @@ avail_agency(const struct avail *a)
 	return a->ag;
 }
 
+const struct tz *
+avail_zone(const struct avail *a)
+{
+	return a->z;
+}
+
 struct day_info
 avail_day(const struct avail *a, pdate d)
 {
@@ -164,25 +170,25 @@ avail_hours(const struct avail *a, pdate from, pdate to, struct ivlset *out)
 int64_t
 avail_outside(const struct avail *a, ptime start, ptime end)
 {
-	struct ivlset hours = {0};
+	ptime s, e, lo, hi;
 	pdate d0, d1;
 	int secs;
-	int64_t inside;
+	int64_t inside = 0;
 
 	if (end <= start)
 		return 0;
 	/* Working hours of every local day the interval touches, whatever
-	 * the day's status: this measures the clock, not the calendar. */
+	 * the day's status: this measures the clock, not the calendar.
+	 * The days' hours never overlap, so their overlaps add up. */
 	tz_to_local(a->z, start, &d0, &secs);
 	tz_to_local(a->z, end - 1, &d1, &secs);
 	for (; d0 <= d1; d0++) {
-		ptime s, e;
-
 		day_span(a, d0, &s, &e);
-		ivl_add(&hours, s, e);
+		lo = s > start ? s : start;
+		hi = e < end ? e : end;
+		if (hi > lo)
+			inside += hi - lo;
 	}
-	inside = ivl_overlap(&hours, start, end);
-	ivl_free(&hours);
 	return (end - start) - inside;
 }
 

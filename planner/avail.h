@@ -5,6 +5,7 @@
 #include "date.h"
 #include "ivl.h"
 #include "model.h"
+#include "tz.h"
 
 enum day_status {
 	DAY_WORK,	/* a working day */
@@ -37,6 +38,7 @@ void avail_close_day(struct avail *a, pdate d, const char *why,
 void avail_add_busy(struct avail *a, ptime from, ptime to);
 
 const struct agency *avail_agency(const struct avail *a);
+const struct tz *avail_zone(const struct avail *a);
 
 /* The status of a local date; a date outside the range is DAY_WORK when
  * it is a working day of the week and DAY_OFF otherwise. */

@@ -31,15 +31,18 @@ local_span(const struct planned_event *pe, const struct tz *z, char *buf,
     size_t size)
 {
 	char start[40], end[40];
+	const char *a = tz_abbr(z, pe->start), *b = tz_abbr(z, pe->end);
 
 	local_stamp(z, pe->start, start, sizeof(start));
 	local_stamp(z, pe->end, end, sizeof(end));
 	if (pe->end <= pe->start)
-		snprintf(buf, size, "%s %s", start, tz_abbr(z, pe->start));
+		snprintf(buf, size, "%s %s", start, a);
+	else if (strcmp(a, b) != 0)	/* crosses a clock change */
+		snprintf(buf, size, "%s %s-%s %s", start, a,
+		    strncmp(start, end, 15) == 0 ? end + 16 : end, b);
 	else
 		snprintf(buf, size, "%s-%s %s", start,
-		    strncmp(start, end, 15) == 0 ? end + 16 : end,
-		    tz_abbr(z, pe->start));
+		    strncmp(start, end, 15) == 0 ? end + 16 : end, a);
 }
 
 /* One line per distinct local time, listing the agencies that see it. */

@@ -20,6 +20,13 @@
  * bound leaves them a place, so no backtracking is needed.
  */
 
+/* The agencies attending one event, and which participants they are. */
+struct who {
+	struct avail **av;
+	size_t *part;
+	size_t n;
+};
+
 /* One exercise being scheduled: its agencies and their calendars. */
 struct xs {
 	const struct exercise *ex;
@@ -27,8 +34,7 @@ struct xs {
 	const struct tz *venue;
 	struct avail **av;	/* per participant */
 	size_t nav;
-	struct avail ***who;	/* per template event: attending agencies */
-	size_t *nwho;
+	struct who *who;	/* per template event, then play at [nevents] */
 };
 
 /* One event of one try. */
@@ -36,18 +42,21 @@ struct ev {
 	struct slot_req req;
 	int fixed;		/* exactly at req.lo whatever the hours */
 	ptime latest;
+	int limiter;		/* the dependant that set latest, or -1 */
 	ptime start, end;
 	struct sb warn;		/* warnings, one per line */
 };
+
+#define MAX_PLAY_DAYS 31
 
 /* One try of a first day of play. */
 struct try {
 	int ok;
 	pdate first;
 	ptime startex, endex;
-	pdate days[31];		/* days of play */
+	pdate days[MAX_PLAY_DAYS];
 	struct ev *ev;		/* per template event */
-	struct sb conduct_warn;
+	struct sb play_warn[MAX_PLAY_DAYS];
 	char **why;		/* why the try failed */
 	size_t nwhy;
 	int people;		/* free on every day of play */
@@ -72,11 +81,12 @@ role_takes(const struct role_def *r, enum part_kind k)
 /* Agencies attending e: those any of its roles may be staffed from;
  * every participant when it names no role, none for a bare deadline. */
 static void
-attendees(struct xs *x, const struct event_def *e, size_t i)
+attendees(struct xs *x, const struct event_def *e, struct who *w)
 {
 	size_t p, k;
 
-	x->who[i] = xcalloc(x->nav + 1, sizeof(struct avail *));
+	w->av = xcalloc(x->nav + 1, sizeof(*w->av));
+	w->part = xcalloc(x->nav + 1, sizeof(*w->part));
 	for (p = 0; p < x->nav; p++) {
 		int in = e->roles.n == 0 && e->kind != EV_DEADLINE;
 
@@ -87,8 +97,10 @@ attendees(struct xs *x, const struct event_def *e, size_t i)
 			in = r != NULL &&
 			    role_takes(r, x->ex->participants[p].kind);
 		}
-		if (in)
-			x->who[i][x->nwho[i]++] = x->av[p];
+		if (in) {
+			w->part[w->n] = p;
+			w->av[w->n++] = x->av[p];
+		}
 	}
 }
 
@@ -132,9 +144,9 @@ xs_init(struct xs *x, const struct exercise *ex)
 	for (i = 0; i < x->nav; i++)
 		x->av[i] = avail_new(ex->participants[i].agency, from, to);
 	x->who = xcalloc(x->t->nevents + 1, sizeof(*x->who));
-	x->nwho = xcalloc(x->t->nevents + 1, sizeof(*x->nwho));
 	for (i = 0; i < x->t->nevents; i++)
-		attendees(x, &x->t->events[i], i);
+		attendees(x, &x->t->events[i], &x->who[i]);
+	attendees(x, &x->t->conduct, &x->who[x->t->nevents]);
 }
 
 static void
@@ -144,28 +156,15 @@ xs_free(struct xs *x)
 
 	for (i = 0; i < x->nav; i++)
 		avail_free(x->av[i]);
-	for (i = 0; i < x->t->nevents; i++)
-		free(x->who[i]);
+	for (i = 0; i <= x->t->nevents; i++) {
+		free(x->who[i].av);
+		free(x->who[i].part);
+	}
 	free(x->av);
 	free(x->who);
-	free(x->nwho);
 }
 
 /* --- days of play ----------------------------------------------------------- */
-
-/* Consecutive days from first, weekends skipped unless play allows. */
-static void
-play_days(const struct template *t, pdate first, pdate *days)
-{
-	pdate d = first;
-	int i;
-
-	for (i = 0; i < t->conduct_days; i++) {
-		while (i > 0 && !t->weekend_play && date_weekday(d) >= 5)
-			d++;
-		days[i] = d++;
-	}
-}
 
 /* Why an agency cannot play on d, or NULL when it can. Caller frees. */
 static char *
@@ -182,8 +181,8 @@ play_blocker(const struct avail *a, pdate d, int weekend)
 		return xasprintf("holiday of %s: %s (%s)", id, di.why,
 		    di.source);
 	case DAY_CLOSED:
-		return xasprintf("closed for %s: %s", id, di.why ? di.why :
-		    "all-day event");
+		return xasprintf("closed for %s: %s (%s)", id, di.why ? di.why :
+		    "all-day event", di.source ? di.source : "calendar");
 	case DAY_BLACKOUT:
 		return di.why ? xasprintf("blackout of %s: %s", id, di.why) :
 		    xasprintf("blackout of %s", id);
@@ -192,29 +191,64 @@ play_blocker(const struct avail *a, pdate d, int weekend)
 	}
 }
 
-/* The first reason the days of play are not good for everyone. */
-static char *
-check_play(const struct xs *x, const struct try *tr)
+static void
+add_why(struct try *tr, char *line)
 {
-	int i;
-	size_t p;
-	char *why, *s, date[11];
+	tr->why = xreallocarray(tr->why, tr->nwhy + 1, sizeof(char *));
+	tr->why[tr->nwhy++] = line;
+}
 
-	for (i = 0; i < x->t->conduct_days; i++)
-		for (p = 0; p < x->nav; p++) {
-			why = play_blocker(x->av[p], tr->days[i],
-			    x->t->weekend_play);
-			if (why == NULL)
-				continue;
-			if (x->t->conduct_days == 1)
-				return why;
-			date_format(tr->days[i], date);
-			s = xasprintf("day %d of play (%s): %s", i + 1, date,
-			    why);
-			free(why);
-			return s;
-		}
-	return NULL;
+/* Can every agency at play play on d? Each reason it cannot is added to
+ * tr (all of them, or only the first when first_only is set). */
+static int
+playable(const struct xs *x, pdate d, struct try *tr, int first_only)
+{
+	const struct who *w = &x->who[x->t->nevents];
+	char date[11], *why;
+	size_t p;
+	int ok = 1;
+
+	date_format(d, date);
+	for (p = 0; p < w->n && (ok || !first_only); p++) {
+		if ((why = play_blocker(w->av[p], d, x->t->weekend_play)) ==
+		    NULL)
+			continue;
+		ok = 0;
+		/* Tries of a range list their date themselves. */
+		if (tr != NULL && first_only)
+			add_why(tr, xstrdup(why));
+		else if (tr != NULL)
+			add_why(tr, xasprintf("%s: %s", date, why));
+		free(why);
+	}
+	return ok;
+}
+
+/*
+ * The days of play: first, then the next days on which every agency at
+ * play can play (working days, or any day but a holiday, closure or
+ * blackout with weekend play). Returns 0, or -1 with the reasons in tr.
+ */
+static int
+play_days(const struct xs *x, pdate first, struct try *tr)
+{
+	int i, fixed = x->ex->has_conduct;
+	pdate d = first;
+
+	if (!playable(x, first, tr, !fixed))
+		return -1;
+	tr->days[0] = first;
+	for (i = 1; i < x->t->conduct_days; i++) {
+		for (d = d + 1; !playable(x, d, NULL, 1); d++)
+			if (d - first > 2 * MAX_PLAY_DAYS) {
+				add_why(tr, xasprintf("no %d days of play "
+				    "that every agency can keep follow %s",
+				    x->t->conduct_days, "the first"));
+				return -1;
+			}
+		tr->days[i] = d;
+	}
+	return 0;
 }
 
 static int
@@ -262,9 +296,10 @@ event_bounds(const struct xs *x, struct try *tr, size_t i)
 	pdate ad, lo, hi;
 	int secs;
 
+	ev->limiter = -1;
 	ev->req.duration = e->duration;
-	ev->req.who = x->who[i];
-	ev->req.nwho = x->nwho[i];
+	ev->req.who = x->who[i].av;
+	ev->req.nwho = x->who[i].n;
 	ev->req.venue = x->venue;
 	ev->req.deadline = e->kind == EV_DEADLINE;
 	if (e->earliest.has_time || e->latest.has_time) {
@@ -286,30 +321,97 @@ event_bounds(const struct xs *x, struct try *tr, size_t i)
 		ev->req.hi = ev->req.lo;
 }
 
+/* The earliest start after every event it follows, and which one. */
 static ptime
-pred_end(const struct xs *x, const struct try *tr, size_t i)
+pred_end(const struct xs *x, const struct try *tr, size_t i, int *pred)
 {
 	const struct event_def *e = &x->t->events[i];
 	ptime lo = tr->ev[i].req.lo;
 	size_t k, j;
 
+	*pred = -1;
 	for (k = 0; k < e->after.n; k++)
 		for (j = 0; j < i; j++)
 			if (strcmp(x->t->events[j].id, e->after.v[k]) == 0 &&
-			    tr->ev[j].end + e->gap > lo)
+			    tr->ev[j].end + e->gap > lo) {
 				lo = tr->ev[j].end + e->gap;
+				*pred = (int)j;
+			}
 	return lo;
 }
 
+static char *
+venue_date(const struct xs *x, ptime t)
+{
+	char buf[11];
+
+	date_format(date_of(t + tz_offset(x->venue, t)), buf);
+	return xstrdup(buf);
+}
+
+static char *
+venue_stamp(const struct xs *x, ptime t)
+{
+	char buf[26];
+
+	time_format_offset(t, tz_offset(x->venue, t), buf);
+	buf[16] = '\0';
+	buf[10] = ' ';
+	return xasprintf("%s %s", buf, tz_abbr(x->venue, t));
+}
+
+/* "event 'mpm' (Midterm Planning Meeting) has no time in its window
+ * A..B <tail>" */
 static void
-fail_event(const struct xs *x, struct try *tr, size_t i, const char *what)
+fail_head(const struct xs *x, struct try *tr, size_t i, const char *what,
+    const char *tail)
 {
 	const struct event_def *e = &x->t->events[i];
+	char *a = venue_date(x, tr->ev[i].req.lo);
+	char *b = venue_date(x, tr->ev[i].req.hi);
 
-	tr->why = xreallocarray(tr->why, tr->nwhy + 1, sizeof(char *));
-	tr->why[tr->nwhy++] = xasprintf("event '%s' (%s) %s", e->id,
-	    e->title, what);
-	slot_explain(&tr->ev[i].req, &tr->why, &tr->nwhy);
+	add_why(tr, xasprintf("event '%s' (%s) %s in its window %s..%s%s%s",
+	    e->id, e->title, what, a, b, *tail ? " " : "", tail));
+	free(a);
+	free(b);
+}
+
+/* The chain of dependants that bounds event i, one line each. */
+static void
+explain_chain(const struct xs *x, struct try *tr, size_t i, ptime bound)
+{
+	const struct template *t = x->t;
+	size_t prev = i;
+	int j;
+	char *by, *a, *b, gap[32];
+
+	for (j = tr->ev[i].limiter; j >= 0; prev = (size_t)j,
+	    j = tr->ev[j].limiter) {
+		duration_format(t->events[j].gap, gap);
+		by = venue_date(x, tr->ev[j].latest);
+		a = venue_date(x, tr->ev[j].req.lo);
+		b = venue_date(x, tr->ev[j].req.hi);
+		add_why(tr, xasprintf("'%s' must start at least %s after '%s' "
+		    "ends and by %s (its window %s..%s)", t->events[j].id, gap,
+		    t->events[prev].id, by, a, b));
+		free(by);
+		free(a);
+		free(b);
+	}
+	a = venue_date(x, bound + tr->ev[i].req.duration);
+	b = venue_date(x, tr->ev[i].req.lo);
+	if (bound < tr->ev[i].req.lo)
+		add_why(tr, xasprintf("so '%s' would have to end by %s, before "
+		    "its window opens on %s", t->events[i].id, a, b));
+	else {
+		free(a);
+		a = venue_stamp(x, bound);
+		add_why(tr, xasprintf("so '%s' would have to start by %s, and "
+		    "its window has no working time for it before then",
+		    t->events[i].id, a));
+	}
+	free(a);
+	free(b);
 }
 
 /* Latest starts, dependants first: j after i bounds i by j's latest. */
@@ -320,34 +422,37 @@ backward(const struct xs *x, struct try *tr)
 
 	for (i = n; i-- > 0;) {
 		struct ev *ev = &tr->ev[i];
-		ptime bound = ev->req.hi;
+		ptime bound = ev->req.hi, b;
 
 		for (j = i + 1; j < n; j++) {
 			const struct event_def *ej = &x->t->events[j];
 
-			for (k = 0; k < ej->after.n; k++)
-				if (strcmp(ej->after.v[k], x->t->events[i].id)
-				    == 0 && tr->ev[j].latest - ej->gap -
-				    ev->req.duration < bound)
-					bound = tr->ev[j].latest - ej->gap -
-					    ev->req.duration;
-		}
-		if (ev->fixed) {
-			ev->latest = ev->req.lo;
-			if (ev->latest > bound) {
-				fail_event(x, tr, i, "comes too late for the "
-				    "events that must follow it");
-				return -1;
+			for (k = 0; k < ej->after.n; k++) {
+				if (strcmp(ej->after.v[k], x->t->events[i].id))
+					continue;
+				b = tr->ev[j].latest - ej->gap -
+				    ev->req.duration;
+				if (b < bound) {
+					bound = b;
+					ev->limiter = (int)j;
+				}
 			}
+		}
+		if (ev->fixed ? ev->req.lo <= bound :
+		    slot_latest(&ev->req, bound, &ev->latest)) {
+			if (ev->fixed)
+				ev->latest = ev->req.lo;
 			continue;
 		}
-		if (!slot_latest(&ev->req, bound, &ev->latest)) {
-			fail_event(x, tr, i, bound < ev->req.hi ?
-			    "has no time in its window early enough for the "
-			    "events that must follow it" :
-			    "has no possible time in its window");
-			return -1;
+		if (ev->limiter < 0) {
+			fail_head(x, tr, i, "has no possible time", "");
+			slot_explain(&ev->req, &tr->why, &tr->nwhy);
+		} else {
+			fail_head(x, tr, i, "has no time", "early enough for "
+			    "the events that must follow it");
+			explain_chain(x, tr, i, bound);
 		}
+		return -1;
 	}
 	return 0;
 }
@@ -362,7 +467,7 @@ warn_hours(struct avail *const *who, size_t n, ptime start, ptime end,
 
 	for (i = 0; i < n && end > start; i++) {
 		const struct agency *ag = avail_agency(who[i]);
-		const struct tz *z = tz_get(ag->timezone, NULL);
+		const struct tz *z = avail_zone(who[i]);
 		int64_t out = avail_outside(who[i], start, end);
 
 		if (out <= 0)
@@ -376,6 +481,29 @@ warn_hours(struct avail *const *who, size_t n, ptime start, ptime end,
 	}
 }
 
+static void
+explain_squeeze(const struct xs *x, struct try *tr, size_t i, int pred,
+    ptime lo)
+{
+	char *a, *b, gap[32];
+
+	fail_head(x, tr, i, "has no time left", "between the events it "
+	    "follows and those that follow it");
+	if (pred >= 0) {
+		duration_format(x->t->events[i].gap, gap);
+		a = venue_stamp(x, lo);
+		add_why(tr, xasprintf("it must start %s after '%s' ends, at %s "
+		    "or later", gap, x->t->events[pred].id, a));
+		free(a);
+	}
+	b = venue_stamp(x, tr->ev[i].latest);
+	add_why(tr, xasprintf("and by %s%s%s%s", b, tr->ev[i].limiter >= 0 ?
+	    " so that '" : "", tr->ev[i].limiter >= 0 ?
+	    x->t->events[tr->ev[i].limiter].id : "",
+	    tr->ev[i].limiter >= 0 ? "' can follow" : ", when its window ends"));
+	free(b);
+}
+
 /* Place events in order within [after their predecessors, latest]. */
 static int
 forward(const struct xs *x, struct try *tr, int64_t *burden,
@@ -383,15 +511,17 @@ forward(const struct xs *x, struct try *tr, int64_t *burden,
 {
 	size_t i, k, n = x->t->nevents;
 	struct slot_pick pick;
+	int pred;
 
 	for (i = 0; i < n; i++) {
 		struct ev *ev = &tr->ev[i];
+		const struct who *w = &x->who[i];
 		struct slot_req r = ev->req;
-		int64_t *b = xcalloc(r.nwho + 1, sizeof(int64_t));
+		int64_t *b = xcalloc(w->n + 1, sizeof(int64_t));
 
-		for (k = 0; k < r.nwho; k++)
-			b[k] = burden[k];
-		r.lo = pred_end(x, tr, i);
+		for (k = 0; k < w->n; k++)
+			b[k] = burden[w->part[k]];
+		r.lo = pred_end(x, tr, i, &pred);
 		r.hi = ev->latest;
 		r.burden = b;
 		r.taken = taken;
@@ -400,8 +530,7 @@ forward(const struct xs *x, struct try *tr, int64_t *burden,
 			pick.overlap = 0;
 		} else if (!slot_choose(&r, &pick)) {
 			free(b);
-			fail_event(x, tr, i, "has no time left between the "
-			    "events it follows and those that follow it");
+			explain_squeeze(x, tr, i, pred, r.lo);
 			return -1;
 		}
 		free(b);
@@ -410,10 +539,11 @@ forward(const struct xs *x, struct try *tr, int64_t *burden,
 		if (pick.overlap)
 			sb_puts(&ev->warn, "overlaps another event with the "
 			    "same roles\n");
-		warn_hours(r.who, r.nwho, ev->start, ev->end, &ev->warn);
-		for (k = 0; k < r.nwho; k++) {
+		warn_hours(w->av, w->n, ev->start, ev->end, &ev->warn);
+		for (k = 0; k < w->n; k++) {
 			int64_t out = slot_outside(&ev->req, k, ev->start);
 
+			burden[w->part[k]] += out;
 			tr->outside += out;
 		}
 		ivl_add(taken, ev->start, ev->end > ev->start ? ev->end :
@@ -424,6 +554,33 @@ forward(const struct xs *x, struct try *tr, int64_t *burden,
 
 /* --- one try ------------------------------------------------------------------ */
 
+/* Play: STARTEX and ENDEX, the time taken, the warnings of each day. */
+static void
+place_play(const struct xs *x, struct try *tr, struct ivlset *taken)
+{
+	const struct template *t = x->t;
+	const struct who *w = &x->who[t->nevents];
+	int i, moved;
+	ptime s = 0;
+
+	for (i = 0; i < t->conduct_days; i++) {
+		s = tz_to_utc(x->venue, tr->days[i], t->conduct_start * 60,
+		    &moved);
+		if (i == 0)
+			tr->startex = s;
+		if (moved)
+			sb_printf(&tr->play_warn[i], "STARTEX %02d:%02d does "
+			    "not exist that day in %s (the clocks go forward); "
+			    "play starts an hour later by the clock\n",
+			    t->conduct_start / 60, t->conduct_start % 60,
+			    x->ex->timezone);
+		ivl_add(taken, s, s + t->conduct_length);
+		warn_hours(w->av, w->n, s, s + t->conduct_length,
+		    &tr->play_warn[i]);
+	}
+	tr->endex = s + t->conduct_length;
+}
+
 static void
 try_date(const struct model *m, const struct xs *x, pdate first,
     struct try *tr)
@@ -431,33 +588,13 @@ try_date(const struct model *m, const struct xs *x, pdate first,
 	const struct template *t = x->t;
 	struct ivlset taken = {0};
 	int64_t *burden = xcalloc(x->nav + 1, sizeof(int64_t));
-	char *why;
 	size_t i;
 
 	tr->first = first;
-	play_days(t, first, tr->days);
-	tr->startex = tz_to_utc(x->venue, tr->days[0], t->conduct_start * 60,
-	    NULL);
-	tr->endex = tz_to_utc(x->venue, tr->days[t->conduct_days - 1],
-	    t->conduct_start * 60, NULL) + t->conduct_length;
 	tr->ev = xcalloc(t->nevents + 1, sizeof(*tr->ev));
-	if ((why = check_play(x, tr)) != NULL) {
-		if (!x->ex->has_conduct) {
-			tr->why = xcalloc(1, sizeof(char *));
-			tr->why[tr->nwhy++] = why;
-			goto out;
-		}
-		sb_printf(&tr->conduct_warn, "%s\n", why);
-		free(why);
-	}
-	for (i = 0; i < (size_t)t->conduct_days; i++) {
-		ptime s = tz_to_utc(x->venue, tr->days[i],
-		    t->conduct_start * 60, NULL);
-
-		ivl_add(&taken, s, s + t->conduct_length);
-		warn_hours(x->av, x->nav, s, s + t->conduct_length,
-		    &tr->conduct_warn);
-	}
+	if (play_days(x, first, tr) == -1)
+		goto out;
+	place_play(x, tr, &taken);
 	for (i = 0; i < t->nevents; i++)
 		event_bounds(x, tr, i);
 	if (backward(x, tr) == -1 || forward(x, tr, burden, &taken) == -1)
@@ -477,11 +614,12 @@ try_free(const struct xs *x, struct try *tr)
 	if (tr->ev != NULL)
 		for (i = 0; i < x->t->nevents; i++)
 			sb_free(&tr->ev[i].warn);
+	for (i = 0; i < MAX_PLAY_DAYS; i++)
+		sb_free(&tr->play_warn[i]);
 	for (i = 0; i < tr->nwhy; i++)
 		free(tr->why[i]);
 	free(tr->why);
 	free(tr->ev);
-	sb_free(&tr->conduct_warn);
 	memset(tr, 0, sizeof(*tr));
 }
 
@@ -516,11 +654,22 @@ copy_warnings(struct arena *a, struct strlist *l, const char *text)
 }
 
 static void
+set_agencies(struct arena *a, struct planned_event *pe, const struct who *w)
+{
+	size_t k;
+
+	pe->agencies = arena_array(a, w->n + 1, sizeof(void *));
+	for (k = 0; k < w->n; k++)
+		pe->agencies[pe->nagencies++] =
+		    (struct agency *)avail_agency(w->av[k]);
+}
+
+static void
 emit(const struct xs *x, const struct try *tr, struct plan_exercise *px,
     struct arena *a)
 {
 	const struct template *t = x->t;
-	size_t i, k, n = 0;
+	size_t i, n = 0;
 
 	px->startex = tr->startex;
 	px->endex = tr->endex;
@@ -534,12 +683,8 @@ emit(const struct xs *x, const struct try *tr, struct plan_exercise *px,
 		pe->start = tz_to_utc(x->venue, tr->days[i],
 		    t->conduct_start * 60, NULL);
 		pe->end = pe->start + t->conduct_length;
-		pe->agencies = arena_array(a, x->nav + 1, sizeof(void *));
-		for (k = 0; k < x->nav; k++)
-			pe->agencies[pe->nagencies++] =
-			    (struct agency *)avail_agency(x->av[k]);
-		copy_warnings(a, &pe->warnings, i == 0 ?
-		    tr->conduct_warn.s : NULL);
+		set_agencies(a, pe, &x->who[t->nevents]);
+		copy_warnings(a, &pe->warnings, tr->play_warn[i].s);
 	}
 	for (i = 0; i < t->nevents; i++) {
 		struct planned_event *pe = &px->events[n++];
@@ -547,10 +692,7 @@ emit(const struct xs *x, const struct try *tr, struct plan_exercise *px,
 		pe->def = &t->events[i];
 		pe->start = tr->ev[i].start;
 		pe->end = tr->ev[i].end;
-		pe->agencies = arena_array(a, x->nwho[i] + 1, sizeof(void *));
-		for (k = 0; k < x->nwho[i]; k++)
-			pe->agencies[pe->nagencies++] =
-			    (struct agency *)avail_agency(x->who[i][k]);
+		set_agencies(a, pe, &x->who[i]);
 		copy_warnings(a, &pe->warnings, tr->ev[i].warn.s);
 	}
 	px->nevents = n;

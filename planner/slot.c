@@ -1,4 +1,5 @@
 /* slot.c: the times an event could take and the choice among them. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,11 +29,10 @@ venue_day(const struct slot_req *r, ptime t)
 static pdate
 who_day(const struct slot_req *r, size_t i, ptime t)
 {
-	const struct tz *z = tz_get(avail_agency(r->who[i])->timezone, NULL);
 	pdate d;
 	int secs;
 
-	tz_to_local(z, t, &d, &secs);
+	tz_to_local(avail_zone(r->who[i]), t, &d, &secs);
 	return d;
 }
 
@@ -266,36 +266,94 @@ slot_latest(const struct slot_req *r, ptime bound, ptime *start)
 
 /* --- explanations ---------------------------------------------------------- */
 
+/* Why an agency cannot use its local date d; NULL if it can. */
+static char *
+status_reason(const struct agency *ag, struct day_info di)
+{
+	switch (di.status) {
+	case DAY_OFF:
+		return xasprintf("not a working day of %s", ag->id);
+	case DAY_HOLIDAY:
+		return xasprintf("holiday of %s: %s (%s)", ag->id, di.why,
+		    di.source);
+	case DAY_CLOSED:
+		return xasprintf("closed for %s: %s (%s)", ag->id,
+		    di.why ? di.why : "all-day event",
+		    di.source ? di.source : "calendar");
+	case DAY_BLACKOUT:
+		return di.why ? xasprintf("blackout of %s: %s", ag->id,
+		    di.why) : xasprintf("blackout of %s", ag->id);
+	default:
+		return NULL;
+	}
+}
+
+/* "17:00 MST" or "2027-06-05 03:00 EEST" of instant t in zone z. */
+static void
+stamp(const struct tz *z, ptime t, int with_date, char *buf, size_t size)
+{
+	char s[26];
+
+	time_format_offset(t, tz_offset(z, t), s);
+	if (with_date)
+		snprintf(buf, size, "%.10s %.5s %s", s, s + 11, tz_abbr(z, t));
+	else
+		snprintf(buf, size, "%.5s %s", s + 11, tz_abbr(z, t));
+}
+
+/* A deadline is due on the reader's own date, which may not be d. */
+static char *
+due_reason(const struct slot_req *r, pdate d)
+{
+	ptime due = due_on(r, d);
+	char *why, at[48], there[48];
+	size_t i;
+
+	if (date_weekday(d) >= 5)
+		return xstrdup("a weekend, when nothing falls due");
+	for (i = 0; i < r->nwho; i++) {
+		const struct agency *ag = avail_agency(r->who[i]);
+		pdate local = who_day(r, i, due);
+
+		why = status_reason(ag, avail_day(r->who[i], local));
+		if (why == NULL)
+			continue;
+		if (local == d)
+			return why;
+		free(why);
+		stamp(r->venue, due, 0, at, sizeof(at));
+		stamp(avail_zone(r->who[i]), due, 1, there, sizeof(there));
+		return xasprintf("due %s, which is %s for %s, not a working "
+		    "day of %s", at, there, ag->id, ag->id);
+	}
+	return NULL;
+}
+
 static char *
 day_reason(const struct slot_req *r, pdate d)
 {
 	ptime noon = tz_to_utc(r->venue, d, 12 * 3600, NULL);
+	ptime from = tz_to_utc(r->venue, d, 0, NULL);
+	ptime to = tz_to_utc(r->venue, d + 1, 0, NULL);
+	char *why;
 	size_t i;
 
-	if (r->deadline && date_weekday(d) >= 5)
-		return xstrdup("a weekend, when nothing falls due");
+	if (r->deadline && (why = due_reason(r, d)) != NULL)
+		return why;
 	for (i = 0; i < r->nwho; i++) {
-		const struct agency *ag = avail_agency(r->who[i]);
-		struct day_info di = avail_day(r->who[i], who_day(r, i, noon));
-
-		switch (di.status) {
-		case DAY_OFF:
-			return xasprintf("not a working day of %s", ag->id);
-		case DAY_HOLIDAY:
-			return xasprintf("holiday of %s: %s (%s)", ag->id,
-			    di.why, di.source);
-		case DAY_CLOSED:
-			return xasprintf("closed for %s: %s (%s)", ag->id,
-			    di.why ? di.why : "all-day event",
-			    di.source ? di.source : "calendar");
-		case DAY_BLACKOUT:
-			return di.why ? xasprintf("blackout of %s: %s", ag->id,
-			    di.why) : xasprintf("blackout of %s", ag->id);
-		default:
-			break;
-		}
+		why = status_reason(avail_agency(r->who[i]),
+		    avail_day(r->who[i], who_day(r, i, noon)));
+		if (why != NULL)
+			return why;
 	}
-	return xstrdup("busy or outside the window for some attendee");
+	for (i = 0; i < r->nwho; i++)
+		if (avail_busy(r->who[i], from, to) > 0)
+			return xasprintf("%s is busy (imported calendar)",
+			    avail_agency(r->who[i])->id);
+	if (noon < r->lo || noon > r->hi + r->duration)
+		return xstrdup("outside the window");
+	return xstrdup("no start on this day falls on a working day of every "
+	    "attendee at once");
 }
 
 static void

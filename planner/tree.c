@@ -60,7 +60,7 @@ struct reader {
 	yaml_parser_t parser;
 	struct diags *d;
 	struct arena *arena;
-	const char *file;	/* arena copy of the name */
+	const char *file;	/* the caller's name, borrowed */
 	const char *buf;
 	size_t len, skip;	/* skip: bytes of a UTF-8 BOM */
 	struct frame stack[TREE_MAX_DEPTH];
@@ -689,7 +689,9 @@ file_new(struct reader *r, const char *name)
 	r->arena = arena_new();
 	f = arena_alloc(r->arena, sizeof(*f));
 	f->arena = r->arena;
-	f->path = r->file = arena_strdup(r->arena, name);
+	/* Borrowed, not copied: locations kept from the nodes outlive the
+	 * tree (see tree.h). */
+	f->path = r->file = name;
 	r->undef = arena_alloc(r->arena, sizeof(*r->undef));
 	r->undef->kind = TN_SCALAR;
 	r->undef->file = r->file;

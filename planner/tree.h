@@ -25,7 +25,7 @@ enum tnode_kind { TN_SCALAR, TN_SEQ, TN_MAP };
  */
 struct tnode {
 	enum tnode_kind kind;
-	const char *file;	/* the path given to tree_load */
+	const char *file;	/* the very path pointer given to tree_load */
 	int line, col;		/* 1-based start of the node */
 	int plain;		/* scalar written without quotes */
 	const char *str;	/* scalar text, NUL-terminated */
@@ -54,10 +54,15 @@ struct tfile {
  * UTF-8 text, YAML syntax errors, non-scalar or duplicate keys, tags,
  * undefined aliases, or any bound above exceeded. Every error carries
  * file:line:col. Free the result with tree_free().
+ *
+ * The path is borrowed, not copied: every node's file points at it, so
+ * that locations taken from nodes stay valid after tree_free(); it must
+ * outlive them.
  */
 struct tfile *tree_load(const char *path, struct diags *d);
 
-/* The same from memory; name is used in messages and as tnode.file. */
+/* The same from memory; name (borrowed likewise) is used in messages
+ * and as tnode.file. */
 struct tfile *tree_load_mem(const char *name, const char *buf, size_t len,
     struct diags *d);
 
