@@ -1,0 +1,1707 @@
+/* assign.c: staff every exercise of a plan: who holds which role, and why a seat stays empty. */
+#include "assign.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "doctrine.h"
+#include "elig.h"
+#include "lp.h"
+#include "mcf.h"
+#include "tz.h"
+
+/*
+ * The model is written up in docs/assignment.md. In short: a network
+ * source -> seat group -> (role-person) -> person-in-exercise -> person
+ * -> sink, where an arc into a person-in-exercise node is "this person
+ * holds this role here", the person-in-exercise node lets one role
+ * through (one role per person per exercise), and the person's arcs to
+ * the sink are unit arcs of increasing cost (the convex fairness cost)
+ * as many as the workload cap allows. Every group also has an arc
+ * straight to the sink at the vacancy weight, so the flow always has
+ * the total number of seats and empties as few as it can. Rules that no
+ * network can say (an evaluator and a player of one agency, the same
+ * person in two exercises at once, roles that exclude each other when
+ * one may be held alongside others, and continuity across a series)
+ * are handled by branch-and-bound over the flow.
+ */
+
+enum { PAIR_FREE, PAIR_HOLDER, PAIR_NOT };
+enum { BB_ROOT, BB_BAN_A, BB_BAN_B, BB_HOLD, BB_UNHOLD };
+
+/* Seats of one role in one exercise: all of them, or one agency's. */
+struct grp {
+	size_t ex;
+	size_t role;			/* index in the template's roles */
+	const struct agency *agency;	/* NULL: any agency it may come from */
+	int demand;
+	int node, vac_arc;
+	char *hall;			/* shortfall found before solving */
+};
+
+/* A person who may hold a role in an exercise. */
+struct cand {
+	size_t ex, role, person;
+	int arc;			/* flow on it: the person holds the role */
+	int64_t pref, travel, ooh;	/* its parts of the cost */
+	int pair;			/* continuity pair, or -1 */
+	int banned;
+};
+
+enum { CF_EXCLUDES, CF_TIME, CF_EVALUATES };
+
+/* Not both: no cand of a may be chosen with a cand of b. */
+struct conflict {
+	int kind;
+	size_t *a, *b;
+	size_t na, nb;
+	char *what;
+};
+
+/* Exercises sharing a role marked continuity. */
+struct series {
+	const char *role;
+	size_t *ex;
+	size_t k;
+};
+
+/* A person in a series: holds the role in kp exercises at most. */
+struct pair {
+	size_t series, person;
+	size_t *c;
+	size_t n, cap;
+	int state;
+};
+
+struct bbnode {
+	int parent, kind;
+	size_t idx;
+	int64_t lb;			/* of the parent: a bound for this node */
+};
+
+struct vec {
+	size_t *v;
+	size_t n, cap;
+};
+
+struct prob {
+	struct plan *p;
+	const struct model *m;
+	struct weights w;
+	struct elig *el;
+	struct mcf *f;
+	char **lab;			/* per arc, for the LP file */
+	size_t nlab, labcap;
+	int s, t;
+	int64_t want;
+	struct grp *g;
+	size_t ng, gcap;
+	struct cand *c;
+	size_t nc, ccap;
+	struct conflict *cf;
+	size_t ncf, cfcap;
+	struct series *se;
+	size_t nse, secap;
+	struct pair *pr;
+	size_t npr, prcap;
+	struct vec **rev;		/* [ex][role]: events the role attends */
+	struct vec *pc;			/* [person]: their cands */
+	int *pe_node;			/* [ex * npeople + person] or -1 */
+	int *p_node, *p_in;		/* [person] */
+	/* Branch-and-bound. */
+	struct bbnode *bb;
+	size_t nbb, bbcap;
+	char *best;			/* [cand]: held in the best solution */
+	int *best_vac;			/* [group]: empty seats in it */
+	int64_t best_cost;
+	int have_best;
+	uint64_t work, limit;
+};
+
+static void
+vec_add(struct vec *v, size_t x)
+{
+	VEC_PUSH(v->v, v->n, v->cap) = x;
+}
+
+static int
+add_arc(struct prob *P, int from, int to, int cap, int64_t cost,
+    char *label)
+{
+	int a = mcf_arc(P->f, from, to, cap, cost);
+
+	VEC_PUSH(P->lab, P->nlab, P->labcap) = label;
+	return a;
+}
+
+static const struct template *
+tpl_of(const struct prob *P, size_t ex)
+{
+	return P->p->exercises[ex].ex->tpl;
+}
+
+static const struct role_def *
+role_of(const struct prob *P, size_t ex, size_t role)
+{
+	return &tpl_of(P, ex)->roles[role];
+}
+
+static int
+in_list(const struct strlist *l, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcaseeq(l->v[i], s))
+			return 1;
+	return 0;
+}
+
+/* --- seats ------------------------------------------------------------- */
+
+/* Does an agency taking part as k supply a role drawn from src? */
+static int
+source_ok(enum role_source src, enum part_kind k)
+{
+	return src == SRC_ANY || (src == SRC_PLAYING) == (k == PART_PLAYING);
+}
+
+static size_t
+nsources(const struct plan_exercise *px, const struct role_def *r)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < px->ex->nparticipants; i++)
+		if (px->ex->participants[i].agency != NULL &&
+		    source_ok(r->source, px->ex->participants[i].kind))
+			n++;
+	return n;
+}
+
+int
+assign_needed(const struct plan_exercise *px, const struct role_def *r)
+{
+	int n = (int)nsources(px, r);
+
+	if (r->count == 0)
+		return r->per_agency * n;
+	if (r->min_per_agency * n > r->count)
+		return r->min_per_agency * n;
+	return r->count;
+}
+
+static void
+new_group(struct prob *P, size_t ex, size_t role, const struct agency *ag,
+    int demand)
+{
+	struct grp *g = &VEC_PUSH(P->g, P->ng, P->gcap);
+	const char *rid = role_of(P, ex, role)->id;
+	const char *xid = P->p->exercises[ex].ex->id;
+	const char *aid = ag != NULL ? ag->id : "any";
+
+	memset(g, 0, sizeof(*g));
+	g->ex = ex;
+	g->role = role;
+	g->agency = ag;
+	g->demand = demand;
+	g->node = mcf_node(P->f);
+	add_arc(P, P->s, g->node, demand, 0, xasprintf("seats of %s from %s "
+	    "in %s", rid, aid, xid));
+	g->vac_arc = add_arc(P, g->node, P->t, demand, P->w.vacancy,
+	    xasprintf("empty seats of %s from %s in %s", rid, aid, xid));
+	P->want += demand;
+}
+
+/* Per agency (per_agency, or the min_per_agency quotas), then the rest. */
+static void
+make_groups(struct prob *P, size_t ex, size_t role)
+{
+	const struct plan_exercise *px = &P->p->exercises[ex];
+	const struct role_def *r = role_of(P, ex, role);
+	int each = r->count == 0 ? r->per_agency : r->min_per_agency;
+	int rest = r->count - r->min_per_agency * (int)nsources(px, r);
+	size_t i;
+
+	for (i = 0; each > 0 && i < px->ex->nparticipants; i++) {
+		const struct participant *pt = &px->ex->participants[i];
+
+		if (pt->agency != NULL && source_ok(r->source, pt->kind))
+			new_group(P, ex, role, pt->agency, each);
+	}
+	if (r->count > 0 && rest > 0)
+		new_group(P, ex, role, NULL, rest);
+}
+
+/* --- candidates -------------------------------------------------------- */
+
+static int
+person_node(struct prob *P, size_t pi)
+{
+	if (P->p_node[pi] < 0)
+		P->p_node[pi] = mcf_node(P->f);
+	return P->p_node[pi];
+}
+
+/* The node that lets one role per exercise through to the person. */
+static int
+pe_node(struct prob *P, size_t ex, size_t pi)
+{
+	int *slot = &P->pe_node[ex * P->m->npeople + pi];
+
+	if (*slot < 0) {
+		*slot = mcf_node(P->f);
+		add_arc(P, *slot, person_node(P, pi), 1, 0, xasprintf("%s "
+		    "holds one role in %s", P->m->people[pi]->id,
+		    P->p->exercises[ex].ex->id));
+		P->p_in[pi]++;
+	}
+	return *slot;
+}
+
+static int64_t
+hours_up(int64_t secs)
+{
+	return (secs + 3599) / 3600;
+}
+
+/* Zone change and hours of offset between the agency and the venue. */
+static int64_t
+travel_cost(const struct prob *P, size_t ex, const struct person *pn)
+{
+	const struct plan_exercise *px = &P->p->exercises[ex];
+	const struct tz *za = tz_get(pn->agency->timezone, NULL);
+	const struct tz *zv = tz_get(px->ex->timezone, NULL);
+	int64_t d;
+
+	if (za == NULL || zv == NULL || strcmp(pn->agency->timezone,
+	    px->ex->timezone) == 0)
+		return 0;
+	d = tz_offset(za, px->startex) - tz_offset(zv, px->startex);
+	return P->w.travel * (1 + hours_up(d < 0 ? -d : d));
+}
+
+static int64_t
+ooh_cost(const struct prob *P, size_t ex, size_t role,
+    const struct person *pn)
+{
+	const struct plan_exercise *px = &P->p->exercises[ex];
+	const struct vec *ev = &P->rev[ex][role];
+	int64_t h = 0;
+	size_t i;
+
+	for (i = 0; i < ev->n; i++) {
+		const struct planned_event *pe = &px->events[ev->v[i]];
+
+		h += hours_up(elig_outside(P->el, pn, pe->start, pe->end));
+	}
+	return P->w.out_of_hours * h;
+}
+
+static void
+set_costs(const struct prob *P, struct cand *c, const struct role_def *r,
+    const struct person *pn)
+{
+	c->pref = in_list(&pn->prefers, r->id) ? 0 : P->w.unpreferred;
+	if (in_list(&pn->avoids, r->id))
+		c->pref += P->w.avoided;
+	c->travel = travel_cost(P, c->ex, pn);
+	c->ooh = ooh_cost(P, c->ex, c->role, pn);
+}
+
+static int64_t
+base_cost(const struct cand *c)
+{
+	return c->pref + c->travel + c->ooh;
+}
+
+/* The arc that says the person holds the role, through a node of its
+ * own when two seat groups (a quota and the rest) may draw on them. */
+static int
+cand_arc(struct prob *P, struct cand *c, const size_t *gs, size_t ngs)
+{
+	const struct role_def *r = role_of(P, c->ex, c->role);
+	const char *pid = P->m->people[c->person]->id;
+	const char *xid = P->p->exercises[c->ex].ex->id;
+	int to, from, i;
+
+	if (r->multiple) {
+		to = person_node(P, c->person);
+		P->p_in[c->person]++;
+	} else
+		to = pe_node(P, c->ex, c->person);
+	if (ngs == 1)
+		from = P->g[gs[0]].node;
+	else {
+		from = mcf_node(P->f);
+		for (i = 0; i < (int)ngs; i++)
+			add_arc(P, P->g[gs[i]].node, from, 1, 0, xasprintf("%s "
+			    "takes a seat of %s in %s", pid, r->id, xid));
+	}
+	return add_arc(P, from, to, 1, base_cost(c), xasprintf("%s holds %s "
+	    "in %s", pid, r->id, xid));
+}
+
+static void
+add_candidate(struct prob *P, size_t ex, size_t role, size_t g0, size_t pi)
+{
+	const struct plan_exercise *px = &P->p->exercises[ex];
+	const struct role_def *r = role_of(P, ex, role);
+	const struct person *pn = P->m->people[pi];
+	const struct vec *ev = &P->rev[ex][role];
+	size_t gs[2], ngs = 0, i;
+	struct cand *c;
+
+	if (pn->agency == NULL)
+		return;
+	for (i = g0; i < P->ng && ngs < 2; i++)
+		if (P->g[i].agency == NULL || P->g[i].agency == pn->agency)
+			gs[ngs++] = i;
+	if (ngs == 0 || elig_check(P->el, px, r, ev->v, ev->n, pn, NULL) > 0)
+		return;
+	c = &VEC_PUSH(P->c, P->nc, P->ccap);
+	memset(c, 0, sizeof(*c));
+	c->ex = ex;
+	c->role = role;
+	c->person = pi;
+	c->pair = -1;
+	set_costs(P, c, r, pn);
+	c->arc = cand_arc(P, c, gs, ngs);
+	vec_add(&P->pc[pi], P->nc - 1);
+}
+
+static void
+build_exercise(struct prob *P, size_t ex)
+{
+	const struct plan_exercise *px = &P->p->exercises[ex];
+	const struct template *t = px->ex->tpl;
+	size_t r, pi, g0;
+
+	P->rev[ex] = xcalloc(t->nroles + 1, sizeof(struct vec));
+	for (r = 0; r < t->nroles; r++) {
+		struct vec *ev = &P->rev[ex][r];
+
+		ev->v = xcalloc(px->nevents + 1, sizeof(size_t));
+		ev->n = elig_role_events(px, &t->roles[r], ev->v);
+	}
+	for (r = 0; r < t->nroles; r++) {
+		g0 = P->ng;
+		make_groups(P, ex, r);
+		if (P->ng == g0)
+			continue;
+		for (pi = 0; pi < P->m->npeople; pi++)
+			add_candidate(P, ex, r, g0, pi);
+	}
+}
+
+/* Convex fairness: the k-th unit of a person's load costs w (2k - 1),
+ * so a load of L costs w L^2; only as many units as the cap allows. */
+static void
+add_load_arcs(struct prob *P)
+{
+	size_t pi;
+	int k, cap;
+
+	for (pi = 0; pi < P->m->npeople; pi++) {
+		const struct person *pn = P->m->people[pi];
+
+		if (P->p_node[pi] < 0)
+			continue;
+		cap = P->p_in[pi];
+		if (pn->max_exercises > 0 && pn->max_exercises < cap)
+			cap = pn->max_exercises;
+		for (k = 1; k <= cap; k++)
+			add_arc(P, P->p_node[pi], P->t, 1,
+			    (int64_t)P->w.fairness * (2 * k - 1),
+			    xasprintf("%s carries a load of %d", pn->id, k));
+	}
+}
+
+/* --- rules beyond the network ---------------------------------------- */
+
+static void
+add_conflict(struct prob *P, int kind, const struct vec *a,
+    const struct vec *b, char *what)
+{
+	struct conflict *cf = &VEC_PUSH(P->cf, P->ncf, P->cfcap);
+
+	cf->kind = kind;
+	cf->a = xcalloc(a->n, sizeof(size_t));
+	cf->b = xcalloc(b->n, sizeof(size_t));
+	memcpy(cf->a, a->v, a->n * sizeof(size_t));
+	memcpy(cf->b, b->v, b->n * sizeof(size_t));
+	cf->na = a->n;
+	cf->nb = b->n;
+	cf->what = what;
+}
+
+static int
+excludes(const struct role_def *a, const struct role_def *b)
+{
+	return in_list(&a->excludes, b->id) || in_list(&b->excludes, a->id);
+}
+
+static int
+overlap(const struct prob *P, const struct cand *a, const struct cand *b)
+{
+	const struct vec *ea = &P->rev[a->ex][a->role];
+	const struct vec *eb = &P->rev[b->ex][b->role];
+	const struct planned_event *x, *y;
+	size_t i, j;
+
+	for (i = 0; i < ea->n; i++)
+		for (j = 0; j < eb->n; j++) {
+			x = &P->p->exercises[a->ex].events[ea->v[i]];
+			y = &P->p->exercises[b->ex].events[eb->v[j]];
+			if (x->end > x->start && y->end > y->start &&
+			    x->start < y->end && y->start < x->end)
+				return 1;
+		}
+	return 0;
+}
+
+/* Roles that exclude each other, both held when a multiple role lets
+ * them through the one-role-per-exercise node. */
+static void
+excludes_conflicts(struct prob *P, size_t pi)
+{
+	const struct vec *pc = &P->pc[pi];
+	size_t i, j;
+
+	for (i = 0; i < pc->n; i++)
+		for (j = i + 1; j < pc->n; j++) {
+			const struct cand *a = &P->c[pc->v[i]];
+			const struct cand *b = &P->c[pc->v[j]];
+			const struct role_def *ra = role_of(P, a->ex, a->role);
+			const struct role_def *rb = role_of(P, b->ex, b->role);
+			struct vec va = { (size_t *)&pc->v[i], 1, 0 };
+			struct vec vb = { (size_t *)&pc->v[j], 1, 0 };
+
+			if (a->ex == b->ex && (ra->multiple || rb->multiple) &&
+			    excludes(ra, rb))
+				add_conflict(P, CF_EXCLUDES, &va, &vb,
+				    xasprintf("%s may not hold both %s and %s",
+				    P->m->people[pi]->id, ra->id, rb->id));
+		}
+}
+
+/* Person pi's cands in exercise ex. */
+static void
+cands_in(const struct prob *P, size_t pi, size_t ex, struct vec *out)
+{
+	size_t i;
+
+	out->n = 0;
+	for (i = 0; i < P->pc[pi].n; i++)
+		if (P->c[P->pc[pi].v[i]].ex == ex)
+			vec_add(out, P->pc[pi].v[i]);
+}
+
+/* Does cand c attend an event of its exercise that is on at t? */
+static int
+covers(const struct prob *P, const struct cand *c, ptime t)
+{
+	const struct vec *ev = &P->rev[c->ex][c->role];
+	size_t i;
+
+	for (i = 0; i < ev->n; i++) {
+		const struct planned_event *pe =
+		    &P->p->exercises[c->ex].events[ev->v[i]];
+
+		if (pe->start <= t && t < pe->end)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+same_vec(const struct vec *a, const size_t *v, size_t n)
+{
+	return a->n == n && (n == 0 || memcmp(a->v, v, n * sizeof(size_t)) == 0);
+}
+
+/* At each instant t an event of either exercise starts: not a role of
+ * a on at t together with a role of b on at t. Two roles overlap just
+ * when both are on at the later of their starts, so these rules say
+ * all the pairs say, in fewer and wider rules that branch better. */
+static void
+point_conflicts(struct prob *P, const struct vec *a,
+    const struct vec *b, const char *what)
+{
+	const struct vec *both[2] = { a, b };
+	struct vec x = {0}, y = {0};
+	size_t s, i, j, k;
+
+	for (s = 0; s < 2; s++)
+		for (i = 0; i < both[s]->n; i++) {
+			const struct cand *c = &P->c[both[s]->v[i]];
+			const struct vec *ev = &P->rev[c->ex][c->role];
+
+			for (j = 0; j < ev->n; j++) {
+				ptime t = P->p->exercises[c->ex].events[
+				    ev->v[j]].start;
+				size_t dup = 0;
+
+				x.n = y.n = 0;
+				for (k = 0; k < a->n; k++)
+					if (covers(P, &P->c[a->v[k]], t))
+						vec_add(&x, a->v[k]);
+				for (k = 0; k < b->n; k++)
+					if (covers(P, &P->c[b->v[k]], t))
+						vec_add(&y, b->v[k]);
+				for (k = 0; k < P->ncf && x.n > 0 && y.n > 0;
+				    k++)
+					dup |= P->cf[k].kind == CF_TIME &&
+					    same_vec(&x, P->cf[k].a,
+					    P->cf[k].na) && same_vec(&y,
+					    P->cf[k].b, P->cf[k].nb);
+				if (x.n > 0 && y.n > 0 && !dup)
+					add_conflict(P, CF_TIME, &x, &y,
+					    xstrdup(what));
+			}
+		}
+	free(x.v);
+	free(y.v);
+}
+
+/*
+ * One person in two exercises at once. When every role of one overlaps
+ * every role of the other (the usual case: everyone attends play), one
+ * rule says "not in both", and branching on it decides the whole
+ * exercise at once; otherwise each overlapping pair is a rule.
+ */
+static void
+time_conflicts(struct prob *P, size_t pi, size_t e1, size_t e2)
+{
+	struct vec a = {0}, b = {0};
+	size_t i, j, n = 0;
+	char *what = xasprintf("%s cannot be in %s and %s at once",
+	    P->m->people[pi]->id, P->p->exercises[e1].ex->id,
+	    P->p->exercises[e2].ex->id);
+
+	cands_in(P, pi, e1, &a);
+	cands_in(P, pi, e2, &b);
+	for (i = 0; i < a.n; i++)
+		for (j = 0; j < b.n; j++)
+			n += (size_t)overlap(P, &P->c[a.v[i]], &P->c[b.v[j]]);
+	if (n > 0 && n == a.n * b.n)
+		add_conflict(P, CF_TIME, &a, &b, xstrdup(what));
+	if (n > 0 && n < a.n * b.n)
+		point_conflicts(P, &a, &b, what);
+	free(what);
+	free(a.v);
+	free(b.v);
+}
+
+static void
+person_conflicts(struct prob *P, size_t pi)
+{
+	size_t e1, e2;
+
+	excludes_conflicts(P, pi);
+	for (e1 = 0; e1 < P->p->nexercises; e1++)
+		for (e2 = e1 + 1; e2 < P->p->nexercises; e2++)
+			time_conflicts(P, pi, e1, e2);
+}
+
+/* Cands of exercise ex, agency ag, for role r or for a role r evaluates. */
+static void
+agency_cands(const struct prob *P, size_t ex, const struct agency *ag,
+    const struct role_def *r, int evaluated, struct vec *out)
+{
+	size_t i;
+
+	for (i = 0; i < P->nc; i++) {
+		const struct cand *c = &P->c[i];
+		const struct role_def *cr = role_of(P, c->ex, c->role);
+
+		if (c->ex != ex || P->m->people[c->person]->agency != ag)
+			continue;
+		if (evaluated ? in_list(&r->evaluates, cr->id) : cr == r)
+			vec_add(out, i);
+	}
+}
+
+static void
+evaluator_conflicts(struct prob *P, size_t ex)
+{
+	const struct template *t = tpl_of(P, ex);
+	size_t r, a;
+
+	for (r = 0; r < t->nroles; r++) {
+		if (t->roles[r].evaluates.n == 0)
+			continue;
+		for (a = 0; a < P->m->nagencies; a++) {
+			const struct agency *ag = P->m->agencies[a];
+			struct vec ev = {0}, pl = {0};
+
+			agency_cands(P, ex, ag, &t->roles[r], 0, &ev);
+			agency_cands(P, ex, ag, &t->roles[r], 1, &pl);
+			if (ev.n > 0 && pl.n > 0)
+				add_conflict(P, CF_EVALUATES, &ev, &pl,
+				    xasprintf("%s may not evaluate its own agency %s in %s",
+				    t->roles[r].id, ag->id,
+				    P->p->exercises[ex].ex->id));
+			free(ev.v);
+			free(pl.v);
+		}
+	}
+}
+
+static size_t
+series_of(struct prob *P, const char *role)
+{
+	size_t i;
+
+	for (i = 0; i < P->nse; i++)
+		if (strcmp(P->se[i].role, role) == 0)
+			return i;
+	memset(&VEC_PUSH(P->se, P->nse, P->secap), 0, sizeof(struct series));
+	P->se[P->nse - 1].role = role;
+	return P->nse - 1;
+}
+
+static void
+join_pair(struct prob *P, size_t s, size_t ci)
+{
+	size_t i, pi = P->c[ci].person;
+	struct pair *pr = NULL;
+
+	for (i = 0; i < P->npr && pr == NULL; i++)
+		if (P->pr[i].series == s && P->pr[i].person == pi)
+			pr = &P->pr[i];
+	if (pr == NULL) {
+		pr = &VEC_PUSH(P->pr, P->npr, P->prcap);
+		memset(pr, 0, sizeof(*pr));
+		pr->series = s;
+		pr->person = pi;
+	}
+	VEC_PUSH(pr->c, pr->n, pr->cap) = ci;
+	P->c[ci].pair = (int)(pr - P->pr);
+}
+
+/* Does any exercise mark role id for continuity? */
+static int
+marked(const struct prob *P, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < P->ng; i++) {
+		const struct role_def *r = role_of(P, P->g[i].ex, P->g[i].role);
+
+		if (r->continuity && strcmp(r->id, id) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A series: every exercise with seats for a role that one of them
+ * marks continuity (the template, or one exercise's override). */
+static void
+find_series(struct prob *P)
+{
+	size_t i, s;
+
+	for (i = 0; i < P->ng; i++) {
+		const struct role_def *r = role_of(P, P->g[i].ex, P->g[i].role);
+		struct series *se;
+
+		if (!marked(P, r->id))
+			continue;
+		s = series_of(P, r->id);	/* may move P->se */
+		se = &P->se[s];
+		if (se->k > 0 && se->ex[se->k - 1] == P->g[i].ex)
+			continue;
+		se->ex = xreallocarray(se->ex, se->k + 1, sizeof(size_t));
+		se->ex[se->k++] = P->g[i].ex;
+	}
+	for (s = 0; s < P->nse; s++)
+		for (i = 0; P->se[s].k >= 2 && i < P->nc; i++)
+			if (strcmp(role_of(P, P->c[i].ex, P->c[i].role)->id,
+			    P->se[s].role) == 0)
+				join_pair(P, s, i);
+}
+
+/* --- branch-and-bound over the flow ------------------------------------ */
+
+/*
+ * What the relaxation charges a held arc of a continuity pair. A holder
+ * pays w (k - n) for holding the role in n of the series' k exercises:
+ * w k once, less w per exercise held. A pair not yet decided is charged
+ * the slope of the convex envelope of that cost over 0..kp, kp being the
+ * exercises the person could hold it in, rounded down: never more than
+ * it can cost, so the flow's cost is a lower bound.
+ */
+static int64_t
+pair_arc_cost(const struct prob *P, const struct pair *pr)
+{
+	int64_t w = P->w.continuity, k = (int64_t)P->se[pr->series].k;
+
+	if (pr->state == PAIR_HOLDER)
+		return -w;
+	if (pr->state == PAIR_FREE)
+		return w * (k - (int64_t)pr->n) / (int64_t)pr->n;
+	return 0;
+}
+
+static void
+ban(struct prob *P, const size_t *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		P->c[v[i]].banned = 1;
+}
+
+static void
+take_decision(struct prob *P, const struct bbnode *b)
+{
+	switch (b->kind) {
+	case BB_BAN_A:
+		ban(P, P->cf[b->idx].a, P->cf[b->idx].na);
+		break;
+	case BB_BAN_B:
+		ban(P, P->cf[b->idx].b, P->cf[b->idx].nb);
+		break;
+	case BB_HOLD:
+		P->pr[b->idx].state = PAIR_HOLDER;
+		break;
+	case BB_UNHOLD:
+		P->pr[b->idx].state = PAIR_NOT;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Set the network for a node: its bans and continuity decisions.
+ * Returns the fixed charges of the pairs decided to hold. */
+static int64_t
+apply_node(struct prob *P, int node)
+{
+	int64_t fixed = 0;
+	size_t i;
+
+	for (i = 0; i < P->nc; i++)
+		P->c[i].banned = 0;
+	for (i = 0; i < P->npr; i++)
+		P->pr[i].state = PAIR_FREE;
+	for (; node > 0; node = P->bb[node].parent)
+		take_decision(P, &P->bb[node]);
+	for (i = 0; i < P->npr; i++) {
+		if (P->pr[i].state == PAIR_HOLDER)
+			fixed += (int64_t)P->w.continuity *
+			    (int64_t)P->se[P->pr[i].series].k;
+		else if (P->pr[i].state == PAIR_NOT)
+			ban(P, P->pr[i].c, P->pr[i].n);
+	}
+	for (i = 0; i < P->nc; i++) {
+		const struct cand *c = &P->c[i];
+		int64_t cost = base_cost(c);
+
+		if (c->pair >= 0)
+			cost += pair_arc_cost(P, &P->pr[c->pair]);
+		mcf_set(P->f, c->arc, c->banned ? 0 : 1, cost);
+	}
+	return fixed;
+}
+
+static int
+held(const struct prob *P, size_t ci)
+{
+	return mcf_flow(P->f, P->c[ci].arc) > 0;
+}
+
+static int
+any_held(const struct prob *P, const size_t *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (held(P, v[i]))
+			return 1;
+	return 0;
+}
+
+/* The first rule beyond the network that the flow breaks, or -1. */
+static long
+violated(const struct prob *P)
+{
+	size_t i;
+
+	for (i = 0; i < P->ncf; i++)
+		if (any_held(P, P->cf[i].a, P->cf[i].na) &&
+		    any_held(P, P->cf[i].b, P->cf[i].nb))
+			return (long)i;
+	return -1;
+}
+
+static size_t
+pair_held(const struct prob *P, const struct pair *pr)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < pr->n; i++)
+		n += (size_t)held(P, pr->c[i]);
+	return n;
+}
+
+/* The flow's true cost: continuity as paid, not as relaxed. */
+static int64_t
+true_cost(const struct prob *P, int64_t flowcost)
+{
+	int64_t cost = flowcost;
+	size_t i, n;
+
+	for (i = 0; i < P->nc; i++)
+		if (P->c[i].pair >= 0 && held(P, i))
+			cost -= pair_arc_cost(P, &P->pr[P->c[i].pair]);
+	for (i = 0; i < P->npr; i++)
+		if ((n = pair_held(P, &P->pr[i])) > 0)
+			cost += (int64_t)P->w.continuity *
+			    (int64_t)(P->se[P->pr[i].series].k - n);
+	return cost;
+}
+
+/* An undecided pair whose holder misses part of the series, or -1. */
+static long
+gap_pair(const struct prob *P)
+{
+	size_t i, n;
+
+	for (i = 0; i < P->npr; i++) {
+		if (P->pr[i].state != PAIR_FREE)
+			continue;
+		n = pair_held(P, &P->pr[i]);
+		if (n > 0 && n < P->se[P->pr[i].series].k)
+			return (long)i;
+	}
+	return -1;
+}
+
+static void
+push_node(struct prob *P, struct vec *stack, int parent, int kind,
+    size_t idx, int64_t lb)
+{
+	struct bbnode *b = &VEC_PUSH(P->bb, P->nbb, P->bbcap);
+
+	b->parent = parent;
+	b->kind = kind;
+	b->idx = idx;
+	b->lb = lb;
+	vec_add(stack, P->nbb - 1);
+}
+
+static void
+record(struct prob *P, int64_t cost)
+{
+	size_t i;
+
+	for (i = 0; i < P->nc; i++)
+		P->best[i] = (char)held(P, i);
+	for (i = 0; i < P->ng; i++)
+		P->best_vac[i] = mcf_flow(P->f, P->g[i].vac_arc);
+	P->best_cost = cost;
+	P->have_best = 1;
+}
+
+/* Children go on the stack last-explored first. A broken rule: ban one
+ * side or the other, the side with fewer people first. A gap in
+ * continuity: the person holds the role across the series, or never. */
+static void
+branch(struct prob *P, struct vec *stack, int node, int64_t lb, long v)
+{
+	long g;
+
+	if (v >= 0) {
+		int first = P->cf[v].na <= P->cf[v].nb ? BB_BAN_A : BB_BAN_B;
+
+		push_node(P, stack, node, first == BB_BAN_A ? BB_BAN_B :
+		    BB_BAN_A, (size_t)v, lb);
+		push_node(P, stack, node, first, (size_t)v, lb);
+		return;
+	}
+	g = gap_pair(P);
+	assert(g >= 0);
+	push_node(P, stack, node, BB_UNHOLD, (size_t)g, lb);
+	push_node(P, stack, node, BB_HOLD, (size_t)g, lb);
+}
+
+static int64_t
+stack_bound(const struct prob *P, const struct vec *stack)
+{
+	int64_t b = P->best_cost;
+	size_t i;
+
+	for (i = 0; i < stack->n; i++)
+		if (P->bb[stack->v[i]].lb < b)
+			b = P->bb[stack->v[i]].lb;
+	return b;
+}
+
+/* Depth first until a solution is in hand, so that one is found fast;
+ * then the open node of least bound first, to prove it soonest (the
+ * latest pushed among equals, which keeps diving). */
+static int
+pop_node(const struct prob *P, struct vec *stack)
+{
+	size_t i, at = stack->n - 1;
+	int node;
+
+	for (i = 0; P->have_best && i + 1 < stack->n; i++)
+		if (P->bb[stack->v[i]].lb < P->bb[stack->v[at]].lb)
+			at = i;
+	node = (int)stack->v[at];
+	memmove(&stack->v[at], &stack->v[at + 1], (stack->n - at - 1) *
+	    sizeof(size_t));
+	stack->n--;
+	return node;
+}
+
+/* Depth first, pruning by the flow's bound, until every node is done
+ * (optimal) or the effort runs out with a solution in hand. */
+static void
+search(struct prob *P)
+{
+	struct vec stack = {0};
+	int64_t fixed, fc, lb, tc;
+	int node;
+	long v;
+
+	push_node(P, &stack, -1, BB_ROOT, 0, INT64_MIN);
+	while (stack.n > 0) {
+		if (P->have_best && P->work >= P->limit)
+			break;
+		node = pop_node(P, &stack);
+		if (P->have_best && P->bb[node].lb >= P->best_cost)
+			continue;
+		fixed = apply_node(P, node);
+		mcf_solve(P->f, P->s, P->t, P->want, &fc, &P->work);
+		lb = fc + fixed;
+		if (P->have_best && lb >= P->best_cost)
+			continue;
+		if ((v = violated(P)) < 0) {
+			tc = true_cost(P, fc);
+			if (!P->have_best || tc < P->best_cost)
+				record(P, tc);
+			if (tc <= lb)
+				continue;
+		}
+		branch(P, &stack, node, lb, v);
+	}
+	P->p->staffing_optimal = stack.n == 0;
+	P->p->staffing_bound = stack.n == 0 ? P->best_cost :
+	    stack_bound(P, &stack);
+	P->p->staffing_method = P->nbb == 1 ? "flow" : "branch-and-bound";
+	free(stack.v);
+}
+
+/* --- the plan's staffing ----------------------------------------------- */
+
+static size_t
+load_of(const struct prob *P, size_t pi)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < P->pc[pi].n; i++)
+		n += (size_t)P->best[P->pc[pi].v[i]];
+	return n;
+}
+
+static void
+add_assignment(struct prob *P, const struct cand *c)
+{
+	struct plan_exercise *px = &P->p->exercises[c->ex];
+	struct assignment *a = &px->assignments[px->nassignments++];
+	const struct vec *ev = &P->rev[c->ex][c->role];
+
+	a->role = role_of(P, c->ex, c->role);
+	a->person = P->m->people[c->person];
+	a->events = arena_array(P->p->arena, ev->n + 1, sizeof(size_t));
+	if (ev->n > 0)
+		memcpy(a->events, ev->v, ev->n * sizeof(size_t));
+	a->nevents = ev->n;
+}
+
+/* Parts of the cost, each charged to the exercise it arises in. A
+ * person's w L^2 of fairness is w L for each of their L roles. */
+static void
+charge_cand(struct prob *P, const struct cand *c)
+{
+	struct staffing_cost *sc = &P->p->exercises[c->ex].cost;
+
+	sc->preference += c->pref;
+	sc->travel += c->travel;
+	sc->out_of_hours += c->ooh;
+	sc->fairness += (int64_t)P->w.fairness * (int64_t)load_of(P,
+	    c->person);
+}
+
+/* A holder of a series role pays w in each exercise they miss. */
+static void
+charge_continuity(struct prob *P)
+{
+	size_t i, j, l;
+
+	for (i = 0; i < P->npr; i++) {
+		const struct pair *pr = &P->pr[i];
+		const struct series *se = &P->se[pr->series];
+		size_t n = 0;
+
+		for (j = 0; j < pr->n; j++)
+			n += (size_t)P->best[pr->c[j]];
+		for (j = 0; n > 0 && j < se->k; j++) {
+			int holds = 0;
+
+			for (l = 0; l < pr->n; l++)
+				if (P->best[pr->c[l]] &&
+				    P->c[pr->c[l]].ex == se->ex[j])
+					holds = 1;
+			if (!holds)
+				P->p->exercises[se->ex[j]].cost.continuity +=
+				    P->w.continuity;
+		}
+	}
+}
+
+static void
+sum_costs(struct plan *p)
+{
+	size_t i;
+
+	memset(&p->cost, 0, sizeof(p->cost));
+	for (i = 0; i < p->nexercises; i++) {
+		struct staffing_cost *c = &p->exercises[i].cost;
+
+		c->total = c->vacancy + c->preference + c->fairness +
+		    c->continuity + c->travel + c->out_of_hours;
+		p->cost.total += c->total;
+		p->cost.vacancy += c->vacancy;
+		p->cost.preference += c->preference;
+		p->cost.fairness += c->fairness;
+		p->cost.continuity += c->continuity;
+		p->cost.travel += c->travel;
+		p->cost.out_of_hours += c->out_of_hours;
+	}
+}
+
+static void
+fill_assignments(struct prob *P)
+{
+	size_t i, *n = xcalloc(P->p->nexercises + 1, sizeof(size_t));
+
+	for (i = 0; i < P->nc; i++)
+		n[P->c[i].ex] += (size_t)P->best[i];
+	for (i = 0; i < P->p->nexercises; i++) {
+		struct plan_exercise *px = &P->p->exercises[i];
+
+		px->assignments = arena_array(P->p->arena, n[i] + 1,
+		    sizeof(*px->assignments));
+		px->nassignments = 0;
+		memset(&px->cost, 0, sizeof(px->cost));
+	}
+	free(n);
+	/* Cands are in exercise, template role, roster order already. */
+	for (i = 0; i < P->nc; i++)
+		if (P->best[i]) {
+			add_assignment(P, &P->c[i]);
+			charge_cand(P, &P->c[i]);
+		}
+	for (i = 0; i < P->ng; i++)
+		P->p->exercises[P->g[i].ex].cost.vacancy +=
+		    (int64_t)P->w.vacancy * P->best_vac[i];
+	charge_continuity(P);
+	sum_costs(P->p);
+	assert(P->p->cost.total == P->best_cost);
+}
+
+/* --- why seats stay empty ---------------------------------------------- */
+
+/* " (hseep-evaluator, speaking en and es, clearance secret)", or "". */
+static void
+put_needs(struct sb *b, const struct role_def *r)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->qualifications.n; i++)
+		sb_printf(b, "%s%s", n++ ? ", " : " (", r->qualifications.v[i]);
+	for (i = 0; i < r->languages.n; i++)
+		sb_printf(b, "%s%s", i > 0 ? (i + 1 == r->languages.n ?
+		    " and " : ", ") : n++ ? ", speaking " : " (speaking ",
+		    r->languages.v[i]);
+	if (r->clearance > CLR_NONE)
+		sb_printf(b, "%sclearance %s", n++ ? ", " : " (",
+		    doctrine_clearance_name(r->clearance));
+	if (n > 0)
+		sb_putc(b, ')');
+}
+
+/* Who a group may draw on, as a set of people. */
+static size_t
+group_people(const struct prob *P, const struct grp *g, char *in)
+{
+	size_t i, n = 0;
+
+	memset(in, 0, P->m->npeople + 1);
+	for (i = 0; i < P->nc; i++) {
+		const struct cand *c = &P->c[i];
+
+		if (c->ex != g->ex || c->role != g->role || in[c->person] ||
+		    (g->agency != NULL &&
+		    P->m->people[c->person]->agency != g->agency))
+			continue;
+		in[c->person] = 1;
+		n++;
+	}
+	return n;
+}
+
+static int
+subset(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] && !b[i])
+			return 0;
+	return 1;
+}
+
+/* Do two groups need different people? Seats of one role always do;
+ * two roles do unless one may be held alongside others. */
+static int
+compete(const struct prob *P, const struct grp *a, const struct grp *b)
+{
+	return a->role == b->role || (!role_of(P, a->ex, a->role)->multiple &&
+	    !role_of(P, b->ex, b->role)->multiple);
+}
+
+/* Hall's condition on group gi and the groups whose people are all
+ * among its own: together they need no more people than it has. */
+static void
+hall_group(struct prob *P, size_t gi, char *mine, char *theirs)
+{
+	struct grp *g = &P->g[gi];
+	const struct role_def *r = role_of(P, g->ex, g->role);
+	size_t have = group_people(P, g, mine), h, nset = 1;
+	int need = g->demand;
+	struct sb b = {0};
+
+	sb_printf(&b, "'%s'", r->id);
+	for (h = 0; h < P->ng; h++) {
+		if (h == gi || P->g[h].ex != g->ex || !compete(P, g, &P->g[h]))
+			continue;
+		group_people(P, &P->g[h], theirs);
+		if (!subset(theirs, mine, P->m->npeople))
+			continue;
+		need += P->g[h].demand;
+		sb_printf(&b, ", '%s'", role_of(P, P->g[h].ex, P->g[h].role)->id);
+		nset++;
+	}
+	if (g->demand > (int)have) {
+		sb_free(&b);
+		sb_printf(&b, "need %d '%s'", g->demand, r->id);
+		put_needs(&b, r);
+		if (g->agency != NULL)
+			sb_printf(&b, " from '%s'", g->agency->id);
+		sb_printf(&b, "; %zu eligible", have);
+		g->hall = sb_take(&b);
+	} else if (nset > 1 && need > (int)have) {
+		g->hall = xasprintf("need %d for %s together; %zu eligible",
+		    need, sb_str(&b), have);
+	}
+	sb_free(&b);
+}
+
+static void
+hall_check(struct prob *P)
+{
+	char *mine = xcalloc(P->m->npeople + 1, 1);
+	char *theirs = xcalloc(P->m->npeople + 1, 1);
+	size_t i;
+
+	for (i = 0; i < P->ng; i++)
+		hall_group(P, i, mine, theirs);
+	free(mine);
+	free(theirs);
+}
+
+static long
+find_cand(const struct prob *P, size_t ex, size_t role, size_t pi)
+{
+	size_t i;
+
+	for (i = 0; i < P->pc[pi].n; i++) {
+		const struct cand *c = &P->c[P->pc[pi].v[i]];
+
+		if (c->ex == ex && c->role == role)
+			return (long)P->pc[pi].v[i];
+	}
+	return -1;
+}
+
+static int
+in_side(const size_t *v, size_t n, size_t ci)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] == ci)
+			return 1;
+	return 0;
+}
+
+/* The held cand on the other side of a conflict of ci, or -1. */
+static long
+conflict_other(const struct prob *P, const struct conflict *cf, size_t ci)
+{
+	const size_t *o;
+	size_t n, i;
+
+	if (in_side(cf->a, cf->na, ci)) {
+		o = cf->b;
+		n = cf->nb;
+	} else if (in_side(cf->b, cf->nb, ci)) {
+		o = cf->a;
+		n = cf->na;
+	} else
+		return -1;
+	for (i = 0; i < n; i++)
+		if (P->best[o[i]])
+			return (long)o[i];
+	return -1;
+}
+
+static int
+why_conflict(const struct prob *P, size_t ci, struct sb *b)
+{
+	size_t i;
+	long o;
+
+	for (i = 0; i < P->ncf; i++) {
+		const struct cand *c;
+
+		if ((o = conflict_other(P, &P->cf[i], ci)) < 0)
+			continue;
+		c = &P->c[o];
+		if (P->cf[i].kind == CF_TIME)
+			sb_printf(b, "is staffed in '%s' at the same time",
+			    P->p->exercises[c->ex].ex->id);
+		else if (P->cf[i].kind == CF_EXCLUDES)
+			sb_printf(b, "holds '%s', which excludes it",
+			    role_of(P, c->ex, c->role)->id);
+		else
+			sb_printf(b, "is from '%s', whose people hold '%s'",
+			    P->m->people[c->person]->agency->id,
+			    role_of(P, c->ex, c->role)->id);
+		return 1;
+	}
+	return 0;
+}
+
+/* Why an eligible person was not given the role. */
+static void
+why_not(const struct prob *P, size_t ex, size_t role, size_t pi,
+    struct sb *b)
+{
+	const struct person *pn = P->m->people[pi];
+	long ci = find_cand(P, ex, role, pi);
+	size_t i;
+
+	for (i = 0; i < P->pc[pi].n; i++) {
+		const struct cand *c = &P->c[P->pc[pi].v[i]];
+
+		if (P->best[P->pc[pi].v[i]] && c->ex == ex &&
+		    !role_of(P, ex, role)->multiple &&
+		    !role_of(P, ex, c->role)->multiple) {
+			sb_printf(b, "holds '%s'", role_of(P, ex, c->role)->id);
+			return;
+		}
+	}
+	if (pn->max_exercises > 0 && load_of(P, pi) >=
+	    (size_t)pn->max_exercises) {
+		sb_printf(b, "is at the workload cap of %d", pn->max_exercises);
+		return;
+	}
+	if (ci >= 0 && why_conflict(P, (size_t)ci, b))
+		return;
+	sb_puts(b, "was left out as the weights prefer");
+}
+
+struct near {
+	int score;
+	size_t person;
+	char *text;
+};
+
+static int
+cmp_near(const void *a, const void *b)
+{
+	const struct near *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score < y->score ? -1 : 1;
+	return x->person < y->person ? -1 : x->person > y->person;
+}
+
+/* May person pi sit in one of the empty seats of the role? */
+static int
+for_empty_seat(const struct prob *P, size_t ex, size_t role, size_t pi)
+{
+	size_t i;
+
+	for (i = 0; i < P->ng; i++)
+		if (P->g[i].ex == ex && P->g[i].role == role &&
+		    P->best_vac[i] > 0 && (P->g[i].agency == NULL ||
+		    P->g[i].agency == P->m->people[pi]->agency))
+			return 1;
+	return 0;
+}
+
+static int
+holds(const struct prob *P, size_t ex, size_t role, size_t pi)
+{
+	long ci = find_cand(P, ex, role, pi);
+
+	return ci >= 0 && P->best[ci];
+}
+
+/* Everyone who could have sat in an empty seat, nearest first. */
+static size_t
+nearest(const struct prob *P, size_t ex, size_t role, struct near *v)
+{
+	const struct plan_exercise *px = &P->p->exercises[ex];
+	const struct vec *ev = &P->rev[ex][role];
+	size_t pi, n = 0;
+
+	for (pi = 0; pi < P->m->npeople; pi++) {
+		const struct person *pn = P->m->people[pi];
+		struct sb b = {0};
+
+		if (pn->agency == NULL || holds(P, ex, role, pi) ||
+		    !for_empty_seat(P, ex, role, pi))
+			continue;
+		sb_printf(&b, "%s (%s) ", pn->name, pn->agency->id);
+		v[n].score = elig_check(P->el, px, role_of(P, ex, role), ev->v,
+		    ev->n, pn, &b);
+		if (v[n].score == 0)
+			why_not(P, ex, role, pi, &b);
+		v[n].person = pi;
+		v[n++].text = sb_take(&b);
+	}
+	qsort(v, n, sizeof(*v), cmp_near);
+	return n;
+}
+
+#define NEAREST 3
+
+static void
+add_reason(struct plan *p, struct strlist *l, size_t *cap, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], s) == 0)
+			return;
+	if (l->n == *cap) {
+		char **nv = arena_array(p->arena, *cap * 2 + 4, sizeof(char *));
+
+		if (l->n > 0)
+			memcpy(nv, l->v, l->n * sizeof(char *));
+		l->v = nv;
+		*cap = *cap * 2 + 4;
+	}
+	l->v[l->n++] = arena_strdup(p->arena, s);
+}
+
+static void
+explain(struct prob *P, size_t ex, size_t role, int missing)
+{
+	struct plan_exercise *px = &P->p->exercises[ex];
+	struct vacancy *vc = &px->vacancies[px->nvacancies++];
+	struct near *v = xcalloc(P->m->npeople + 1, sizeof(*v));
+	size_t i, n, cap = 0;
+
+	vc->role = role_of(P, ex, role);
+	vc->missing = missing;
+	for (i = 0; i < P->ng; i++)
+		if (P->g[i].ex == ex && P->g[i].role == role &&
+		    P->g[i].hall != NULL)
+			add_reason(P->p, &vc->reasons, &cap, P->g[i].hall);
+	n = nearest(P, ex, role, v);
+	for (i = 0; i < n; i++) {
+		if (i < NEAREST)
+			add_reason(P->p, &vc->reasons, &cap, v[i].text);
+		free(v[i].text);
+	}
+	if (n == 0)
+		add_reason(P->p, &vc->reasons, &cap, "no one in the rosters is "
+		    "from an agency that may staff it");
+	free(v);
+}
+
+static void
+fill_vacancies(struct prob *P)
+{
+	size_t ex, r, i;
+
+	for (ex = 0; ex < P->p->nexercises; ex++) {
+		struct plan_exercise *px = &P->p->exercises[ex];
+		const struct template *t = px->ex->tpl;
+
+		px->vacancies = arena_array(P->p->arena, t->nroles + 1,
+		    sizeof(*px->vacancies));
+		px->nvacancies = 0;
+		for (r = 0; r < t->nroles; r++) {
+			int missing = 0;
+
+			for (i = 0; i < P->ng; i++)
+				if (P->g[i].ex == ex && P->g[i].role == r)
+					missing += P->best_vac[i];
+			if (missing > 0)
+				explain(P, ex, r, missing);
+		}
+	}
+}
+
+char *
+assign_vacancy_text(const struct vacancy *v, int needed)
+{
+	struct sb b = {0};
+	size_t i;
+
+	sb_printf(&b, "%s: %d of %d missing", v->role->id, v->missing, needed);
+	for (i = 0; i < v->reasons.n; i++)
+		sb_printf(&b, "; %s", v->reasons.v[i]);
+	return sb_take(&b);
+}
+
+/* --- the model for an external solver ---------------------------------- */
+
+/* Flow conservation at every node but the source and the sink, and the
+ * source sending every seat. */
+static void
+lp_network(const struct prob *P, struct lp *lp)
+{
+	int narcs = mcf_narcs(P->f), nn = mcf_nnodes(P->f), a, v, supply;
+	int *row = xcalloc((size_t)nn, sizeof(int));
+	char name[32];
+
+	for (a = 0; a < narcs; a++) {
+		snprintf(name, sizeof(name), "f%d", a);
+		lp_var(lp, name, 0, mcf_arc_cap(P->f, a), P->lab[a]);
+		lp_obj(lp, a, mcf_arc_cost(P->f, a));
+	}
+	supply = lp_row(lp, "supply", LP_EQ, P->want);
+	for (v = 0; v < nn; v++) {
+		snprintf(name, sizeof(name), "node%d", v);
+		row[v] = v == P->s || v == P->t ? -1 : lp_row(lp, name, LP_EQ,
+		    0);
+	}
+	for (a = 0; a < narcs; a++) {
+		int from = mcf_arc_from(P->f, a), to = mcf_arc_to(P->f, a);
+
+		if (from == P->s)
+			lp_coef(lp, supply, a, 1);
+		if (row[from] >= 0)
+			lp_coef(lp, row[from], a, -1);
+		if (row[to] >= 0)
+			lp_coef(lp, row[to], a, 1);
+	}
+	free(row);
+}
+
+/* Not both sides: x + y <= 1 for two arcs; else through a binary z. */
+static void
+lp_conflicts(const struct prob *P, struct lp *lp)
+{
+	char name[32];
+	size_t i, j;
+	int r, z;
+
+	for (i = 0; i < P->ncf; i++) {
+		const struct conflict *cf = &P->cf[i];
+
+		snprintf(name, sizeof(name), "rule%zu", i);
+		if (cf->na == 1 && cf->nb == 1) {
+			r = lp_row(lp, name, LP_LE, 1);
+			lp_coef(lp, r, P->c[cf->a[0]].arc, 1);
+			lp_coef(lp, r, P->c[cf->b[0]].arc, 1);
+			continue;
+		}
+		snprintf(name, sizeof(name), "side%zu", i);
+		z = lp_var(lp, name, 0, 1, cf->what);
+		snprintf(name, sizeof(name), "rule%zua", i);
+		r = lp_row(lp, name, LP_LE, 0);
+		for (j = 0; j < cf->na; j++)
+			lp_coef(lp, r, P->c[cf->a[j]].arc, 1);
+		lp_coef(lp, r, z, -(int64_t)cf->na);
+		snprintf(name, sizeof(name), "rule%zub", i);
+		r = lp_row(lp, name, LP_LE, (int64_t)cf->nb);
+		for (j = 0; j < cf->nb; j++)
+			lp_coef(lp, r, P->c[cf->b[j]].arc, 1);
+		lp_coef(lp, r, z, (int64_t)cf->nb);
+	}
+}
+
+/* Continuity: y = 1 for a holder, who pays w k and gets w back for
+ * every exercise of the series they hold the role in. */
+static void
+lp_continuity(const struct prob *P, struct lp *lp)
+{
+	char name[64], *what;
+	size_t i, j;
+	int y, r;
+
+	for (i = 0; i < P->npr; i++) {
+		const struct pair *pr = &P->pr[i];
+		int64_t w = P->w.continuity;
+
+		snprintf(name, sizeof(name), "holder%zu", i);
+		what = xasprintf("%s holds %s in the series",
+		    P->m->people[pr->person]->id, P->se[pr->series].role);
+		y = lp_var(lp, name, 0, 1, what);
+		free(what);
+		lp_obj(lp, y, w * (int64_t)P->se[pr->series].k);
+		for (j = 0; j < pr->n; j++) {
+			lp_obj(lp, P->c[pr->c[j]].arc, -w);
+			snprintf(name, sizeof(name), "hold%zu_%zu", i, j);
+			r = lp_row(lp, name, LP_LE, 0);
+			lp_coef(lp, r, P->c[pr->c[j]].arc, 1);
+			lp_coef(lp, r, y, -1);
+		}
+	}
+}
+
+static char *
+lp_model(const struct prob *P)
+{
+	struct lp *lp = lp_new();
+	char *text;
+
+	lp_comment(lp, "planner: staffing model (docs/assignment.md)");
+	lp_comment(lp, "f<n>: flow on arc n; the objective is planner's total "
+	    "cost");
+	lp_network(P, lp);
+	lp_conflicts(P, lp);
+	lp_continuity(P, lp);
+	text = lp_text(lp);
+	lp_free(lp);
+	return text;
+}
+
+/* --- the whole ----------------------------------------------------------- */
+
+static void
+prob_init(struct prob *P, struct plan *p, const struct assign_opts *o)
+{
+	const struct model *m = p->model;
+
+	memset(P, 0, sizeof(*P));
+	P->p = p;
+	P->m = m;
+	if (o != NULL && o->weights != NULL)
+		P->w = *o->weights;
+	else if (m->nprograms > 0)
+		P->w = m->programs[0]->weights;
+	else
+		doc_weights_default(&P->w);
+	P->limit = o != NULL && o->work_limit > 0 ? o->work_limit :
+	    ASSIGN_WORK_LIMIT;
+	P->el = elig_new(p);
+	P->f = mcf_new(0);
+	P->s = mcf_node(P->f);
+	P->t = mcf_node(P->f);
+	P->rev = xcalloc(p->nexercises + 1, sizeof(*P->rev));
+	P->pc = xcalloc(m->npeople + 1, sizeof(*P->pc));
+	P->pe_node = xcalloc(p->nexercises * m->npeople + 1, sizeof(int));
+	memset(P->pe_node, 0xff, (p->nexercises * m->npeople + 1) *
+	    sizeof(int));
+	P->p_node = xcalloc(m->npeople + 1, sizeof(int));
+	memset(P->p_node, 0xff, (m->npeople + 1) * sizeof(int));
+	P->p_in = xcalloc(m->npeople + 1, sizeof(int));
+}
+
+static void
+build(struct prob *P)
+{
+	size_t i;
+
+	for (i = 0; i < P->p->nexercises; i++)
+		if (P->p->exercises[i].ex->tpl != NULL)
+			build_exercise(P, i);
+	add_load_arcs(P);
+	for (i = 0; i < P->m->npeople; i++)
+		person_conflicts(P, i);
+	for (i = 0; i < P->p->nexercises; i++)
+		if (P->p->exercises[i].ex->tpl != NULL)
+			evaluator_conflicts(P, i);
+	find_series(P);
+	P->best = xcalloc(P->nc + 1, 1);
+	P->best_vac = xcalloc(P->ng + 1, sizeof(int));
+}
+
+static void
+prob_free(struct prob *P)
+{
+	size_t i, j;
+
+	for (i = 0; i < P->nlab; i++)
+		free(P->lab[i]);
+	for (i = 0; i < P->ng; i++)
+		free(P->g[i].hall);
+	for (i = 0; i < P->ncf; i++) {
+		free(P->cf[i].a);
+		free(P->cf[i].b);
+		free(P->cf[i].what);
+	}
+	for (i = 0; i < P->nse; i++)
+		free(P->se[i].ex);
+	for (i = 0; i < P->npr; i++)
+		free(P->pr[i].c);
+	for (i = 0; i < P->p->nexercises; i++) {
+		const struct template *t = P->p->exercises[i].ex->tpl;
+
+		for (j = 0; P->rev[i] != NULL && j < t->nroles; j++)
+			free(P->rev[i][j].v);
+		free(P->rev[i]);
+	}
+	for (i = 0; i < P->m->npeople; i++)
+		free(P->pc[i].v);
+	free(P->lab);
+	free(P->g);
+	free(P->c);
+	free(P->cf);
+	free(P->se);
+	free(P->pr);
+	free(P->rev);
+	free(P->pc);
+	free(P->pe_node);
+	free(P->p_node);
+	free(P->p_in);
+	free(P->bb);
+	free(P->best);
+	free(P->best_vac);
+	mcf_free(P->f);
+	elig_free(P->el);
+}
+
+int
+assign_plan(struct plan *p, const struct assign_opts *o, struct diags *d)
+{
+	struct prob P;
+
+	(void)d;
+	prob_init(&P, p, o);
+	build(&P);
+	if (o != NULL && o->lp != NULL)
+		*o->lp = lp_model(&P);
+	hall_check(&P);
+	search(&P);
+	fill_assignments(&P);
+	fill_vacancies(&P);
+	prob_free(&P);
+	return 0;
+}

@@ -1,0 +1,43 @@
+/* assign.h: staff every exercise of a plan: who holds which role, and why a seat stays empty. */
+#ifndef PLANNER_ASSIGN_H
+#define PLANNER_ASSIGN_H
+
+#include <stdint.h>
+
+#include "diag.h"
+#include "model.h"
+
+struct assign_opts {
+	/* NULL: the first Program's weights, else the documented defaults. */
+	const struct weights *weights;
+	/* Effort allowed to branch-and-bound, in arcs examined by the flow
+	 * solver; 0 means ASSIGN_WORK_LIMIT. Effort, not time, so the
+	 * result is the same on every machine. */
+	uint64_t work_limit;
+	/* When not NULL, receives the model in CPLEX LP format (caller
+	 * frees): what glpsol --lp or cbc solve to check the optimum. */
+	char **lp;
+};
+
+#define ASSIGN_WORK_LIMIT 400000000u
+
+/*
+ * Staff every exercise of p together (docs/assignment.md): fills each
+ * exercise's assignments (sorted by template role order, then roster
+ * order), vacancies (one per role with empty seats, with the reasons)
+ * and cost, and p's total cost, method, bound and optimality flag.
+ * No hard rule is ever broken: a seat that cannot be filled is a
+ * vacancy, never an error. Deterministic for the same input. Returns 0;
+ * the plan's arena owns everything added. o may be NULL; d is for
+ * warnings and is not used today.
+ */
+int assign_plan(struct plan *p, const struct assign_opts *o,
+    struct diags *d);
+
+/* "evaluator: 1 of 3 missing; <reason>; <reason>"; caller frees. */
+char *assign_vacancy_text(const struct vacancy *v, int needed);
+
+/* Seats of role r in exercise px (count, per agency, quotas). */
+int assign_needed(const struct plan_exercise *px, const struct role_def *r);
+
+#endif

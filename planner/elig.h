@@ -1,0 +1,51 @@
+/* elig.h: who may hold a role: the hard rules of staffing, with the reason each person is ruled out. */
+#ifndef PLANNER_ELIG_H
+#define PLANNER_ELIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+#include "util.h"
+
+/* The availability of every agency of a plan over the plan's dates. */
+struct elig;
+
+/*
+ * Availability of every agency of p's model over every date the plan's
+ * events touch (with a day's margin); borrows p, which must outlive it.
+ * Free with elig_free(). This function can't fail.
+ */
+struct elig *elig_new(const struct plan *p);
+void elig_free(struct elig *e);	/* NULL is a no-op */
+
+/*
+ * The events of px that role r attends or owns (those whose role list
+ * names it), as indexes into px->events in order, stored in out (room
+ * for px->nevents). Returns how many.
+ */
+size_t elig_role_events(const struct plan_exercise *px,
+    const struct role_def *r, size_t *out);
+
+/*
+ * How many hard rules rule person pn out of role r in exercise px: the
+ * agency takes part as the role's "from" requires, every qualification
+ * and language, the clearance, and being free (a working day of the
+ * agency, no holiday, closure or blackout of the agency, no absence of
+ * the person) on every local date of every event the role attends
+ * (ev, nev: from elig_role_events; deadlines take no one's time).
+ * 0 means eligible. When why is not NULL, the reasons are appended as
+ * phrases joined by ", " ("lacks hseep-evaluator, does not speak es").
+ */
+int elig_check(const struct elig *e, const struct plan_exercise *px,
+    const struct role_def *r, const size_t *ev, size_t nev,
+    const struct person *pn, struct sb *why);
+
+/* How person pn's agency takes part in px: a part_kind, or -1. */
+int elig_part(const struct plan_exercise *px, const struct person *pn);
+
+/* Seconds of [start, end) outside the working hours of pn's agency. */
+int64_t elig_outside(const struct elig *e, const struct person *pn,
+    ptime start, ptime end);
+
+#endif

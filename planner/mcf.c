@@ -1,0 +1,336 @@
+/* mcf.c: minimum-cost flow by successive shortest paths, the exact core of role assignment. */
+#include "mcf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define INF INT64_MAX
+
+/* Arc i is edge 2i (forward) and edge 2i+1 (its residual reverse). */
+struct edge {
+	int to, next;
+	int cap;		/* residual capacity */
+	int64_t cost;
+};
+
+struct mcf {
+	int nnodes;
+	int *head;		/* first edge out of each node, or -1 */
+	size_t headcap;
+	struct edge *e;
+	size_t ne, ecap;
+	int *cap0;		/* capacity of each arc as set */
+	size_t cap0cap;
+	/* Scratch for one solve. */
+	int64_t *pot, *dist;
+	int *prev;		/* edge into each node on the shortest path */
+};
+
+struct mcf *
+mcf_new(int nnodes)
+{
+	struct mcf *f = xcalloc(1, sizeof(*f));
+	int i;
+
+	for (i = 0; i < nnodes; i++)
+		mcf_node(f);
+	return f;
+}
+
+void
+mcf_free(struct mcf *f)
+{
+	if (f == NULL)
+		return;
+	free(f->head);
+	free(f->e);
+	free(f->cap0);
+	free(f->pot);
+	free(f->dist);
+	free(f->prev);
+	free(f);
+}
+
+int
+mcf_node(struct mcf *f)
+{
+	VEC_PUSH(f->head, f->nnodes, f->headcap) = -1;
+	return f->nnodes - 1;
+}
+
+static void
+add_edge(struct mcf *f, int from, int to, int cap, int64_t cost)
+{
+	struct edge *ed = &VEC_PUSH(f->e, f->ne, f->ecap);
+
+	ed->to = to;
+	ed->cap = cap;
+	ed->cost = cost;
+	ed->next = f->head[from];
+	f->head[from] = (int)f->ne - 1;
+}
+
+int
+mcf_arc(struct mcf *f, int from, int to, int cap, int64_t cost)
+{
+	size_t n = f->ne / 2;
+
+	add_edge(f, from, to, cap, cost);
+	add_edge(f, to, from, 0, -cost);
+	VEC_PUSH(f->cap0, n, f->cap0cap) = cap;
+	return (int)(f->ne / 2) - 1;
+}
+
+void
+mcf_set(struct mcf *f, int arc, int cap, int64_t cost)
+{
+	f->cap0[arc] = cap;
+	f->e[2 * arc].cost = cost;
+	f->e[2 * arc + 1].cost = -cost;
+}
+
+int
+mcf_nnodes(const struct mcf *f)
+{
+	return f->nnodes;
+}
+
+int
+mcf_narcs(const struct mcf *f)
+{
+	return (int)(f->ne / 2);
+}
+
+int
+mcf_arc_from(const struct mcf *f, int arc)
+{
+	return f->e[2 * arc + 1].to;
+}
+
+int
+mcf_arc_to(const struct mcf *f, int arc)
+{
+	return f->e[2 * arc].to;
+}
+
+int
+mcf_arc_cap(const struct mcf *f, int arc)
+{
+	return f->cap0[arc];
+}
+
+int64_t
+mcf_arc_cost(const struct mcf *f, int arc)
+{
+	return f->e[2 * arc].cost;
+}
+
+int
+mcf_flow(const struct mcf *f, int arc)
+{
+	return f->e[2 * arc + 1].cap;
+}
+
+/*
+ * Potentials for the first search: shortest distances from s over the
+ * arcs with capacity, by Bellman-Ford with a FIFO queue, so that
+ * negative costs are allowed. Unreached nodes keep 0; they can never be
+ * reached later, as augmenting only adds reverse arcs between reached
+ * nodes.
+ */
+static void
+init_potentials(struct mcf *f, int s, uint64_t *work)
+{
+	int *queue = xcalloc((size_t)f->nnodes + 1, sizeof(int));
+	char *inq = xcalloc((size_t)f->nnodes, 1);
+	size_t qh = 0, qn = 0, len = (size_t)f->nnodes + 1;
+	int v, i;
+
+	for (v = 0; v < f->nnodes; v++)
+		f->dist[v] = INF;
+	f->dist[s] = 0;
+	queue[qn++ % len] = s;
+	inq[s] = 1;
+	while (qh != qn) {
+		v = queue[qh++ % len];
+		inq[v] = 0;
+		for (i = f->head[v]; i != -1; i = f->e[i].next) {
+			const struct edge *ed = &f->e[i];
+
+			(*work)++;
+			if (ed->cap <= 0 || f->dist[v] + ed->cost >=
+			    f->dist[ed->to])
+				continue;
+			f->dist[ed->to] = f->dist[v] + ed->cost;
+			if (!inq[ed->to]) {
+				inq[ed->to] = 1;
+				queue[qn++ % len] = ed->to;
+			}
+		}
+	}
+	for (v = 0; v < f->nnodes; v++)
+		f->pot[v] = f->dist[v] == INF ? 0 : f->dist[v];
+	free(queue);
+	free(inq);
+}
+
+/* A binary heap of (distance, node), smallest first, ties by node. */
+struct heap {
+	int64_t *d;
+	int *v;
+	size_t n;
+};
+
+static int
+heap_less(const struct heap *h, size_t a, size_t b)
+{
+	return h->d[a] < h->d[b] || (h->d[a] == h->d[b] && h->v[a] < h->v[b]);
+}
+
+static void
+heap_swap(struct heap *h, size_t a, size_t b)
+{
+	int64_t td = h->d[a];
+	int tv = h->v[a];
+
+	h->d[a] = h->d[b];
+	h->v[a] = h->v[b];
+	h->d[b] = td;
+	h->v[b] = tv;
+}
+
+static void
+heap_push(struct heap *h, int64_t d, int v)
+{
+	size_t i = h->n++;
+
+	h->d[i] = d;
+	h->v[i] = v;
+	while (i > 0 && heap_less(h, i, (i - 1) / 2)) {
+		heap_swap(h, i, (i - 1) / 2);
+		i = (i - 1) / 2;
+	}
+}
+
+static void
+heap_pop(struct heap *h, int64_t *d, int *v)
+{
+	size_t i = 0, c;
+
+	*d = h->d[0];
+	*v = h->v[0];
+	h->n--;
+	h->d[0] = h->d[h->n];
+	h->v[0] = h->v[h->n];
+	for (;;) {
+		c = 2 * i + 1;
+		if (c >= h->n)
+			break;
+		if (c + 1 < h->n && heap_less(h, c + 1, c))
+			c++;
+		if (!heap_less(h, c, i))
+			break;
+		heap_swap(h, i, c);
+		i = c;
+	}
+}
+
+/* Dijkstra on reduced costs; returns whether t was reached. */
+static int
+shortest_path(struct mcf *f, int s, int t, struct heap *h, uint64_t *work)
+{
+	int64_t d;
+	int v, i;
+
+	for (v = 0; v < f->nnodes; v++) {
+		f->dist[v] = INF;
+		f->prev[v] = -1;
+	}
+	f->dist[s] = 0;
+	h->n = 0;
+	heap_push(h, 0, s);
+	while (h->n > 0) {
+		heap_pop(h, &d, &v);
+		if (d > f->dist[v])
+			continue;
+		for (i = f->head[v]; i != -1; i = f->e[i].next) {
+			const struct edge *ed = &f->e[i];
+			int64_t nd;
+
+			(*work)++;
+			if (ed->cap <= 0)
+				continue;
+			nd = d + ed->cost + f->pot[v] - f->pot[ed->to];
+			if (nd >= f->dist[ed->to])
+				continue;
+			f->dist[ed->to] = nd;
+			f->prev[ed->to] = i;
+			heap_push(h, nd, ed->to);
+		}
+	}
+	return f->dist[t] != INF;
+}
+
+/* Push as much as the path and the wish allow; returns the units. */
+static int64_t
+augment(struct mcf *f, int s, int t, int64_t want, int64_t *cost)
+{
+	int64_t amt = want;
+	int v;
+
+	for (v = t; v != s; v = f->e[f->prev[v] ^ 1].to)
+		if (f->e[f->prev[v]].cap < amt)
+			amt = f->e[f->prev[v]].cap;
+	for (v = t; v != s; v = f->e[f->prev[v] ^ 1].to) {
+		f->e[f->prev[v]].cap -= (int)amt;
+		f->e[f->prev[v] ^ 1].cap += (int)amt;
+		*cost += amt * f->e[f->prev[v]].cost;
+	}
+	return amt;
+}
+
+static void
+reset_flow(struct mcf *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->ne / 2; i++) {
+		f->e[2 * i].cap = f->cap0[i];
+		f->e[2 * i + 1].cap = 0;
+	}
+	free(f->pot);
+	free(f->dist);
+	free(f->prev);
+	f->pot = xcalloc((size_t)f->nnodes, sizeof(int64_t));
+	f->dist = xcalloc((size_t)f->nnodes, sizeof(int64_t));
+	f->prev = xcalloc((size_t)f->nnodes, sizeof(int));
+}
+
+int64_t
+mcf_solve(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
+    uint64_t *work)
+{
+	struct heap h;
+	uint64_t w = 0;
+	int64_t sent = 0;
+	int v;
+
+	*cost = 0;
+	reset_flow(f);
+	h.d = xcalloc(f->ne + 1, sizeof(int64_t));
+	h.v = xcalloc(f->ne + 1, sizeof(int));
+	init_potentials(f, s, &w);
+	while (sent < want && shortest_path(f, s, t, &h, &w)) {
+		sent += augment(f, s, t, want - sent, cost);
+		for (v = 0; v < f->nnodes; v++)
+			if (f->dist[v] != INF)
+				f->pot[v] += f->dist[v];
+	}
+	free(h.d);
+	free(h.v);
+	if (work != NULL)
+		*work += w;
+	return sent;
+}

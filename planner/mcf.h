@@ -1,0 +1,52 @@
+/* mcf.h: minimum-cost flow by successive shortest paths, the exact core of role assignment. */
+#ifndef PLANNER_MCF_H
+#define PLANNER_MCF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * A directed network with integer capacities and integer costs (which
+ * may be negative, as long as the arcs with capacity form no cycle of
+ * negative cost). Convex costs are written as parallel unit arcs of
+ * increasing cost. The solver is deterministic: the same network built
+ * in the same order gives the same flow.
+ */
+struct mcf;
+
+/* An empty network of nnodes nodes numbered 0..nnodes-1; free with
+ * mcf_free(). This function can't fail. */
+struct mcf *mcf_new(int nnodes);
+void mcf_free(struct mcf *f);	/* NULL is a no-op */
+
+/* Add a node; returns its number. Can't fail. */
+int mcf_node(struct mcf *f);
+
+/* Add an arc from -> to with capacity cap >= 0 and a cost per unit;
+ * returns its number, counted from 0 in the order added. Can't fail. */
+int mcf_arc(struct mcf *f, int from, int to, int cap, int64_t cost);
+
+/* Change an arc's capacity or cost before the next solve. */
+void mcf_set(struct mcf *f, int arc, int cap, int64_t cost);
+
+int mcf_nnodes(const struct mcf *f);
+int mcf_narcs(const struct mcf *f);
+int mcf_arc_from(const struct mcf *f, int arc);
+int mcf_arc_to(const struct mcf *f, int arc);
+int mcf_arc_cap(const struct mcf *f, int arc);
+int64_t mcf_arc_cost(const struct mcf *f, int arc);
+
+/*
+ * Send up to want units from s to t at least cost, starting from zero
+ * flow (earlier flows are discarded). Returns the units sent; *cost
+ * receives their total cost. *work (may be NULL) is increased by the
+ * number of arcs examined, a machine-independent measure of effort.
+ * The flow is of minimum cost among all flows of that value.
+ */
+int64_t mcf_solve(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
+    uint64_t *work);
+
+/* Flow on an arc after mcf_solve(). */
+int mcf_flow(const struct mcf *f, int arc);
+
+#endif

@@ -1,0 +1,647 @@
+/* test_assign.c: staffing on seeded random programs: no hard rule broken, every vacancy explained, optimum equal to glpsol's, same output twice. */
+#define _DEFAULT_SOURCE	/* mkdtemp */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "assign.h"
+#include "avail.h"
+#include "load.h"
+#include "out_roles.h"
+#include "sched.h"
+#include "tz.h"
+#include "util.h"
+
+/* --- a small deterministic generator (not rand(): the same everywhere) -- */
+
+static uint64_t rng;
+
+static unsigned
+rnd(unsigned n)
+{
+	rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (unsigned)((rng >> 33) % n);
+}
+
+static const char *const zones[] = { "America/Phoenix", "America/Hermosillo",
+	"America/Denver", "America/Mexico_City" };
+static const char *const langs[] = { "en", "es", "uk" };
+static const char *const clr[] = { "none", "official", "secret" };
+static const char *const kinds[] = { "playing", "supporting", "observing" };
+static const char *const froms[] = { "any", "any", "playing", "non-playing" };
+static const char *const dates[] = { "2027-05-11", "2027-05-12",
+	"2027-05-13", "2027-05-18" };
+
+struct gen {
+	int nag, npeople, nroles, nex, hard;
+	char dir[64];
+};
+
+static void
+put(const char *dir, const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+
+	assert_int_equal(write_file_atomic(path, text, strlen(text)), 0);
+	free(path);
+}
+
+static void
+gen_roster(const struct gen *g)
+{
+	struct sb b = {0};
+	int i, j;
+
+	sb_puts(&b, "kind: Roster\nversion: 1\nagencies:\n");
+	for (i = 0; i < g->nag; i++) {
+		sb_printf(&b, "  - {id: a%d, name: Agency %d, country: US, "
+		    "timezone: %s, hours: \"07:00-18:00\"", i, i, zones[rnd(4)]);
+		/* Never on a day with events: the scheduler refuses those
+		 * dates; people's own absences are what staffing must mind. */
+		if (rnd(3) == 0)
+			sb_printf(&b, ", blackouts: [2027-05-%s]", rnd(2) ?
+			    "20" : "21");
+		if (rnd(4) == 0)
+			sb_puts(&b, ", holidays: [us-federal]");
+		sb_puts(&b, "}\n");
+	}
+	sb_puts(&b, "people:\n");
+	for (i = 0; i < g->npeople; i++) {
+		sb_printf(&b, "  - id: p%d\n    name: Person %d\n    email: "
+		    "p%d@example.org\n    agency: a%d\n    languages: [%s", i, i,
+		    i, rnd((unsigned)g->nag), langs[j = (int)rnd(3)]);
+		if (rnd(2))
+			sb_printf(&b, ", %s", langs[(j + 1 + (int)rnd(2)) % 3]);
+		sb_puts(&b, "]\n    qualifications: [x");
+		for (j = 0; j < 3; j++)
+			if (rnd(2))
+				sb_printf(&b, ", q%d", j);
+		sb_printf(&b, "]\n    clearance: %s\n", clr[rnd(3)]);
+		if (rnd(5) == 0)
+			sb_printf(&b, "    unavailable: [%s]\n", dates[rnd(4)]);
+		if (rnd(3) == 0)
+			sb_printf(&b, "    max_exercises: %u\n", 1 + rnd(2));
+		if (rnd(2))
+			sb_printf(&b, "    prefers: [r%u]\n",
+			    rnd((unsigned)g->nroles));
+		if (rnd(4) == 0)
+			sb_printf(&b, "    avoids: [r%u]\n",
+			    rnd((unsigned)g->nroles));
+	}
+	put(g->dir, "roster.yaml", sb_str(&b));
+	sb_free(&b);
+}
+
+static void
+gen_role(struct sb *b, const struct gen *g, int i)
+{
+	int other = (int)rnd((unsigned)g->nroles);
+
+	sb_printf(b, "  - id: r%d\n", i);
+	switch (rnd(4)) {
+	case 0:
+		sb_printf(b, "    per_agency: %u\n", 1 + rnd(2));
+		break;
+	case 1:
+		sb_printf(b, "    count: %u\n    min_per_agency: 1\n", 1 + rnd(4));
+		break;
+	default:
+		sb_printf(b, "    count: %u\n", 1 + rnd(4));
+	}
+	if (rnd(2))
+		sb_printf(b, "    qualifications: [q%u]\n", rnd(3));
+	if (rnd(3) == 0)
+		sb_printf(b, "    languages: [%s]\n", langs[rnd(3)]);
+	sb_printf(b, "    clearance: %s\n    from: %s\n", clr[rnd(3)],
+	    froms[rnd(4)]);
+	if (other != i && rnd(2))
+		sb_printf(b, "    excludes: [r%d]\n", other);
+	if (other != i && rnd(3) == 0)
+		sb_printf(b, "    evaluates: [r%d]\n", other);
+	if (rnd(4) == 0)
+		sb_puts(b, "    multiple: true\n");
+	if (rnd(3) == 0)
+		sb_puts(b, "    continuity: true\n");
+}
+
+/* Play is attended by every role, as in most templates, or (hard) by
+ * some: then roles of two exercises on one day may or may not overlap,
+ * and branch-and-bound has many more rules to decide. */
+static void
+gen_template(const struct gen *g)
+{
+	struct sb b = {0};
+	int i, j;
+
+	sb_printf(&b, "kind: Template\nversion: 1\nid: rnd\nname: Random\n"
+	    "type: tabletop\nconduct: {days: %u, length: 4h, start: "
+	    "\"09:00\"", 1 + rnd(2));
+	if (g->hard) {
+		sb_puts(&b, ", roles: [");
+		for (i = 0; i < g->nroles; i++)
+			if (i == 0 || rnd(3))
+				sb_printf(&b, "%sr%d", i ? ", " : "", i);
+		sb_puts(&b, "]");
+	}
+	sb_puts(&b, "}\nroles:\n");
+	for (i = 0; i < g->nroles; i++)
+		gen_role(&b, g, i);
+	sb_puts(&b, "events:\n  - {id: brief, title: Briefing, kind: "
+	    "briefing, at: -1d, duration: 1h, roles: [r0");
+	for (j = 1; j < g->nroles; j++)
+		if (rnd(2))
+			sb_printf(&b, ", r%d", j);
+	sb_puts(&b, "]}\n  - {id: due, title: Due, kind: deadline, "
+	    "window: [-10d, -3d], "
+	    "roles: [r0]}\n");
+	put(g->dir, "tpl.yaml", sb_str(&b));
+	sb_free(&b);
+}
+
+static void
+gen_exercises(const struct gen *g)
+{
+	struct sb b = {0}, pg = {0};
+	char name[32];
+	int i, j;
+
+	sb_puts(&pg, "kind: Program\nversion: 1\nid: prog\nname: Program\n"
+	    "rosters: [roster.yaml]\nexercises: [");
+	for (i = 0; i < g->nex; i++) {
+		sb_printf(&b, "kind: Exercise\nversion: 1\nid: x%d\nname: X%d\n"
+		    "template: tpl.yaml\nvenue: {name: V, timezone: %s}\n"
+		    "conduct: %s\nrosters: [roster.yaml]\nagencies:\n", i, i,
+		    zones[rnd(4)], dates[rnd(4)]);
+		for (j = 0; j < g->nag; j++)
+			if (j == 0 || rnd(4))
+				sb_printf(&b, "  - {id: a%d, as: %s}\n", j,
+				    kinds[rnd(3)]);
+		snprintf(name, sizeof(name), "x%d.yaml", i);
+		put(g->dir, name, sb_str(&b));
+		sb_free(&b);
+		sb_printf(&pg, "%sx%d.yaml", i ? ", " : "", i);
+	}
+	sb_puts(&pg, "]\n");
+	put(g->dir, "program.yaml", sb_str(&pg));
+	sb_free(&pg);
+}
+
+static void
+generate(struct gen *g, uint64_t seed, int big, int hard)
+{
+	rng = seed * 2654435761ULL + 1;
+	g->hard = hard;
+	g->nag = 2 + (int)rnd(big ? 5 : 3);
+	g->npeople = 6 + (int)rnd(big ? 60 : 14);
+	g->nroles = 2 + (int)rnd(big ? 6 : 4);
+	g->nex = 1 + (int)rnd(3);
+	snprintf(g->dir, sizeof(g->dir), "/tmp/test_assign.XXXXXX");
+	assert_non_null(mkdtemp(g->dir));
+	gen_roster(g);
+	gen_template(g);
+	gen_exercises(g);
+}
+
+static void
+cleanup(const struct gen *g)
+{
+	char *cmd = xasprintf("rm -rf '%s'", g->dir);
+
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
+/* --- an independent check of the hard rules ---------------------------- */
+
+static int
+has(const struct strlist *l, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcaseeq(l->v[i], s))
+			return 1;
+	return 0;
+}
+
+static int
+part_kind(const struct exercise *ex, const struct agency *ag)
+{
+	size_t i;
+
+	for (i = 0; i < ex->nparticipants; i++)
+		if (ex->participants[i].agency == ag)
+			return (int)ex->participants[i].kind;
+	return -1;
+}
+
+static int
+nsrc(const struct exercise *ex, const struct role_def *r)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < ex->nparticipants; i++) {
+		int k = (int)ex->participants[i].kind;
+
+		if (r->source == SRC_ANY || (r->source == SRC_PLAYING) ==
+		    (k == PART_PLAYING))
+			n++;
+	}
+	return n;
+}
+
+static int
+seats(const struct exercise *ex, const struct role_def *r)
+{
+	int n = nsrc(ex, r);
+
+	if (r->count == 0)
+		return r->per_agency * n;
+	return r->min_per_agency * n > r->count ? r->min_per_agency * n :
+	    r->count;
+}
+
+/* Free on every local date of every timed event the role attends. */
+static void
+check_free(const struct plan_exercise *px, const struct assignment *a)
+{
+	const struct person *pn = a->person;
+	const struct tz *z = tz_get(pn->agency->timezone, NULL);
+	struct avail *av = avail_new(pn->agency, 0, 0);
+	size_t i, j;
+
+	for (i = 0; i < px->nevents; i++) {
+		const struct planned_event *pe = &px->events[i];
+		pdate d0, d1;
+		int secs;
+
+		if (!has(&pe->def->roles, a->role->id) || pe->end <= pe->start)
+			continue;
+		tz_to_local(z, pe->start, &d0, &secs);
+		tz_to_local(z, pe->end - 1, &d1, &secs);
+		for (; d0 <= d1; d0++) {
+			avail_free(av);
+			av = avail_new(pn->agency, d0, d0);
+			assert_int_equal(avail_day(av, d0).status, DAY_WORK);
+			for (j = 0; j < pn->nunavailable; j++)
+				assert_false(pn->unavailable[j].from <= d0 &&
+				    d0 <= pn->unavailable[j].to);
+		}
+	}
+	avail_free(av);
+}
+
+static void
+check_one(const struct plan_exercise *px, const struct assignment *a)
+{
+	const struct role_def *r = a->role;
+	const struct person *pn = a->person;
+	int k = part_kind(px->ex, pn->agency);
+	size_t i;
+
+	assert_true(k >= 0);
+	if (r->source == SRC_PLAYING)
+		assert_int_equal(k, PART_PLAYING);
+	if (r->source == SRC_NON_PLAYING)
+		assert_int_not_equal(k, PART_PLAYING);
+	for (i = 0; i < r->qualifications.n; i++)
+		assert_true(has(&pn->qualifications, r->qualifications.v[i]));
+	for (i = 0; i < r->languages.n; i++)
+		assert_true(has(&pn->languages, r->languages.v[i]));
+	assert_true(pn->clearance >= r->clearance);
+	check_free(px, a);
+}
+
+/* Two assignments of one exercise: rules between them. */
+static void
+check_pair(const struct assignment *a, const struct assignment *b)
+{
+	if (a->person == b->person) {
+		assert_true(a->role != b->role);
+		assert_true(a->role->multiple || b->role->multiple);
+		assert_false(has(&a->role->excludes, b->role->id));
+		assert_false(has(&b->role->excludes, a->role->id));
+	}
+	if (a->person->agency == b->person->agency) {
+		assert_false(has(&a->role->evaluates, b->role->id));
+		assert_false(has(&b->role->evaluates, a->role->id));
+	}
+}
+
+static int
+overlaps(const struct plan_exercise *x, const struct assignment *a,
+    const struct plan_exercise *y, const struct assignment *b)
+{
+	size_t i, j;
+
+	for (i = 0; i < x->nevents; i++)
+		for (j = 0; j < y->nevents; j++) {
+			const struct planned_event *e = &x->events[i];
+			const struct planned_event *f = &y->events[j];
+
+			if (has(&e->def->roles, a->role->id) &&
+			    has(&f->def->roles, b->role->id) &&
+			    e->end > e->start && f->end > f->start &&
+			    e->start < f->end && f->start < e->end)
+				return 1;
+		}
+	return 0;
+}
+
+/* Seats per role (and per agency where the role asks), vacancies. */
+static void
+check_seats(const struct plan_exercise *px)
+{
+	const struct template *t = px->ex->tpl;
+	size_t r, i, j;
+
+	for (r = 0; r < t->nroles; r++) {
+		const struct role_def *rd = &t->roles[r];
+		int held = 0, missing = 0, each = rd->count == 0 ?
+		    rd->per_agency : 0;
+
+		for (i = 0; i < px->nassignments; i++)
+			held += px->assignments[i].role == rd;
+		for (i = 0; i < px->nvacancies; i++)
+			if (px->vacancies[i].role == rd) {
+				missing = px->vacancies[i].missing;
+				assert_true(px->vacancies[i].reasons.n > 0);
+			}
+		assert_int_equal(held + missing, seats(px->ex, rd));
+		for (j = 0; each > 0 && j < px->ex->nparticipants; j++) {
+			int n = 0;
+
+			for (i = 0; i < px->nassignments; i++)
+				n += px->assignments[i].role == rd &&
+				    px->assignments[i].person->agency ==
+				    px->ex->participants[j].agency;
+			assert_true(n <= each);
+		}
+	}
+}
+
+static void
+check_plan(const struct plan *p)
+{
+	size_t i, j, k, l;
+
+	for (i = 0; i < p->nexercises; i++) {
+		const struct plan_exercise *px = &p->exercises[i];
+
+		check_seats(px);
+		for (j = 0; j < px->nassignments; j++) {
+			check_one(px, &px->assignments[j]);
+			for (k = j + 1; k < px->nassignments; k++)
+				check_pair(&px->assignments[j],
+				    &px->assignments[k]);
+		}
+	}
+	/* Across exercises: never two places at once; workload caps. */
+	for (i = 0; i < p->nexercises; i++)
+		for (j = 0; j < p->exercises[i].nassignments; j++)
+			for (k = i + 1; k < p->nexercises; k++)
+				for (l = 0; l < p->exercises[k].nassignments;
+				    l++) {
+					const struct assignment *a =
+					    &p->exercises[i].assignments[j];
+					const struct assignment *b =
+					    &p->exercises[k].assignments[l];
+
+					if (a->person == b->person)
+						assert_false(overlaps(
+						    &p->exercises[i], a,
+						    &p->exercises[k], b));
+				}
+	for (i = 0; i < p->model->npeople; i++) {
+		const struct person *pn = p->model->people[i];
+		int n = 0;
+
+		for (j = 0; j < p->nexercises; j++)
+			for (k = 0; k < p->exercises[j].nassignments; k++)
+				n += p->exercises[j].assignments[k].person == pn;
+		if (pn->max_exercises > 0)
+			assert_true(n <= pn->max_exercises);
+	}
+}
+
+/* --- glpsol ---------------------------------------------------------------- */
+
+/* The optimum glpsol finds for an LP file; -1 when it finds none. */
+static int
+glpsol(const char *lpfile, int64_t *obj)
+{
+	char *cmd = xasprintf("glpsol --tmlim 60 --lp '%s' -o '%s.sol' "
+	    ">/dev/null 2>&1", lpfile, lpfile);
+	char *sol = xasprintf("%s.sol", lpfile), *text, *at;
+	int rc = -1;
+
+	if (system(cmd) == 0 && (text = read_file(sol, 1 << 26, NULL)) !=
+	    NULL) {
+		if (strstr(text, "INTEGER OPTIMAL") != NULL &&
+		    (at = strstr(text, "obj = ")) != NULL) {
+			*obj = strtoll(at + 6, NULL, 10);
+			rc = 0;
+		}
+		free(text);
+	}
+	free(cmd);
+	free(sol);
+	return rc;
+}
+
+/* --- the tests ------------------------------------------------------------ */
+
+struct run {
+	struct model *m;
+	struct plan *p;
+	char *lp, *csv;
+};
+
+static int
+run_program(const struct gen *g, struct run *r, uint64_t limit)
+{
+	struct diags d = {0};
+	struct assign_opts o = {0};
+	char *path = xasprintf("%s/program.yaml", g->dir);
+
+	memset(r, 0, sizeof(*r));
+	r->m = load_files(&path, 1, &d);
+	if (r->m == NULL) {
+		size_t i;
+
+		for (i = 0; i < d.n; i++)
+			fprintf(stderr, "%s\n", d.v[i].msg);
+		fail_msg("generated program does not load");
+	}
+	free(path);
+	r->p = sched_plan(r->m, &d);
+	diags_free(&d);
+	if (r->p == NULL)
+		return -1;	/* no date fits: not this test's business */
+	o.lp = &r->lp;
+	o.work_limit = limit;
+	assert_int_equal(assign_plan(r->p, &o, &d), 0);
+	r->csv = out_roles_csv(r->p);
+	return 0;
+}
+
+static void
+run_free(struct run *r)
+{
+	plan_free(r->p);
+	model_free(r->m);
+	free(r->lp);
+	free(r->csv);
+}
+
+/* glpsol's optimum of the exported model: equal to planner's when
+ * planner proved optimality, never below planner's bound, and counted
+ * when planner is within 1% of it. */
+static void
+compare_glpsol(const struct gen *g, const struct run *r, int *checked,
+    int *within)
+{
+	char *lpfile = xasprintf("%s/model.lp", g->dir);
+	int64_t obj;
+
+	put(g->dir, "model.lp", r->lp);
+	if (glpsol(lpfile, &obj) == 0) {
+		if (r->p->staffing_optimal)
+			assert_int_equal(r->p->cost.total, obj);
+		assert_true(r->p->staffing_bound <= obj);
+		assert_true(obj <= r->p->cost.total);
+		*within += r->p->cost.total * 100 <= obj * 101;
+		(*checked)++;
+	}
+	free(lpfile);
+}
+
+#define SEEDS 60
+
+static void
+test_random_programs(void **state)
+{
+	int seed, planned = 0, checked = 0, side = 0, within = 0, optimal = 0;
+
+	(void)state;
+	for (seed = 1; seed <= SEEDS; seed++) {
+		struct gen g;
+		struct run r;
+
+		generate(&g, (uint64_t)seed, 0, 0);
+		if (run_program(&g, &r, 0) == 0) {
+			planned++;
+			check_plan(r.p);
+			optimal += r.p->staffing_optimal;
+			side += strcmp(r.p->staffing_method, "flow") != 0;
+			compare_glpsol(&g, &r, &checked, &within);
+		}
+		run_free(&r);
+		cleanup(&g);
+	}
+	fprintf(stderr, "# %d of %d seeds planned, %d checked against "
+	    "glpsol, %d needed branch-and-bound, %d proven optimal\n",
+	    planned, SEEDS, checked, side, optimal);
+	assert_true(planned >= SEEDS / 2);
+	assert_true(checked == planned);
+	assert_true(within == checked);
+	assert_true(side > 0);
+}
+
+/* Roles that overlap in some pairs of exercises and not others: every
+ * rule holds and the bound is sound whether or not the effort limit
+ * lets planner prove optimality. */
+static void
+test_hard_programs(void **state)
+{
+	int seed, checked = 0, within = 0, optimal = 0;
+
+	(void)state;
+	for (seed = 1; seed <= SEEDS / 2; seed++) {
+		struct gen g;
+		struct run r;
+
+		generate(&g, (uint64_t)seed, 0, 1);
+		if (run_program(&g, &r, 50000000) == 0) {
+			check_plan(r.p);
+			optimal += r.p->staffing_optimal;
+			compare_glpsol(&g, &r, &checked, &within);
+		}
+		run_free(&r);
+		cleanup(&g);
+	}
+	fprintf(stderr, "# hard: %d checked against glpsol, %d proven "
+	    "optimal, %d within 1%%\n", checked, optimal, within);
+	assert_true(checked > 0);
+}
+
+/* Bigger instances: the rules hold, and a tight effort limit still
+ * gives a plan (maybe not proven optimal) that breaks none. */
+static void
+test_big_programs(void **state)
+{
+	int seed;
+
+	(void)state;
+	for (seed = 100; seed < 112; seed++) {
+		struct gen g;
+		struct run r;
+
+		generate(&g, (uint64_t)seed, 1, seed % 2);
+		if (run_program(&g, &r, seed % 2 ? 2000000 : 0) == 0) {
+			check_plan(r.p);
+			assert_true(r.p->staffing_bound <= r.p->cost.total);
+		}
+		run_free(&r);
+		cleanup(&g);
+	}
+}
+
+static void
+test_deterministic(void **state)
+{
+	int seed;
+
+	(void)state;
+	for (seed = 1; seed <= 8; seed++) {
+		struct gen g;
+		struct run a, b;
+
+		memset(&a, 0, sizeof(a));
+		memset(&b, 0, sizeof(b));
+		generate(&g, (uint64_t)seed, 1, seed % 2);
+		if (run_program(&g, &a, 0) == 0 &&
+		    run_program(&g, &b, 0) == 0) {
+			assert_string_equal(a.csv, b.csv);
+			assert_string_equal(a.lp, b.lp);
+			assert_int_equal(a.p->cost.total, b.p->cost.total);
+		}
+		run_free(&a);
+		run_free(&b);
+		cleanup(&g);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_random_programs),
+		cmocka_unit_test(test_hard_programs),
+		cmocka_unit_test(test_big_programs),
+		cmocka_unit_test(test_deterministic),
+	};
+
+	/* Bundled holiday calendars come from the source tree. */
+	setenv("PLANNER_DATADIR", ".", 0);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

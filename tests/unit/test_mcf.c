@@ -1,0 +1,149 @@
+/* test_mcf.c: min-cost flow against brute force on small random assignment networks, with convex and negative costs. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "mcf.h"
+
+static uint64_t rng;
+
+static int
+rnd(int n)
+{
+	rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (int)((rng >> 33) % (uint64_t)n);
+}
+
+#define MAXW 5		/* workers */
+#define MAXJ 5		/* jobs */
+
+struct inst {
+	int nw, nj;
+	int ok[MAXW][MAXJ];
+	int64_t cost[MAXW][MAXJ];	/* may be negative */
+	int cap[MAXW];			/* jobs a worker may take */
+	int64_t fair;			/* k-th job of a worker costs fair (2k-1) */
+	int64_t vac;			/* an unfilled job */
+};
+
+/* Every way to give each job a worker or none, by recursion. */
+static void
+brute(const struct inst *in, int j, int *load, int64_t sofar, int64_t *best)
+{
+	int w;
+
+	if (j == in->nj) {
+		int64_t c = sofar;
+
+		for (w = 0; w < in->nw; w++)
+			c += in->fair * load[w] * load[w];
+		if (c < *best)
+			*best = c;
+		return;
+	}
+	brute(in, j + 1, load, sofar + in->vac, best);
+	for (w = 0; w < in->nw; w++) {
+		if (!in->ok[w][j] || load[w] == in->cap[w])
+			continue;
+		load[w]++;
+		brute(in, j + 1, load, sofar + in->cost[w][j], best);
+		load[w]--;
+	}
+}
+
+/* source -> job (1) -> worker (1, cost) -> sink (unit arcs, convex);
+ * job -> sink at the vacancy cost. */
+static int64_t
+flow(const struct inst *in, int64_t *sent)
+{
+	struct mcf *f = mcf_new(2 + in->nj + in->nw);
+	int w, j, k;
+	int64_t cost;
+
+	for (j = 0; j < in->nj; j++) {
+		mcf_arc(f, 0, 2 + j, 1, 0);
+		mcf_arc(f, 2 + j, 1, 1, in->vac);
+		for (w = 0; w < in->nw; w++)
+			if (in->ok[w][j])
+				mcf_arc(f, 2 + j, 2 + in->nj + w, 1,
+				    in->cost[w][j]);
+	}
+	for (w = 0; w < in->nw; w++)
+		for (k = 1; k <= in->cap[w]; k++)
+			mcf_arc(f, 2 + in->nj + w, 1, 1, in->fair * (2 * k - 1));
+	*sent = mcf_solve(f, 0, 1, in->nj, &cost, NULL);
+	mcf_free(f);
+	return cost;
+}
+
+static void
+test_against_brute_force(void **state)
+{
+	int seed, w, j, load[MAXW];
+
+	(void)state;
+	for (seed = 1; seed <= 500; seed++) {
+		struct inst in;
+		int64_t best = INT64_MAX, sent, got;
+
+		rng = (uint64_t)seed;
+		memset(&in, 0, sizeof(in));
+		in.nw = 1 + rnd(MAXW);
+		in.nj = 1 + rnd(MAXJ);
+		in.fair = rnd(4);
+		in.vac = 5 + rnd(40);
+		for (w = 0; w < in.nw; w++) {
+			in.cap[w] = rnd(3);
+			for (j = 0; j < in.nj; j++) {
+				in.ok[w][j] = rnd(3) > 0;
+				in.cost[w][j] = rnd(20) - 6;
+			}
+		}
+		memset(load, 0, sizeof(load));
+		brute(&in, 0, load, 0, &best);
+		got = flow(&in, &sent);
+		assert_int_equal(sent, in.nj);
+		assert_int_equal(got, best);
+	}
+}
+
+/* Changing an arc and solving again starts from zero flow. */
+static void
+test_resolve(void **state)
+{
+	struct mcf *f = mcf_new(4);
+	int a, b;
+	int64_t cost;
+
+	(void)state;
+	a = mcf_arc(f, 0, 2, 1, 5);
+	b = mcf_arc(f, 0, 3, 1, 1);
+	mcf_arc(f, 2, 1, 1, 0);
+	mcf_arc(f, 3, 1, 1, 0);
+	assert_int_equal(mcf_solve(f, 0, 1, 1, &cost, NULL), 1);
+	assert_int_equal(cost, 1);
+	assert_int_equal(mcf_flow(f, b), 1);
+	mcf_set(f, b, 0, 1);
+	assert_int_equal(mcf_solve(f, 0, 1, 2, &cost, NULL), 1);
+	assert_int_equal(cost, 5);
+	assert_int_equal(mcf_flow(f, a), 1);
+	assert_int_equal(mcf_flow(f, b), 0);
+	mcf_free(f);
+	mcf_free(NULL);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_against_brute_force),
+		cmocka_unit_test(test_resolve),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
