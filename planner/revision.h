@@ -1,0 +1,104 @@
+/* revision.h: an exercise's plan as a stored revision: built, hashed, compared, and made a plan again. */
+#ifndef PLANNER_REVISION_H
+#define PLANNER_REVISION_H
+
+#include <stddef.h>
+
+#include "load.h"
+#include "model.h"
+#include "store.h"
+
+/*
+ * The revision of exercise i of plan p: its events (each with the local
+ * date of its start at the venue), assignments, vacancies, checklist
+ * items with their due dates, the model's people and agencies, the plan
+ * as out_json_plan() writes it for that exercise alone, and a copy of
+ * the input documents src. created (RFC 3339) is stored as given.
+ *
+ * r->hash is the SHA-256 of the documents' text and the plan JSON; names
+ * and created are left out, so the same inputs planned from another
+ * directory or on another day hash the same, and any change to an input
+ * or to the schedule gives a new hash. Free the result with
+ * store_rev_free(). This function can't fail.
+ */
+struct store_rev *revision_new(const struct plan *p, size_t i,
+    const struct load_source_list *src, const char *created);
+
+/*
+ * Number r's events for iCalendar from prev, the revision before it
+ * (NULL for the first): an event keeps prev's SEQUENCE when its title,
+ * location, start and end (and the exercise's name, which calendars
+ * show with it) are unchanged and gets one more otherwise; a
+ * new event starts at 0; an event prev had that r lacks is added to r,
+ * cancelled, one higher (and carried as it is once cancelled), so a
+ * calendar can send CANCELLED with a SEQUENCE that never falls. This
+ * function can't fail.
+ */
+void revision_sequence(struct store_rev *r, const struct store_rev *prev);
+
+/*
+ * Give px, the exercise r was made from (revision_new), the SEQUENCE of
+ * each event and the cancelled events that revision_sequence() put in
+ * r, so a calendar written now says what changed since the last
+ * revision stored. Strings are copied into a. This function can't fail.
+ */
+void revision_apply_sequence(const struct store_rev *r,
+    struct plan_exercise *px, struct arena *a);
+
+/*
+ * Store every exercise of p in s, in one write transaction: a new
+ * revision for each exercise whose hash differs from its latest one.
+ * For exercise i, numbers[i] receives the revision that holds its plan
+ * and fresh[i] 1 when that revision is new, 0 when the plan was
+ * unchanged. On error nothing is stored; returns -1 with *cause.
+ */
+int revision_store(struct store *s, const struct plan *p,
+    const struct load_source_list *src, const char *created, int *numbers,
+    int *fresh, char **cause);
+
+/*
+ * The plan of revision r over m, the model loaded from r's documents:
+ * events, assignments and vacancies exactly as stored, not scheduled
+ * again, so a calendar exported later is the one planned then, with
+ * each event's SEQUENCE and the events cancelled by then. Returns
+ * 0 with *out (free with plan_free; it borrows m), or -1 with *cause
+ * when m lacks an exercise, event, role or person that r names.
+ */
+int revision_plan(const struct store_rev *r, const struct model *m,
+    struct plan **out, char **cause);
+
+/*
+ * One difference between two revisions. change is one of input-changed,
+ * input-added, input-removed, event-moved, event-added, event-removed,
+ * event-renamed, event-relocated, role-assigned, role-unassigned,
+ * vacancy, item-due, item-owner, item-added, item-removed. subject is
+ * the document name, event id, role id or "#NO CHECKLIST/ITEM"; before
+ * and after are NULL or text: an interval of RFC 3339 UTC instants
+ * "start/end" for events, a person id, a count of people missing, a
+ * date, a role id, or the first 12 hex digits of a document's SHA-256.
+ * For events, timed is 1 and the instants are in t_before/t_after.
+ */
+struct revision_change {
+	const char *change;
+	const char *subject;
+	const char *before, *after;
+	int timed;
+	ptime start_before, end_before, start_after, end_after;
+};
+
+struct revision_diff {
+	struct revision_change *v;
+	size_t n, cap;
+	struct arena *arena;	/* owns the strings above */
+};
+
+/*
+ * What changed from revision a to revision b, in the order documents,
+ * events (b's order, then removed ones), roles, vacancies, checklist
+ * items. Free it with revision_diff_free(). This function can't fail.
+ */
+struct revision_diff *revision_diff(const struct store_rev *a,
+    const struct store_rev *b);
+void revision_diff_free(struct revision_diff *d);	/* NULL: no-op */
+
+#endif

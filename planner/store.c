@@ -1,0 +1,1410 @@
+/* store.c: the planner database in SQLite, the only module that sees SQLite. */
+#define _POSIX_C_SOURCE 200809L
+#include "store.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "digest.h"
+#include "util.h"
+
+#ifndef PLANNER_VERSION
+#define PLANNER_VERSION "dev"
+#endif
+
+/* PRAGMA application_id: "PLNR", so planner knows its own files. */
+#define APP_ID 0x504c4e52
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int version;
+	int busy_ms;
+};
+
+/*
+ * The schema, one step per version: migrations[N] takes a database from
+ * user_version N to N + 1. A step is never edited once released; a
+ * change is a new step. Each runs inside the transaction that sets the
+ * new user_version, so a crash leaves the old version whole.
+ */
+static const char *const migrations[] = {
+	/* 0 -> 1: revisions of plans, checklist items and their checks. */
+	"PRAGMA application_id = 1347178066;\n"
+	"CREATE TABLE exercise (\n"
+	"	id TEXT PRIMARY KEY,\n"
+	"	created TEXT NOT NULL\n"
+	") STRICT;\n"
+	/* Input documents and plans, by content, shared between revisions. */
+	"CREATE TABLE blob (\n"
+	"	sha256 TEXT PRIMARY KEY,\n"
+	"	data BLOB NOT NULL\n"
+	") STRICT;\n"
+	"CREATE TABLE revision (\n"
+	"	exercise TEXT NOT NULL REFERENCES exercise(id),\n"
+	"	number INTEGER NOT NULL CHECK (number >= 1),\n"
+	"	hash TEXT NOT NULL,\n"
+	"	created TEXT NOT NULL,\n"
+	"	planner TEXT NOT NULL,\n"
+	"	name TEXT NOT NULL,\n"
+	"	template TEXT NOT NULL,\n"
+	"	type TEXT NOT NULL,\n"
+	"	timezone TEXT NOT NULL,\n"
+	"	venue TEXT,\n"
+	"	startex INTEGER NOT NULL,\n"
+	"	endex INTEGER NOT NULL,\n"
+	"	plan TEXT NOT NULL REFERENCES blob(sha256),\n"
+	"	PRIMARY KEY (exercise, number)\n"
+	") STRICT;\n"
+	"CREATE TABLE source (\n"
+	"	exercise TEXT NOT NULL,\n"
+	"	revision INTEGER NOT NULL,\n"
+	"	seq INTEGER NOT NULL,\n"
+	"	name TEXT NOT NULL,\n"
+	"	bundled INTEGER NOT NULL,\n"
+	"	root INTEGER NOT NULL,\n"
+	"	blob TEXT NOT NULL REFERENCES blob(sha256),\n"
+	"	PRIMARY KEY (exercise, revision, seq),\n"
+	"	FOREIGN KEY (exercise, revision)\n"
+	"	    REFERENCES revision(exercise, number)\n"
+	") STRICT;\n"
+	"CREATE TABLE event (\n"
+	"	exercise TEXT NOT NULL,\n"
+	"	revision INTEGER NOT NULL,\n"
+	"	seq INTEGER NOT NULL,\n"
+	"	id TEXT NOT NULL,\n"
+	"	def TEXT NOT NULL,\n"
+	"	day INTEGER NOT NULL,\n"
+	"	title TEXT,\n"
+	"	kind TEXT NOT NULL,\n"
+	"	location TEXT,\n"
+	"	roles TEXT NOT NULL,\n"
+	"	agencies TEXT,\n"
+	"	warnings TEXT,\n"
+	"	start_utc INTEGER NOT NULL,\n"
+	"	end_utc INTEGER NOT NULL,\n"
+	"	date TEXT NOT NULL,\n"
+	"	sequence INTEGER NOT NULL,\n"
+	"	cancelled INTEGER NOT NULL,\n"
+	"	PRIMARY KEY (exercise, revision, id),\n"
+	"	FOREIGN KEY (exercise, revision)\n"
+	"	    REFERENCES revision(exercise, number)\n"
+	") STRICT;\n"
+	"CREATE TABLE assignment (\n"
+	"	exercise TEXT NOT NULL,\n"
+	"	revision INTEGER NOT NULL,\n"
+	"	seq INTEGER NOT NULL,\n"
+	"	role TEXT NOT NULL,\n"
+	"	role_name TEXT,\n"
+	"	person TEXT NOT NULL,\n"
+	"	person_name TEXT,\n"
+	"	agency TEXT,\n"
+	"	events TEXT,\n"
+	"	PRIMARY KEY (exercise, revision, seq),\n"
+	"	FOREIGN KEY (exercise, revision)\n"
+	"	    REFERENCES revision(exercise, number)\n"
+	") STRICT;\n"
+	"CREATE TABLE vacancy (\n"
+	"	exercise TEXT NOT NULL,\n"
+	"	revision INTEGER NOT NULL,\n"
+	"	seq INTEGER NOT NULL,\n"
+	"	role TEXT NOT NULL,\n"
+	"	role_name TEXT,\n"
+	"	missing INTEGER NOT NULL,\n"
+	"	reasons TEXT,\n"
+	"	PRIMARY KEY (exercise, revision, seq),\n"
+	"	FOREIGN KEY (exercise, revision)\n"
+	"	    REFERENCES revision(exercise, number)\n"
+	") STRICT;\n"
+	"CREATE TABLE person (\n"
+	"	exercise TEXT NOT NULL,\n"
+	"	revision INTEGER NOT NULL,\n"
+	"	id TEXT NOT NULL,\n"
+	"	name TEXT,\n"
+	"	agency TEXT,\n"
+	"	email TEXT,\n"
+	"	PRIMARY KEY (exercise, revision, id),\n"
+	"	FOREIGN KEY (exercise, revision)\n"
+	"	    REFERENCES revision(exercise, number)\n"
+	") STRICT;\n"
+	"CREATE TABLE agency (\n"
+	"	exercise TEXT NOT NULL,\n"
+	"	revision INTEGER NOT NULL,\n"
+	"	id TEXT NOT NULL,\n"
+	"	name TEXT,\n"
+	"	country TEXT,\n"
+	"	timezone TEXT,\n"
+	"	part TEXT,\n"
+	"	PRIMARY KEY (exercise, revision, id),\n"
+	"	FOREIGN KEY (exercise, revision)\n"
+	"	    REFERENCES revision(exercise, number)\n"
+	") STRICT;\n"
+	/* The staffing objective of the exercise and of its whole run. */
+	"CREATE TABLE staffing (\n"
+	"	exercise TEXT NOT NULL,\n"
+	"	revision INTEGER NOT NULL,\n"
+	"	scope TEXT NOT NULL CHECK (scope IN ('exercise', 'run')),\n"
+	"	total INTEGER NOT NULL,\n"
+	"	vacancy INTEGER NOT NULL,\n"
+	"	preference INTEGER NOT NULL,\n"
+	"	fairness INTEGER NOT NULL,\n"
+	"	continuity INTEGER NOT NULL,\n"
+	"	travel INTEGER NOT NULL,\n"
+	"	out_of_hours INTEGER NOT NULL,\n"
+	"	method TEXT,\n"
+	"	optimal INTEGER,\n"
+	"	bound INTEGER,\n"
+	"	PRIMARY KEY (exercise, revision, scope),\n"
+	"	FOREIGN KEY (exercise, revision)\n"
+	"	    REFERENCES revision(exercise, number)\n"
+	") STRICT;\n"
+	/* A checklist item across revisions: its number is its short id. */
+	"CREATE TABLE item (\n"
+	"	no INTEGER PRIMARY KEY,\n"
+	"	exercise TEXT NOT NULL REFERENCES exercise(id),\n"
+	"	checklist TEXT NOT NULL,\n"
+	"	id TEXT NOT NULL,\n"
+	"	UNIQUE (exercise, checklist, id)\n"
+	") STRICT;\n"
+	"CREATE TABLE revision_item (\n"
+	"	exercise TEXT NOT NULL,\n"
+	"	revision INTEGER NOT NULL,\n"
+	"	seq INTEGER NOT NULL,\n"
+	"	item INTEGER NOT NULL REFERENCES item(no),\n"
+	"	checklist_title TEXT,\n"
+	"	text TEXT,\n"
+	"	owner TEXT,\n"
+	"	owner_name TEXT,\n"
+	"	event TEXT,\n"
+	"	due_utc INTEGER NOT NULL,\n"
+	"	due_date TEXT,\n"
+	"	PRIMARY KEY (exercise, revision, item),\n"
+	"	FOREIGN KEY (exercise, revision)\n"
+	"	    REFERENCES revision(exercise, number)\n"
+	") STRICT;\n"
+	/* Every check and undo is kept; the latest one is the state. */
+	"CREATE TABLE item_check (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	item INTEGER NOT NULL REFERENCES item(no),\n"
+	"	done INTEGER NOT NULL CHECK (done IN (0, 1)),\n"
+	"	who TEXT,\n"
+	"	at TEXT NOT NULL,\n"
+	"	note TEXT\n"
+	") STRICT;\n"
+	"CREATE INDEX item_check_item ON item_check(item, id);\n",
+
+	/* 1 -> 2: the Improvement Plan's corrective actions. */
+	"CREATE TABLE corrective_action (\n"
+	"	no INTEGER PRIMARY KEY,\n"
+	"	exercise TEXT NOT NULL REFERENCES exercise(id),\n"
+	"	capability TEXT,\n"
+	"	observation TEXT,\n"
+	"	recommendation TEXT,\n"
+	"	action TEXT NOT NULL,\n"
+	"	element TEXT CHECK (element IN ('planning', 'organization',\n"
+	"	    'equipment', 'training', 'exercise')),\n"
+	"	agency TEXT,\n"
+	"	poc TEXT,\n"
+	"	start_date TEXT,\n"
+	"	due_date TEXT NOT NULL,\n"
+	"	status TEXT NOT NULL\n"
+	"	    CHECK (status IN ('open', 'in-progress', 'closed')),\n"
+	"	created TEXT NOT NULL,\n"
+	"	updated TEXT NOT NULL,\n"
+	"	closed TEXT,\n"
+	"	CHECK (agency IS NOT NULL OR poc IS NOT NULL)\n"
+	") STRICT;\n"
+	"CREATE INDEX corrective_action_exercise\n"
+	"    ON corrective_action(exercise, due_date);\n"
+	"CREATE TABLE corrective_action_log (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	action INTEGER NOT NULL REFERENCES corrective_action(no),\n"
+	"	at TEXT NOT NULL,\n"
+	"	who TEXT,\n"
+	"	field TEXT NOT NULL,\n"
+	"	old TEXT,\n"
+	"	new TEXT,\n"
+	"	note TEXT\n"
+	") STRICT;\n",
+};
+
+_Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_VERSION,
+    "one migration per schema version");
+
+/* --- errors ---------------------------------------------------------- */
+
+static char *
+db_cause(struct store *s, int rc)
+{
+	const char *msg = s->db != NULL ? sqlite3_errmsg(s->db) :
+	    sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return xasprintf("database '%s' is busy: still locked by "
+		    "another writer after %d.%d s; try again", s->path,
+		    s->busy_ms / 1000, s->busy_ms % 1000 / 100);
+	case SQLITE_NOTADB:
+		return xasprintf("'%s' is not a planner database: %s",
+		    s->path, msg);
+	case SQLITE_CORRUPT:
+		return xasprintf("database '%s' is damaged: %s", s->path, msg);
+	case SQLITE_FULL:
+		return xasprintf("cannot write database '%s': disk full",
+		    s->path);
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+	case SQLITE_IOERR:
+		return xasprintf("cannot write database '%s': %s", s->path,
+		    msg);
+	default:
+		return xasprintf("database '%s': %s", s->path, msg);
+	}
+}
+
+/* --- statements ------------------------------------------------------ */
+
+static int
+prep(struct store *s, sqlite3_stmt **st, const char *sql, char **cause)
+{
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
+
+	if (rc != SQLITE_OK) {
+		*st = NULL;
+		*cause = db_cause(s, rc);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Bind arguments by fmt, one letter each: 's' text (NULL binds NULL),
+ * 'i' int64_t, 'd' int, 'b' a blob as (const void *, size_t).
+ */
+static void
+vbind(sqlite3_stmt *st, const char *fmt, va_list ap)
+{
+	int i;
+
+	for (i = 1; *fmt != '\0'; fmt++, i++) {
+		const char *str;
+		const void *p;
+		size_t n;
+
+		switch (*fmt) {
+		case 's':
+			if ((str = va_arg(ap, const char *)) == NULL)
+				sqlite3_bind_null(st, i);
+			else
+				sqlite3_bind_text(st, i, str, -1,
+				    SQLITE_TRANSIENT);
+			break;
+		case 'i':
+			sqlite3_bind_int64(st, i, va_arg(ap, int64_t));
+			break;
+		case 'd':
+			sqlite3_bind_int(st, i, va_arg(ap, int));
+			break;
+		case 'b':
+			p = va_arg(ap, const void *);
+			n = va_arg(ap, size_t);
+			sqlite3_bind_blob64(st, i, p, n, SQLITE_TRANSIENT);
+			break;
+		default:
+			abort();
+		}
+	}
+}
+
+/* Prepare sql and bind arguments by fmt: a query to step through. */
+static int
+query(struct store *s, sqlite3_stmt **st, char **cause, const char *sql,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	if (prep(s, st, sql, cause) == -1)
+		return -1;
+	va_start(ap, fmt);
+	vbind(*st, fmt, ap);
+	va_end(ap);
+	return 0;
+}
+
+/* Run a statement that returns no rows, with arguments by fmt. */
+static int
+run(struct store *s, char **cause, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt *st;
+	va_list ap;
+	int rc;
+
+	if (prep(s, &st, sql, cause) == -1)
+		return -1;
+	va_start(ap, fmt);
+	vbind(st, fmt, ap);
+	va_end(ap);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_cause(s, rc);
+		return -1;
+	}
+	return 0;
+}
+
+/* Step a query: 1 for a row, 0 at the end, -1 with *cause on error. */
+static int
+next(struct store *s, sqlite3_stmt *st, char **cause)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	*cause = db_cause(s, rc);
+	return -1;
+}
+
+/* Column i as a string in a, NULL for SQL NULL. */
+static char *
+col_str(struct arena *a, sqlite3_stmt *st, int i)
+{
+	const unsigned char *t;
+
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	t = sqlite3_column_text(st, i);
+	return arena_strndup(a, t != NULL ? (const char *)t : "",
+	    (size_t)sqlite3_column_bytes(st, i));
+}
+
+static int64_t
+col_int(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_int64(st, i);
+}
+
+/* One integer from a query that returns one row, into *out. */
+static int
+scalar(struct store *s, int64_t *out, char **cause, const char *sql,
+    const char *fmt, ...)
+{
+	sqlite3_stmt *st;
+	va_list ap;
+	int r;
+
+	*out = 0;
+	if (prep(s, &st, sql, cause) == -1)
+		return -1;
+	va_start(ap, fmt);
+	vbind(st, fmt, ap);
+	va_end(ap);
+	if ((r = next(s, st, cause)) == 1)
+		*out = col_int(st, 0);
+	sqlite3_finalize(st);
+	return r == -1 ? -1 : 0;
+}
+
+/* --- opening and migrations ------------------------------------------ */
+
+/* $PLANNER_BUSY_TIMEOUT in milliseconds, or the default. */
+static int
+busy_ms(char **cause)
+{
+	const char *e = getenv("PLANNER_BUSY_TIMEOUT");
+	char *end;
+	long v;
+
+	if (e == NULL || *e == '\0')
+		return STORE_BUSY_MS;
+	errno = 0;
+	v = strtol(e, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 0 || v > 3600000) {
+		*cause = xasprintf("invalid PLANNER_BUSY_TIMEOUT '%s': "
+		    "expected milliseconds, 0 to 3600000", e);
+		return -1;
+	}
+	return (int)v;
+}
+
+static int
+exec_sql(struct store *s, const char *sql, char **cause)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK) {
+		*cause = db_cause(s, rc);
+		return -1;
+	}
+	return 0;
+}
+
+static char *
+too_new(const struct store *s, int64_t v)
+{
+	return xasprintf("database '%s' has schema version %lld, newer than "
+	    "this planner (%d); upgrade planner", s->path, (long long)v,
+	    STORE_VERSION);
+}
+
+/*
+ * Bring the schema to version target in one write transaction. The
+ * version is read again under the lock: another planner may have
+ * migrated the file while this one waited.
+ */
+static int
+migrate(struct store *s, int target, char **cause)
+{
+	int64_t v;
+	char *sql;
+	int rc;
+
+	if (store_begin(s, cause) == -1)
+		return -1;
+	if (scalar(s, &v, cause, "PRAGMA user_version", "") == -1)
+		goto fail;
+	if (v > STORE_VERSION) {
+		*cause = too_new(s, v);
+		goto fail;
+	}
+	for (; v < target; v++)
+		if (exec_sql(s, migrations[v], cause) == -1)
+			goto fail;
+	/* A pragma takes no parameters; the value is this program's own. */
+	sql = xasprintf("PRAGMA user_version = %lld", (long long)v);
+	rc = exec_sql(s, sql, cause);
+	free(sql);
+	if (rc == -1 || store_commit(s, cause) == -1)
+		goto fail;
+	s->version = (int)v;
+	return 0;
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int
+store_open_version(const char *path, enum store_mode mode, int version,
+    struct store **out, char **cause)
+{
+	struct store *s;
+	struct stat st;
+	int64_t app, v, ntables;
+	sqlite3_stmt *q;
+	int rc, flags = SQLITE_OPEN_READWRITE;
+	char *mode_name = NULL;
+
+	*out = NULL;
+	if (version < 1 || version > STORE_VERSION)
+		version = STORE_VERSION;
+	if (mode == STORE_EXISTING && stat(path, &st) == -1) {
+		*cause = xasprintf("cannot open database '%s': %s%s", path,
+		    strerror(errno), errno == ENOENT ? " ('planner plan' "
+		    "creates it; --db FILE or $PLANNER_DB names another)" : "");
+		return -1;
+	}
+	if (mode == STORE_CREATE)
+		flags |= SQLITE_OPEN_CREATE;
+	s = xcalloc(1, sizeof(*s));
+	s->path = xstrdup(path);
+	if ((s->busy_ms = busy_ms(cause)) == -1)
+		goto fail;
+	if ((rc = sqlite3_open_v2(path, &s->db, flags, NULL)) != SQLITE_OK) {
+		/* The system's reason says more than "unable to open". */
+		int e = s->db != NULL ? sqlite3_system_errno(s->db) : 0;
+
+		*cause = xasprintf("cannot open database '%s': %s", path,
+		    e != 0 ? strerror(e) : s->db != NULL ?
+		    sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, s->busy_ms);
+	if (exec_sql(s, "PRAGMA foreign_keys = ON", cause) == -1)
+		goto fail;
+	/* One snapshot: another planner may be creating the schema. */
+	if (exec_sql(s, "BEGIN DEFERRED", cause) == -1 ||
+	    scalar(s, &app, cause, "PRAGMA application_id", "") == -1 ||
+	    scalar(s, &v, cause, "PRAGMA user_version", "") == -1 ||
+	    scalar(s, &ntables, cause, "SELECT count(*) FROM sqlite_master",
+	    "") == -1 || exec_sql(s, "COMMIT", cause) == -1)
+		goto fail;
+	if (app != APP_ID && (app != 0 || v != 0 || ntables != 0)) {
+		*cause = xasprintf("'%s' is not a planner database: it holds "
+		    "other data", path);
+		goto fail;
+	}
+	if (v > STORE_VERSION) {
+		*cause = too_new(s, v);
+		goto fail;
+	}
+	s->version = (int)v;
+	/* WAL: readers never wait for the writer, and a writer killed
+	 * mid-transaction leaves the last commit intact. */
+	if (query(s, &q, cause, "PRAGMA journal_mode = WAL", "") == -1)
+		goto fail;
+	if ((rc = next(s, q, cause)) == 1 &&
+	    sqlite3_column_type(q, 0) == SQLITE_TEXT)
+		mode_name = xstrdup((const char *)sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+	if (rc == -1)
+		goto fail;
+	if (mode_name == NULL || strcmp(mode_name, "wal") != 0) {
+		*cause = xasprintf("cannot use database '%s': write-ahead "
+		    "logging is not available there", path);
+		free(mode_name);
+		goto fail;
+	}
+	free(mode_name);
+	if (exec_sql(s, "PRAGMA synchronous = FULL", cause) == -1)
+		goto fail;
+	if (s->version < version && migrate(s, version, cause) == -1)
+		goto fail;
+	*out = s;
+	return 0;
+fail:
+	store_close(s);
+	return -1;
+}
+
+int
+store_open(const char *path, enum store_mode mode, struct store **out,
+    char **cause)
+{
+	return store_open_version(path, mode, STORE_VERSION, out, cause);
+}
+
+void
+store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	if (s->db != NULL) {
+		store_rollback(s);
+		sqlite3_close(s->db);
+	}
+	free(s->path);
+	free(s);
+}
+
+const char *
+store_path(const struct store *s)
+{
+	return s->path;
+}
+
+int
+store_version(const struct store *s)
+{
+	return s->version;
+}
+
+/* --- transactions ---------------------------------------------------- */
+
+int
+store_begin(struct store *s, char **cause)
+{
+	return exec_sql(s, "BEGIN IMMEDIATE", cause);
+}
+
+int
+store_begin_read(struct store *s, char **cause)
+{
+	/* A deferred transaction's snapshot starts at its first read: do
+	 * one now, so every query of the command sees the same state. */
+	int64_t v;
+
+	if (exec_sql(s, "BEGIN DEFERRED", cause) == -1)
+		return -1;
+	if (scalar(s, &v, cause, "SELECT count(*) FROM exercise", "") == -1) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_commit(struct store *s, char **cause)
+{
+	if (exec_sql(s, "COMMIT", cause) == -1) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_rollback(struct store *s)
+{
+	if (s->db != NULL && !sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* --- revisions ------------------------------------------------------- */
+
+struct store_rev *
+store_rev_new(void)
+{
+	struct store_rev *r = xcalloc(1, sizeof(*r));
+
+	r->arena = arena_new();
+	return r;
+}
+
+void
+store_rev_free(struct store_rev *r)
+{
+	if (r == NULL)
+		return;
+	arena_free(r->arena);
+	free(r);
+}
+
+int
+store_latest(struct store *s, const char *exercise, int *n, char **cause)
+{
+	int64_t v;
+
+	*n = 0;
+	if (scalar(s, &v, cause, "SELECT coalesce(max(number), 0) FROM "
+	    "revision WHERE exercise = ?", "s", exercise) == -1)
+		return -1;
+	*n = (int)v;
+	return 0;
+}
+
+/* Keep data by its SHA-256; hex receives the key. */
+static int
+put_blob(struct store *s, const void *data, size_t len,
+    char hex[static DIGEST_HEX_LEN + 1], char **cause)
+{
+	digest_sha256(data, len, hex);
+	return run(s, cause, "INSERT INTO blob (sha256, data) VALUES (?, ?) "
+	    "ON CONFLICT DO NOTHING", "sb", hex, data, len);
+}
+
+static int
+put_items(struct store *s, const struct store_rev *r, char **cause)
+{
+	size_t i;
+
+	for (i = 0; i < r->nitems; i++) {
+		struct store_item *it = &r->items[i];
+
+		if (run(s, cause, "INSERT INTO item (exercise, checklist, id) "
+		    "VALUES (?, ?, ?) ON CONFLICT DO NOTHING", "sss",
+		    r->exercise, it->checklist, it->id) == -1 ||
+		    scalar(s, &it->no, cause, "SELECT no FROM item WHERE "
+		    "exercise = ? AND checklist = ? AND id = ?", "sss",
+		    r->exercise, it->checklist, it->id) == -1 ||
+		    run(s, cause, "INSERT INTO revision_item (exercise, "
+		    "revision, seq, item, checklist_title, text, owner, "
+		    "owner_name, event, due_utc, due_date) VALUES (?, ?, ?, ?, "
+		    "?, ?, ?, ?, ?, ?, ?)", "sdiisssssis", r->exercise,
+		    r->number, (int64_t)i, it->no, it->checklist_title,
+		    it->text, it->owner, it->owner_name, it->event,
+		    (int64_t)it->due, it->due_date) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+put_cost(struct store *s, const struct store_rev *r, const char *scope,
+    const struct staffing_cost *c, char **cause)
+{
+	int run_scope = strcmp(scope, "run") == 0;
+
+	return run(s, cause, "INSERT INTO staffing (exercise, revision, scope, "
+	    "total, vacancy, preference, fairness, continuity, travel, "
+	    "out_of_hours, method, optimal, bound) VALUES (?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?)", "sdsiiiiiiisdi", r->exercise, r->number,
+	    scope, c->total, c->vacancy, c->preference, c->fairness,
+	    c->continuity, c->travel, c->out_of_hours,
+	    run_scope ? r->staffing_method : NULL,
+	    run_scope ? r->staffing_optimal : 0,
+	    run_scope ? r->staffing_bound : (int64_t)0);
+}
+
+static int
+put_rows(struct store *s, const struct store_rev *r, char **cause)
+{
+	size_t i;
+
+	if (put_cost(s, r, "exercise", &r->cost, cause) == -1 ||
+	    put_cost(s, r, "run", &r->run_cost, cause) == -1)
+		return -1;
+
+	for (i = 0; i < r->nevents; i++) {
+		const struct store_event *e = &r->events[i];
+
+		if (run(s, cause, "INSERT INTO event (exercise, revision, seq, "
+		    "id, def, day, title, kind, location, roles, agencies, "
+		    "warnings, start_utc, end_utc, date, sequence, cancelled) "
+		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+		    "?)",
+		    "sdissdssssssiisdd", r->exercise, r->number, (int64_t)i,
+		    e->id, e->def, e->day, e->title, e->kind, e->location,
+		    e->roles != NULL ? e->roles : "", e->agencies, e->warnings,
+		    (int64_t)e->start, (int64_t)e->end, e->date, e->sequence,
+		    e->cancelled) == -1)
+			return -1;
+	}
+	for (i = 0; i < r->nassignments; i++) {
+		const struct store_assignment *a = &r->assignments[i];
+
+		if (run(s, cause, "INSERT INTO assignment (exercise, revision, "
+		    "seq, role, role_name, person, person_name, agency, "
+		    "events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", "sdissssss",
+		    r->exercise, r->number, (int64_t)i, a->role, a->role_name,
+		    a->person, a->person_name, a->agency, a->events) == -1)
+			return -1;
+	}
+	for (i = 0; i < r->nvacancies; i++) {
+		const struct store_vacancy *v = &r->vacancies[i];
+
+		if (run(s, cause, "INSERT INTO vacancy (exercise, revision, "
+		    "seq, role, role_name, missing, reasons) VALUES (?, ?, ?, "
+		    "?, ?, ?, ?)", "sdissds", r->exercise, r->number,
+		    (int64_t)i, v->role, v->role_name, v->missing,
+		    v->reasons) == -1)
+			return -1;
+	}
+	for (i = 0; i < r->npeople; i++) {
+		const struct store_person *p = &r->people[i];
+
+		if (run(s, cause, "INSERT INTO person (exercise, revision, id, "
+		    "name, agency, email) VALUES (?, ?, ?, ?, ?, ?)", "sdssss",
+		    r->exercise, r->number, p->id, p->name, p->agency,
+		    p->email) == -1)
+			return -1;
+	}
+	for (i = 0; i < r->nagencies; i++) {
+		const struct store_agency *a = &r->agencies[i];
+
+		if (run(s, cause, "INSERT INTO agency (exercise, revision, id, "
+		    "name, country, timezone, part) VALUES (?, ?, ?, ?, ?, ?, "
+		    "?)", "sdsssss", r->exercise, r->number, a->id, a->name,
+		    a->country, a->timezone, a->part) == -1)
+			return -1;
+	}
+	return put_items(s, r, cause);
+}
+
+int
+store_put_revision(struct store *s, struct store_rev *r, char **cause)
+{
+	char hex[DIGEST_HEX_LEN + 1];
+	const char *json = r->plan_json != NULL ? r->plan_json : "null";
+	int n;
+	size_t i;
+
+	if (store_latest(s, r->exercise, &n, cause) == -1)
+		return -1;
+	r->number = n + 1;
+	if (run(s, cause, "INSERT INTO exercise (id, created) VALUES (?, ?) "
+	    "ON CONFLICT DO NOTHING", "ss", r->exercise, r->created) == -1 ||
+	    put_blob(s, json, strlen(json), hex, cause) == -1 ||
+	    run(s, cause, "INSERT INTO revision (exercise, number, hash, "
+	    "created, planner, name, template, type, timezone, venue, startex, "
+	    "endex, plan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    "sdssssssssiis", r->exercise, r->number, r->hash, r->created,
+	    r->planner != NULL ? r->planner : PLANNER_VERSION,
+	    r->name != NULL ? r->name : r->exercise,
+	    r->template_id != NULL ? r->template_id : "",
+	    r->type != NULL ? r->type : "",
+	    r->timezone != NULL ? r->timezone : "UTC", r->venue,
+	    (int64_t)r->startex, (int64_t)r->endex, hex) == -1)
+		goto fail;
+	for (i = 0; i < r->nsources; i++) {
+		const struct store_source *src = &r->sources[i];
+
+		if (put_blob(s, src->text, src->len, hex, cause) == -1 ||
+		    run(s, cause, "INSERT INTO source (exercise, revision, "
+		    "seq, name, bundled, root, blob) VALUES (?, ?, ?, ?, ?, ?, "
+		    "?)",
+		    "sdisdds", r->exercise, r->number, (int64_t)i, src->name,
+		    src->bundled, src->root, hex) == -1)
+			goto fail;
+	}
+	if (put_rows(s, r, cause) == -1)
+		goto fail;
+	return 0;
+fail:
+	r->number = 0;
+	return -1;
+}
+
+static int
+get_sources(struct store *s, struct store_rev *r, char **cause)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int k;
+
+	if (query(s, &st, cause, "SELECT s.name, s.bundled, s.root, b.data "
+	    "FROM source s JOIN blob b ON b.sha256 = s.blob WHERE "
+	    "s.exercise = ? AND s.revision = ? ORDER BY s.seq", "sd",
+	    r->exercise, r->number) == -1)
+		return -1;
+	while ((k = next(s, st, cause)) == 1) {
+		struct store_source *src = &VEC_PUSH(r->sources, r->nsources,
+		    cap);
+		const void *data = sqlite3_column_blob(st, 3);
+
+		memset(src, 0, sizeof(*src));
+		src->name = col_str(r->arena, st, 0);
+		src->bundled = (int)col_int(st, 1);
+		src->root = (int)col_int(st, 2);
+		src->len = (size_t)sqlite3_column_bytes(st, 3);
+		src->text = arena_strndup(r->arena, data != NULL ? data : "",
+		    src->len);
+	}
+	sqlite3_finalize(st);
+	/* The vector was grown on the heap: move it into the arena. */
+	if (r->nsources > 0) {
+		struct store_source *v = arena_array(r->arena, r->nsources,
+		    sizeof(*v));
+
+		memcpy(v, r->sources, r->nsources * sizeof(*v));
+		free(r->sources);
+		r->sources = v;
+	}
+	return k;
+}
+
+/* Grow-and-freeze helper: rows are counted first, then read. */
+static int
+count_rows(struct store *s, const struct store_rev *r, const char *table,
+    size_t *n, char **cause)
+{
+	int64_t v;
+	char *sql = xasprintf("SELECT count(*) FROM %s WHERE exercise = ? AND "
+	    "revision = ?", table);
+	int rc = scalar(s, &v, cause, sql, "sd", r->exercise, r->number);
+
+	free(sql);
+	*n = rc == 0 ? (size_t)v : 0;
+	return rc;
+}
+
+static int
+get_events(struct store *s, struct store_rev *r, char **cause)
+{
+	sqlite3_stmt *st;
+	size_t n;
+	int k;
+
+	if (count_rows(s, r, "event", &n, cause) == -1)
+		return -1;
+	r->events = arena_array(r->arena, n + 1, sizeof(*r->events));
+	if (query(s, &st, cause, "SELECT id, def, day, title, kind, location, "
+	    "roles, warnings, start_utc, end_utc, date, sequence, cancelled, "
+	    "agencies "
+	    "FROM event WHERE exercise = ? AND revision = ? ORDER BY seq",
+	    "sd", r->exercise, r->number) == -1)
+		return -1;
+	while (r->nevents < n && (k = next(s, st, cause)) == 1) {
+		struct store_event *e = &r->events[r->nevents++];
+
+		e->id = col_str(r->arena, st, 0);
+		e->def = col_str(r->arena, st, 1);
+		e->day = (int)col_int(st, 2);
+		e->title = col_str(r->arena, st, 3);
+		e->kind = col_str(r->arena, st, 4);
+		e->location = col_str(r->arena, st, 5);
+		e->roles = col_str(r->arena, st, 6);
+		e->warnings = col_str(r->arena, st, 7);
+		e->start = col_int(st, 8);
+		e->end = col_int(st, 9);
+		e->date = col_str(r->arena, st, 10);
+		e->sequence = (int)col_int(st, 11);
+		e->cancelled = (int)col_int(st, 12);
+		e->agencies = col_str(r->arena, st, 13);
+	}
+	sqlite3_finalize(st);
+	return r->nevents < n ? -1 : 0;
+}
+
+static int
+get_staffing(struct store *s, struct store_rev *r, char **cause)
+{
+	sqlite3_stmt *st;
+	size_t n;
+
+	if (count_rows(s, r, "assignment", &n, cause) == -1)
+		return -1;
+	r->assignments = arena_array(r->arena, n + 1, sizeof(*r->assignments));
+	if (query(s, &st, cause, "SELECT role, role_name, person, person_name, "
+	    "agency, events FROM assignment WHERE exercise = ? AND "
+	    "revision = ? ORDER BY seq", "sd", r->exercise, r->number) == -1)
+		return -1;
+	while (r->nassignments < n && next(s, st, cause) == 1) {
+		struct store_assignment *a = &r->assignments[r->nassignments++];
+
+		a->role = col_str(r->arena, st, 0);
+		a->role_name = col_str(r->arena, st, 1);
+		a->person = col_str(r->arena, st, 2);
+		a->person_name = col_str(r->arena, st, 3);
+		a->agency = col_str(r->arena, st, 4);
+		a->events = col_str(r->arena, st, 5);
+	}
+	sqlite3_finalize(st);
+	if (r->nassignments < n)
+		return -1;
+
+	if (count_rows(s, r, "vacancy", &n, cause) == -1)
+		return -1;
+	r->vacancies = arena_array(r->arena, n + 1, sizeof(*r->vacancies));
+	if (query(s, &st, cause, "SELECT role, role_name, missing, reasons "
+	    "FROM vacancy WHERE exercise = ? AND revision = ? ORDER BY seq",
+	    "sd", r->exercise, r->number) == -1)
+		return -1;
+	while (r->nvacancies < n && next(s, st, cause) == 1) {
+		struct store_vacancy *v = &r->vacancies[r->nvacancies++];
+
+		v->role = col_str(r->arena, st, 0);
+		v->role_name = col_str(r->arena, st, 1);
+		v->missing = (int)col_int(st, 2);
+		v->reasons = col_str(r->arena, st, 3);
+	}
+	sqlite3_finalize(st);
+	return r->nvacancies < n ? -1 : 0;
+}
+
+static int
+get_parties(struct store *s, struct store_rev *r, char **cause)
+{
+	sqlite3_stmt *st;
+	size_t n;
+
+	if (count_rows(s, r, "person", &n, cause) == -1)
+		return -1;
+	r->people = arena_array(r->arena, n + 1, sizeof(*r->people));
+	if (query(s, &st, cause, "SELECT id, name, agency, email FROM person "
+	    "WHERE exercise = ? AND revision = ? ORDER BY rowid", "sd",
+	    r->exercise, r->number) == -1)
+		return -1;
+	while (r->npeople < n && next(s, st, cause) == 1) {
+		struct store_person *p = &r->people[r->npeople++];
+
+		p->id = col_str(r->arena, st, 0);
+		p->name = col_str(r->arena, st, 1);
+		p->agency = col_str(r->arena, st, 2);
+		p->email = col_str(r->arena, st, 3);
+	}
+	sqlite3_finalize(st);
+	if (r->npeople < n)
+		return -1;
+
+	if (count_rows(s, r, "agency", &n, cause) == -1)
+		return -1;
+	r->agencies = arena_array(r->arena, n + 1, sizeof(*r->agencies));
+	if (query(s, &st, cause, "SELECT id, name, country, timezone, part "
+	    "FROM agency WHERE exercise = ? AND revision = ? ORDER BY rowid",
+	    "sd", r->exercise, r->number) == -1)
+		return -1;
+	while (r->nagencies < n && next(s, st, cause) == 1) {
+		struct store_agency *a = &r->agencies[r->nagencies++];
+
+		a->id = col_str(r->arena, st, 0);
+		a->name = col_str(r->arena, st, 1);
+		a->country = col_str(r->arena, st, 2);
+		a->timezone = col_str(r->arena, st, 3);
+		a->part = col_str(r->arena, st, 4);
+	}
+	sqlite3_finalize(st);
+	return r->nagencies < n ? -1 : 0;
+}
+
+static int
+get_items(struct store *s, struct store_rev *r, char **cause)
+{
+	sqlite3_stmt *st;
+	size_t n;
+
+	if (count_rows(s, r, "revision_item", &n, cause) == -1)
+		return -1;
+	r->items = arena_array(r->arena, n + 1, sizeof(*r->items));
+	if (query(s, &st, cause, "SELECT ri.item, i.checklist, "
+	    "ri.checklist_title, i.id, ri.text, ri.owner, ri.owner_name, "
+	    "ri.event, ri.due_utc, ri.due_date, c.done, c.who, c.at, c.note "
+	    "FROM revision_item ri JOIN item i ON i.no = ri.item "
+	    "LEFT JOIN item_check c ON c.id = (SELECT max(id) FROM item_check "
+	    "WHERE item = ri.item) "
+	    "WHERE ri.exercise = ? AND ri.revision = ? ORDER BY ri.seq", "sd",
+	    r->exercise, r->number) == -1)
+		return -1;
+	while (r->nitems < n && next(s, st, cause) == 1) {
+		struct store_item *it = &r->items[r->nitems++];
+
+		it->no = col_int(st, 0);
+		it->checklist = col_str(r->arena, st, 1);
+		it->checklist_title = col_str(r->arena, st, 2);
+		it->id = col_str(r->arena, st, 3);
+		it->text = col_str(r->arena, st, 4);
+		it->owner = col_str(r->arena, st, 5);
+		it->owner_name = col_str(r->arena, st, 6);
+		it->event = col_str(r->arena, st, 7);
+		it->due = col_int(st, 8);
+		it->due_date = col_str(r->arena, st, 9);
+		it->done = (int)col_int(st, 10);
+		it->done_by = col_str(r->arena, st, 11);
+		it->done_at = col_str(r->arena, st, 12);
+		it->note = col_str(r->arena, st, 13);
+	}
+	sqlite3_finalize(st);
+	return r->nitems < n ? -1 : 0;
+}
+
+static int
+get_costs(struct store *s, struct store_rev *r, char **cause)
+{
+	sqlite3_stmt *st;
+	int k;
+
+	if (query(s, &st, cause, "SELECT scope, total, vacancy, preference, "
+	    "fairness, continuity, travel, out_of_hours, method, optimal, "
+	    "bound FROM staffing WHERE exercise = ? AND revision = ?", "sd",
+	    r->exercise, r->number) == -1)
+		return -1;
+	while ((k = next(s, st, cause)) == 1) {
+		int run_scope = strcmp((const char *)sqlite3_column_text(st, 0),
+		    "run") == 0;
+		struct staffing_cost *c = run_scope ? &r->run_cost : &r->cost;
+
+		c->total = col_int(st, 1);
+		c->vacancy = col_int(st, 2);
+		c->preference = col_int(st, 3);
+		c->fairness = col_int(st, 4);
+		c->continuity = col_int(st, 5);
+		c->travel = col_int(st, 6);
+		c->out_of_hours = col_int(st, 7);
+		if (run_scope) {
+			r->staffing_method = col_str(r->arena, st, 8);
+			r->staffing_optimal = (int)col_int(st, 9);
+			r->staffing_bound = col_int(st, 10);
+		}
+	}
+	sqlite3_finalize(st);
+	return k;
+}
+
+/* The revision row itself; 0 when found, 1 when absent. */
+static int
+get_head(struct store *s, struct store_rev *r, char **cause)
+{
+	sqlite3_stmt *st;
+	int k;
+
+	if (query(s, &st, cause, "SELECT hash, created, planner, name, "
+	    "template, type, timezone, venue, startex, endex, b.data FROM "
+	    "revision JOIN blob b ON b.sha256 = revision.plan WHERE "
+	    "exercise = ? AND number = ?", "sd", r->exercise,
+	    r->number) == -1)
+		return -1;
+	if ((k = next(s, st, cause)) == 1) {
+		r->hash = col_str(r->arena, st, 0);
+		r->created = col_str(r->arena, st, 1);
+		r->planner = col_str(r->arena, st, 2);
+		r->name = col_str(r->arena, st, 3);
+		r->template_id = col_str(r->arena, st, 4);
+		r->type = col_str(r->arena, st, 5);
+		r->timezone = col_str(r->arena, st, 6);
+		r->venue = col_str(r->arena, st, 7);
+		r->startex = col_int(st, 8);
+		r->endex = col_int(st, 9);
+		r->plan_json = col_str(r->arena, st, 10);
+	}
+	sqlite3_finalize(st);
+	return k == -1 ? -1 : k == 0;
+}
+
+int
+store_get_revision(struct store *s, const char *exercise, int number,
+    int with_sources, struct store_rev **out, char **cause)
+{
+	struct store_rev *r;
+	int latest, k;
+
+	*out = NULL;
+	if (store_latest(s, exercise, &latest, cause) == -1)
+		return -1;
+	if (latest == 0) {
+		*cause = xasprintf("no exercise '%s' in '%s'", exercise,
+		    s->path);
+		return -1;
+	}
+	if (number < 0 || number > latest) {
+		*cause = xasprintf("exercise '%s' has no revision %d (the "
+		    "latest is %d)", exercise, number, latest);
+		return -1;
+	}
+	r = store_rev_new();
+	r->exercise = arena_strdup(r->arena, exercise);
+	r->number = number == 0 ? latest : number;
+	if ((k = get_head(s, r, cause)) != 0) {
+		if (k == 1)
+			*cause = xasprintf("exercise '%s' has no revision %d",
+			    exercise, r->number);
+		goto fail;
+	}
+	if ((with_sources && get_sources(s, r, cause) == -1) ||
+	    get_events(s, r, cause) == -1 ||
+	    get_staffing(s, r, cause) == -1 ||
+	    get_parties(s, r, cause) == -1 ||
+	    get_items(s, r, cause) == -1 ||
+	    get_costs(s, r, cause) == -1)
+		goto fail;
+	*out = r;
+	return 0;
+fail:
+	/* A short read with no SQLite error: rows changed under the reader,
+	 * which a snapshot rules out, so say so rather than guess. */
+	if (*cause == NULL)
+		*cause = xasprintf("database '%s' changed while revision %d of "
+		    "'%s' was read", s->path, r->number, exercise);
+	store_rev_free(r);
+	return -1;
+}
+
+int
+store_list(struct store *s, struct store_summaries **out, char **cause)
+{
+	struct store_summaries *l;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int k;
+
+	*out = NULL;
+	if (query(s, &st, cause, "SELECT e.id, r.name, r.timezone, r.created, "
+	    "r.number, r.startex, r.endex, "
+	    "(SELECT count(*) FROM revision_item ri WHERE ri.exercise = e.id "
+	    "AND ri.revision = r.number), "
+	    "(SELECT count(*) FROM revision_item ri WHERE ri.exercise = e.id "
+	    "AND ri.revision = r.number AND (SELECT done FROM item_check c "
+	    "WHERE c.item = ri.item ORDER BY c.id DESC LIMIT 1) = 1), "
+	    "(SELECT count(*) FROM corrective_action a WHERE a.exercise = "
+	    "e.id), "
+	    "(SELECT count(*) FROM corrective_action a WHERE a.exercise = "
+	    "e.id AND a.status <> 'closed') "
+	    "FROM exercise e JOIN revision r ON r.exercise = e.id AND "
+	    "r.number = (SELECT max(number) FROM revision WHERE exercise = "
+	    "e.id) ORDER BY e.id", "") == -1)
+		return -1;
+	l = xcalloc(1, sizeof(*l));
+	l->arena = arena_new();
+	while ((k = next(s, st, cause)) == 1) {
+		struct store_summary *e = &VEC_PUSH(l->v, l->n, cap);
+
+		memset(e, 0, sizeof(*e));
+		e->exercise = col_str(l->arena, st, 0);
+		e->name = col_str(l->arena, st, 1);
+		e->timezone = col_str(l->arena, st, 2);
+		e->created = col_str(l->arena, st, 3);
+		e->revisions = (int)col_int(st, 4);
+		e->startex = col_int(st, 5);
+		e->endex = col_int(st, 6);
+		e->items = (int)col_int(st, 7);
+		e->items_done = (int)col_int(st, 8);
+		e->actions = (int)col_int(st, 9);
+		e->actions_open = (int)col_int(st, 10);
+	}
+	sqlite3_finalize(st);
+	if (k == -1) {
+		store_summaries_free(l);
+		return -1;
+	}
+	*out = l;
+	return 0;
+}
+
+void
+store_summaries_free(struct store_summaries *l)
+{
+	if (l == NULL)
+		return;
+	free(l->v);
+	arena_free(l->arena);
+	free(l);
+}
+
+/* --- checklist progress ---------------------------------------------- */
+
+int
+store_item_exercise(struct store *s, int64_t no, char **exercise,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	int k;
+
+	*exercise = NULL;
+	if (query(s, &st, cause, "SELECT exercise FROM item WHERE no = ?", "i",
+	    no) == -1)
+		return -1;
+	if ((k = next(s, st, cause)) == 1)
+		*exercise = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (k == 0)
+		*cause = xasprintf("no checklist item #%lld in '%s'",
+		    (long long)no, s->path);
+	return k == 1 ? 0 : -1;
+}
+
+int
+store_check(struct store *s, int64_t no, int done, const char *by,
+    const char *at, const char *note, char **cause)
+{
+	return run(s, cause, "INSERT INTO item_check (item, done, who, at, "
+	    "note) VALUES (?, ?, ?, ?, ?)", "idsss", no, done ? 1 : 0, by, at,
+	    note);
+}
+
+/* --- corrective actions ---------------------------------------------- */
+
+int
+store_action_add(struct store *s, struct store_action *a, char **cause)
+{
+	if (run(s, cause, "INSERT INTO corrective_action (exercise, "
+	    "capability, observation, recommendation, action, element, agency, "
+	    "poc, start_date, due_date, status, created, updated, closed) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    "ssssssssssssss",
+	    a->exercise, a->capability, a->observation, a->recommendation,
+	    a->action, a->element, a->agency, a->poc, a->start, a->due,
+	    a->status, a->created, a->updated, a->closed) == -1)
+		return -1;
+	a->no = sqlite3_last_insert_rowid(s->db);
+	return run(s, cause, "INSERT INTO corrective_action_log (action, at, "
+	    "who, field, old, new, note) VALUES (?, ?, NULL, 'created', NULL, "
+	    "?, NULL)", "iss", a->no, a->created, a->status);
+}
+
+static int
+log_change(struct store *s, const struct store_action *a, const char *field,
+    const char *old, const char *new, const char *at, const char *who,
+    const char *note, char **cause)
+{
+	if (streq(old, new))
+		return 0;
+	return run(s, cause, "INSERT INTO corrective_action_log (action, at, "
+	    "who, field, old, new, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	    "issssss", a->no, at, who, field, old, new, note);
+}
+
+int
+store_action_update(struct store *s, const struct store_action *old,
+    const struct store_action *a, const char *at, const char *who,
+    const char *note, char **cause)
+{
+	struct {
+		const char *field, *before, *after;
+	} f[] = {
+		{ "capability", old->capability, a->capability },
+		{ "observation", old->observation, a->observation },
+		{ "recommendation", old->recommendation, a->recommendation },
+		{ "action", old->action, a->action },
+		{ "element", old->element, a->element },
+		{ "agency", old->agency, a->agency },
+		{ "poc", old->poc, a->poc },
+		{ "start", old->start, a->start },
+		{ "due", old->due, a->due },
+		{ "status", old->status, a->status },
+	};
+	size_t i, changed = 0;
+
+	if (run(s, cause, "UPDATE corrective_action SET capability = ?, "
+	    "observation = ?, recommendation = ?, action = ?, element = ?, "
+	    "agency = ?, poc = ?, start_date = ?, due_date = ?, status = ?, "
+	    "updated = ?, closed = ? WHERE no = ?", "ssssssssssssi",
+	    a->capability, a->observation, a->recommendation, a->action,
+	    a->element, a->agency, a->poc, a->start, a->due, a->status,
+	    a->updated, a->closed, a->no) == -1)
+		return -1;
+	for (i = 0; i < NELEM(f); i++) {
+		if (streq(f[i].before, f[i].after))
+			continue;
+		changed++;
+		if (log_change(s, a, f[i].field, f[i].before, f[i].after, at,
+		    who, note, cause) == -1)
+			return -1;
+	}
+	/* A note with no change is progress worth keeping too. */
+	if (changed == 0 && note != NULL)
+		return run(s, cause, "INSERT INTO corrective_action_log "
+		    "(action, at, who, field, old, new, note) VALUES (?, ?, ?, "
+		    "'note', NULL, NULL, ?)", "isss", a->no, at, who, note);
+	return 0;
+}
+
+int
+store_actions(struct store *s, const char *exercise, int64_t no,
+    struct store_actions **out, char **cause)
+{
+	struct store_actions *l;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int k;
+
+	*out = NULL;
+	if (query(s, &st, cause, "SELECT no, exercise, capability, "
+	    "observation, recommendation, action, element, agency, poc, "
+	    "start_date, due_date, status, created, updated, closed FROM "
+	    "corrective_action WHERE (?1 IS NULL OR exercise = ?1) AND "
+	    "(?2 = 0 OR no = ?2) ORDER BY no", "si", exercise, no) == -1)
+		return -1;
+	l = xcalloc(1, sizeof(*l));
+	l->arena = arena_new();
+	while ((k = next(s, st, cause)) == 1) {
+		struct store_action *a = &VEC_PUSH(l->v, l->n, cap);
+
+		a->no = col_int(st, 0);
+		a->exercise = col_str(l->arena, st, 1);
+		a->capability = col_str(l->arena, st, 2);
+		a->observation = col_str(l->arena, st, 3);
+		a->recommendation = col_str(l->arena, st, 4);
+		a->action = col_str(l->arena, st, 5);
+		a->element = col_str(l->arena, st, 6);
+		a->agency = col_str(l->arena, st, 7);
+		a->poc = col_str(l->arena, st, 8);
+		a->start = col_str(l->arena, st, 9);
+		a->due = col_str(l->arena, st, 10);
+		a->status = col_str(l->arena, st, 11);
+		a->created = col_str(l->arena, st, 12);
+		a->updated = col_str(l->arena, st, 13);
+		a->closed = col_str(l->arena, st, 14);
+	}
+	sqlite3_finalize(st);
+	if (k == -1) {
+		store_actions_free(l);
+		return -1;
+	}
+	if (no > 0 && l->n == 0) {
+		*cause = xasprintf("no corrective action A%lld in '%s'",
+		    (long long)no, s->path);
+		store_actions_free(l);
+		return -1;
+	}
+	*out = l;
+	return 0;
+}
+
+void
+store_actions_free(struct store_actions *l)
+{
+	if (l == NULL)
+		return;
+	free(l->v);
+	arena_free(l->arena);
+	free(l);
+}

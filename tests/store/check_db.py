@@ -1,0 +1,48 @@
+# check_db.py: is a planner database whole after a crash, at the revision before or the next?
+# Usage: /usr/bin/python3 tests/store/check_db.py FILE EXERCISE BEFORE
+# BEFORE is the latest revision before the crash (0: none). Prints "old"
+# or "new"; prints "bad: why" and exits 1 when the file is damaged, holds
+# part of a revision, or a revision other than those two.
+import sqlite3
+import sys
+
+path, exercise, before = sys.argv[1], sys.argv[2], int(sys.argv[3])
+db = sqlite3.connect(path)
+
+
+def one(sql, *args):
+    return db.execute(sql, args).fetchone()[0]
+
+
+def bad(why):
+    print("bad: " + why)
+    sys.exit(1)
+
+
+if one("PRAGMA integrity_check") != "ok":
+    bad("integrity_check failed")
+if db.execute("PRAGMA foreign_key_check").fetchall():
+    bad("foreign keys broken")
+if one("PRAGMA user_version") != 2:
+    bad("schema version %d" % one("PRAGMA user_version"))
+latest = one("SELECT coalesce(max(number), 0) FROM revision WHERE exercise = ?",
+             exercise)
+if latest not in (before, before + 1):
+    bad("latest revision %d after %d" % (latest, before))
+if latest == 0:
+    print("old")
+    sys.exit(0)
+# Every revision of the run has the same shape: a stored one is whole
+# when it has as many rows of every kind as the first.
+for table in ("event", "assignment", "vacancy", "person", "agency",
+              "revision_item", "source", "staffing"):
+    counts = [one("SELECT count(*) FROM %s WHERE exercise = ? AND revision = ?"
+                  % table, exercise, n) for n in (1, latest)]
+    if counts[0] != counts[1] or counts[0] == 0 and table in (
+            "event", "source", "staffing"):
+        bad("revision %d has %d %s rows, revision 1 %d"
+            % (latest, counts[1], table, counts[0]))
+if one("SELECT count(*) FROM source s LEFT JOIN blob b ON b.sha256 = s.blob "
+       "WHERE b.sha256 IS NULL") != 0:
+    bad("a document of a revision is missing")
+print("new" if latest == before + 1 else "old")
