@@ -19,7 +19,7 @@ else
 BUILD   ?= build
 endif
 
-PKGS     = yaml-0.1 libical sqlite3 cairo pangocairo json-c
+PKGS     = yaml-0.1 libical sqlite3 cairo pangocairo json-c glib-2.0
 TESTPKGS = cmocka
 
 CC      ?= cc
@@ -67,6 +67,25 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS) | $(BUILD)/tests
 	@echo "  TEST    $@"
 	@$(CC) $(ALL_CFLAGS) -Iplanner $(shell pkg-config --cflags $(TESTPKGS) 2>/dev/null) \
 	    $(LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS) $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
+
+# Benchmarks: each bench/NAME.c links the library modules (as the unit
+# tests do) into $(BUILD)/bench/NAME, run from the top of the tree. They
+# print measurements; they fail only when they cannot run.
+BENCH_SRCS = $(wildcard bench/*.c)
+BENCHES = $(BENCH_SRCS:bench/%.c=$(BUILD)/bench/%)
+
+$(BUILD)/bench:
+	mkdir -p $@
+
+$(BUILD)/bench/%: bench/%.c $(LIBOBJS) | $(BUILD)/bench
+	@echo "  BENCH   $@"
+	@$(CC) $(ALL_CFLAGS) -Iplanner $(LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
+
+bench: all $(BENCHES)
+	@for b in $(BENCHES); do \
+		echo "== $$b"; \
+		PLANNER_DATADIR=$(CURDIR) ./$$b || exit 1; \
+	done
 
 # Installs missing Debian packages when run as root; otherwise prints
 # the apt-get line to run and stops.

@@ -45,6 +45,29 @@ mark_holidays(struct avail *a)
 	}
 }
 
+/* Days closed by imported calendars, unless already a holiday. */
+static void
+mark_closed(struct avail *a)
+{
+	const char *file;
+	size_t i;
+	pdate d;
+
+	for (i = 0; i < a->ag->nclosed; i++) {
+		const struct range *r = &a->ag->closed[i];
+
+		file = r->loc.file ? strrchr(r->loc.file, '/') : NULL;
+		file = file ? file + 1 : r->loc.file;
+		for (d = r->from; d <= r->to; d++)
+			if (d >= a->from && d <= a->to &&
+			    a->days[d - a->from].status != DAY_HOLIDAY) {
+				a->days[d - a->from].status = DAY_CLOSED;
+				a->days[d - a->from].why = r->reason;
+				a->days[d - a->from].source = file;
+			}
+	}
+}
+
 static void
 mark_blackouts(struct avail *a)
 {
@@ -68,6 +91,7 @@ struct avail *
 avail_new(const struct agency *ag, pdate from, pdate to)
 {
 	struct avail *a = xcalloc(1, sizeof(*a));
+	size_t i;
 	pdate d;
 
 	a->ag = ag;
@@ -79,7 +103,10 @@ avail_new(const struct agency *ag, pdate from, pdate to)
 		a->days[d - a->from].status = is_workday(ag, d) ? DAY_WORK :
 		    DAY_OFF;
 	mark_holidays(a);
+	mark_closed(a);
 	mark_blackouts(a);
+	for (i = 0; i < ag->nbusy; i++)
+		ivl_add(&a->busy, ag->busy[i].from, ag->busy[i].to);
 	return a;
 }
 
@@ -91,27 +118,6 @@ avail_free(struct avail *a)
 	ivl_free(&a->busy);
 	free(a->days);
 	free(a);
-}
-
-void
-avail_close_day(struct avail *a, pdate d, const char *why, const char *source)
-{
-	struct day_info *di;
-
-	if (d < a->from || d > a->to)
-		return;
-	di = &a->days[d - a->from];
-	if (di->status == DAY_BLACKOUT || di->status == DAY_HOLIDAY)
-		return;
-	di->status = DAY_CLOSED;
-	di->why = why;
-	di->source = source;
-}
-
-void
-avail_add_busy(struct avail *a, ptime from, ptime to)
-{
-	ivl_add(&a->busy, from, to);
 }
 
 const struct agency *

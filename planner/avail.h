@@ -25,17 +25,13 @@ struct avail;
 
 /*
  * The availability of an agency on its local dates from..to inclusive:
- * working days, its holiday calendars, its blackouts. The agency's zone
+ * working days, its holiday calendars, the closed days and busy times
+ * of its imported calendars, its blackouts. The agency's zone
  * must be valid (the loader checked it). Free with avail_free(); it
  * borrows the agency, which must outlive it. It can't fail.
  */
 struct avail *avail_new(const struct agency *ag, pdate from, pdate to);
 void avail_free(struct avail *a);	/* NULL is a no-op */
-
-/* Imported calendars: a closed local date, or a busy interval in UTC. */
-void avail_close_day(struct avail *a, pdate d, const char *why,
-    const char *source);
-void avail_add_busy(struct avail *a, ptime from, ptime to);
 
 const struct agency *avail_agency(const struct avail *a);
 const struct tz *avail_zone(const struct avail *a);

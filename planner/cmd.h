@@ -11,12 +11,32 @@ struct cmd_entry {
 	const char *help;	/* options and details, for 'help CMD' */
 	/* argv[0] is the command name; returns the exit status. */
 	int (*exec)(int argc, char **argv);
+	int flags;		/* CMD_* below, checked in main.c */
+	/*
+	 * With CMD_DB, called instead of exec. db is the database file:
+	 * --db FILE, else $PLANNER_DB, else planner.db in the working
+	 * directory; NULL after --no-db. main.c has taken those options
+	 * out of argv. The command opens the file itself (store_open)
+	 * once its own arguments are good.
+	 */
+	int (*exec_db)(const char *db, int argc, char **argv);
 };
+
+#define CMD_DB		0x1	/* works on the database: takes --db FILE */
+#define CMD_DB_OPTIONAL	0x2	/* and --no-db, to work without one */
 
 extern const struct cmd_entry cmd_validate_entry;
 extern const struct cmd_entry cmd_templates_entry;
 extern const struct cmd_entry cmd_plan_entry;
 extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_diff_entry;
+extern const struct cmd_entry cmd_agenda_entry;
+extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_action_entry;
+extern const struct cmd_entry cmd_status_entry;
+extern const struct cmd_entry cmd_export_entry;
 
 /* The command of that name or unique prefix; NULL if none or ambiguous. */
 const struct cmd_entry *cmd_find(const char *name);

@@ -11,6 +11,10 @@ extern const struct schema doc_template_schema;
 extern const struct schema doc_exercise_schema;
 extern const struct schema doc_roster_schema;
 extern const struct schema doc_calendar_schema;
+extern const struct schema doc_program_schema;
+
+/* The documented default weights of staffing (doc_program.c). */
+void doc_weights_default(struct weights *w);
 
 /* Tables for overrides of a template's parts, used by load.c. */
 extern const struct schema doc_conduct_schema;

@@ -245,6 +245,11 @@ static const struct field role_fields[] = {
 	{ .key = "from", .type = S_ENUM, .off = R(source),
 	  .names = source_names },
 	{ .key = "excludes", .type = S_IDLIST, .off = R(excludes) },
+	{ .key = "min_per_agency", .type = S_INT, .off = R(min_per_agency),
+	  .min = 0, .max = 1000 },
+	{ .key = "evaluates", .type = S_IDLIST, .off = R(evaluates) },
+	{ .key = "continuity", .type = S_BOOL, .off = R(continuity) },
+	{ .key = "multiple", .type = S_BOOL, .off = R(multiple) },
 };
 #undef R
 
@@ -476,6 +481,9 @@ collect_roles(struct schema_ctx *c, struct template *t, struct names *roles)
 	}
 	for (i = 0; i < t->nroles; i++)
 		check_refs(c, "role", &t->roles[i].excludes, roles,
+		    &t->roles[i].loc);
+	for (i = 0; i < t->nroles; i++)
+		check_refs(c, "role", &t->roles[i].evaluates, roles,
 		    &t->roles[i].loc);
 }
 

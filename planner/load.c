@@ -3,11 +3,13 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "doc.h"
+#include "ics.h"
 #include "load.h"
 #include "paths.h"
 #include "tree.h"
@@ -32,12 +34,16 @@ struct loader {
 	struct pvec files;	/* struct tfile *, freed at the end */
 	struct pvec seen;	/* char *, real paths already read */
 	struct pvec templates, xdocs, agencies, people, calendars;
+	struct pvec programs;	/* struct program * */
 	struct ref *refs;
 	size_t nrefs, caprefs;
+	const struct load_source_list *mem;	/* read these, not files */
+	struct load_source_list *rec;	/* record every file read here */
+	struct pvec rec_real;	/* char *, real path of each one recorded */
 };
 
 static const char *const kinds[] = { "Template", "Exercise", "Roster",
-	"Calendar" };
+	"Calendar", "Program" };
 
 static void
 pvec_push(struct pvec *pv, void *p)
@@ -184,6 +190,142 @@ load_calendar(struct loader *L, const struct tnode *root, const char *path)
 	pvec_push(&L->calendars, c);
 }
 
+static void load_file(struct loader *L, const char *path,
+    const struct loc *from);
+
+/* A Program: its exercises and rosters are read as if named on the
+ * command line, relative to the program's file. */
+static void
+load_program(struct loader *L, const struct tnode *root, const char *path)
+{
+	struct program *pg = arena_alloc(L->m->arena, sizeof(*pg));
+	size_t i;
+	char *p;
+
+	doc_program_schema.init(pg);
+	if (schema_decode(&L->ctx, &doc_program_schema, root, pg, NULL) == -1)
+		return;
+	pg->path = (char *)path;
+	pvec_push(&L->programs, pg);
+	for (i = 0; i < pg->rosters.n; i++) {
+		p = paths_relative(path, pg->rosters.v[i]);
+		load_file(L, p, &pg->rosters.locs[i]);
+		free(p);
+	}
+	for (i = 0; i < pg->exercises.n; i++) {
+		p = paths_relative(path, pg->exercises.v[i]);
+		load_file(L, p, &pg->exercises.locs[i]);
+		free(p);
+	}
+}
+
+/* --- documents recorded as read, and read back from the store ----------- */
+
+/* path relative to the data directory, or NULL when it is not in it. */
+static const char *
+datadir_relative(const char *path)
+{
+	const char *dd = paths_datadir();
+	size_t n = strlen(dd);
+
+	if (n > 0 && strncmp(path, dd, n) == 0 && path[n] == '/')
+		return path + n + 1;
+	return NULL;
+}
+
+/* The index of the stored document that path names, or -1. Bundled
+ * files are stored relative to the data directory, which may have
+ * moved since. */
+static long
+mem_find(const struct loader *L, const char *path)
+{
+	const char *rel = datadir_relative(path);
+	size_t i;
+
+	for (i = 0; i < L->mem->n; i++) {
+		const struct load_source *s = &L->mem->v[i];
+
+		if (s->bundled ? rel != NULL && strcmp(s->name, rel) == 0 :
+		    strcmp(s->name, path) == 0)
+			return (long)i;
+	}
+	return -1;
+}
+
+/* A file reached under two names was recorded under both: its first
+ * copy is the one that counts as read. */
+static long
+mem_key(const struct loader *L, long i)
+{
+	const struct load_source *s = &L->mem->v[i];
+	long j;
+
+	for (j = 0; j < i; j++)
+		if (L->mem->v[j].len == s->len &&
+		    memcmp(L->mem->v[j].text, s->text, s->len) == 0)
+			return j;
+	return i;
+}
+
+/* Keep text (heap, taken over) as the document read from path. */
+static void
+record(struct loader *L, const char *path, const char *real, char *text,
+    size_t len, int root)
+{
+	struct load_source *s = &VEC_PUSH(L->rec->v, L->rec->n, L->rec->cap);
+	const char *rel = datadir_relative(path);
+
+	s->name = xstrdup(rel != NULL ? rel : path);
+	s->bundled = rel != NULL;
+	s->root = root;
+	s->text = text;
+	s->len = len;
+	pvec_push(&L->rec_real, xstrdup(real));
+}
+
+/* A file recorded already, reached again under path: record that name
+ * too unless it is the same, so every reference resolves when read
+ * back. */
+static void
+record_alias(struct loader *L, const char *path, const char *real, int root)
+{
+	const char *rel = datadir_relative(path);
+	const char *name = rel != NULL ? rel : path;
+	size_t i, first = L->rec_real.n;
+
+	for (i = 0; i < L->rec_real.n; i++) {
+		if (strcmp(L->rec_real.v[i], real) != 0)
+			continue;
+		if (strcmp(L->rec->v[i].name, name) == 0 &&
+		    L->rec->v[i].bundled == (rel != NULL))
+			return;
+		if (first == L->rec_real.n)
+			first = i;
+	}
+	if (first < L->rec_real.n)
+		record(L, path, real, xstrndup(L->rec->v[first].text,
+		    L->rec->v[first].len), L->rec->v[first].len, root);
+}
+
+/* The tree of the file kept as keep: from the stored documents, or from
+ * disk, recording its text when asked. */
+static struct tfile *
+read_tree(struct loader *L, const char *keep, const char *real, long idx,
+    int root)
+{
+	char *buf;
+	size_t len;
+
+	if (L->mem != NULL)
+		return tree_load_mem(keep, L->mem->v[idx].text,
+		    L->mem->v[idx].len, L->d);
+	if (L->rec == NULL ||
+	    (buf = read_file(keep, TREE_MAX_FILE_SIZE, &len)) == NULL)
+		return tree_load(keep, L->d);	/* it says what is wrong */
+	record(L, keep, real, buf, len, root);
+	return tree_load_mem(keep, buf, len, L->d);
+}
+
 /*
  * Read one file unless it was read already. from is where it was named,
  * for the message when it cannot be read. Its path is kept in the model
@@ -195,18 +337,29 @@ load_file(struct loader *L, const char *path, const struct loc *from)
 	char real[PATH_MAX], *keep;
 	struct tfile *f;
 	size_t i, errs = L->d->nerrors;
+	long idx = -1;
 
-	if (realpath(path, real) == NULL) {
+	if (L->mem != NULL) {
+		if ((idx = mem_find(L, path)) == -1) {
+			error_at(L, from, "cannot read '%s': not among the "
+			    "stored documents", path);
+			return;
+		}
+		snprintf(real, sizeof(real), "stored:%ld", mem_key(L, idx));
+	} else if (realpath(path, real) == NULL) {
 		error_at(L, from, "cannot read '%s': %s", path,
 		    strerror(errno));
 		return;
 	}
 	for (i = 0; i < L->seen.n; i++)
-		if (strcmp(L->seen.v[i], real) == 0)
+		if (strcmp(L->seen.v[i], real) == 0) {
+			if (L->rec != NULL)
+				record_alias(L, path, real, from == NULL);
 			return;
+		}
 	pvec_push(&L->seen, xstrdup(real));
 	keep = arena_strdup(L->m->arena, path);
-	if ((f = tree_load(keep, L->d)) == NULL) {
+	if ((f = read_tree(L, keep, real, idx, from == NULL)) == NULL) {
 		if (L->d->nerrors == errs)
 			diag_add(L->d, DIAG_ERROR, keep, 0, 0, "cannot read");
 		return;
@@ -230,6 +383,9 @@ load_file(struct loader *L, const char *path, const struct loc *from)
 			break;
 		case 3:
 			load_calendar(L, root, keep);
+			break;
+		case 4:
+			load_program(L, root, keep);
 			break;
 		default:
 			break;
@@ -274,6 +430,44 @@ file_exists(const char *path)
 	struct stat st;
 
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Does path exist: on disk, or among the stored documents? */
+static int
+have_file(struct loader *L, const char *path)
+{
+	if (L->mem != NULL)
+		return mem_find(L, path) != -1;
+	return file_exists(path);
+}
+
+/* An .ics calendar to import: does it exist (errno says why not)? When
+ * recording, its text is kept like any document's. */
+static int
+have_ics(struct loader *L, const char *path)
+{
+	char real[PATH_MAX], *buf;
+	size_t i, len;
+
+	if (L->mem != NULL) {
+		errno = ENOENT;
+		return mem_find(L, path) != -1;
+	}
+	if (!file_exists(path))
+		return 0;
+	if (L->rec == NULL)
+		return 1;
+	if (realpath(path, real) == NULL)
+		return 0;
+	for (i = 0; i < L->rec_real.n; i++)
+		if (strcmp(L->rec_real.v[i], real) == 0) {
+			record_alias(L, path, real, 0);
+			return 1;
+		}
+	if ((buf = read_file(path, TREE_MAX_FILE_SIZE, &len)) == NULL)
+		return 0;
+	record(L, path, real, buf, len, 0);
+	return 1;
 }
 
 /* Names of the bundled files in a data subdirectory, for suggestions. */
@@ -342,7 +536,7 @@ resolve_template(struct loader *L, struct exercise_doc *xd)
 		return;
 	}
 	path = xasprintf("%s/templates/%s.yaml", paths_datadir(), ref);
-	if (schema_is_id(ref) && file_exists(path))
+	if (schema_is_id(ref) && have_file(L, path))
 		load_file(L, path, &l);
 	else
 		unknown_bundled(L, &l, "template", "templates", ref);
@@ -362,6 +556,40 @@ load_rosters(struct loader *L, struct exercise_doc *xd)
 	}
 }
 
+/* Append what an .ics calendar says to the agency's closed days and
+ * busy times. */
+static void
+import_ics(struct loader *L, struct agency *ag, const char *path)
+{
+	struct ics_busy b;
+	struct range *closed;
+	struct busy_time *busy;
+	int idx = L->mem != NULL ? mem_find(L, path) : -1;
+
+	if (idx >= 0 ? ics_parse_busy(path, L->mem->v[idx].text,
+	    L->mem->v[idx].len, L->m->arena, &b, L->d) :
+	    ics_read_busy(path, L->m->arena, &b, L->d)) {
+		return;
+	}
+	closed = arena_array(L->m->arena, ag->nclosed + b.nclosed + 1,
+	    sizeof(*closed));
+	if (ag->nclosed > 0)
+		memcpy(closed, ag->closed, ag->nclosed * sizeof(*closed));
+	if (b.nclosed > 0)
+		memcpy(closed + ag->nclosed, b.closed, b.nclosed *
+		    sizeof(*closed));
+	ag->closed = closed;
+	ag->nclosed += b.nclosed;
+	busy = arena_array(L->m->arena, ag->nbusy + b.nbusy + 1,
+	    sizeof(*busy));
+	if (ag->nbusy > 0)
+		memcpy(busy, ag->busy, ag->nbusy * sizeof(*busy));
+	if (b.nbusy > 0)
+		memcpy(busy + ag->nbusy, b.busy, b.nbusy * sizeof(*busy));
+	ag->busy = busy;
+	ag->nbusy += b.nbusy;
+}
+
 /* One entry of an agency's holidays: a bundled name or a file. */
 static void
 resolve_holiday(struct loader *L, struct agency *ag, size_t i,
@@ -376,11 +604,13 @@ resolve_holiday(struct loader *L, struct agency *ag, size_t i,
 	if (paths_is_path(name)) {
 		path = paths_relative(ag->loc.file, name);
 		if (n > 4 && strcmp(name + n - 4, ".ics") == 0) {
-			if (!file_exists(path))
+			if (!have_ics(L, path))
 				error_at(L, l, "cannot read '%s': %s", path,
 				    strerror(errno ? errno : ENOENT));
-			else
+			else {
 				pvec_push(ics, arena_strdup(L->m->arena, path));
+				import_ics(L, ag, ics->v[ics->n - 1]);
+			}
 			free(path);
 			return;
 		}
@@ -396,7 +626,7 @@ resolve_holiday(struct loader *L, struct agency *ag, size_t i,
 	if ((c = find_calendar(L, name, 0)) == NULL) {
 		path = xasprintf("%s/templates/calendars/%s.yaml",
 		    paths_datadir(), name);
-		if (schema_is_id(name) && file_exists(path))
+		if (schema_is_id(name) && have_file(L, path))
 			load_file(L, path, l);
 		free(path);
 		c = find_calendar(L, name, 0);
@@ -680,6 +910,7 @@ finish(struct loader *L)
 	m->agencies = freeze(m->arena, &L->agencies, &m->nagencies);
 	m->people = freeze(m->arena, &L->people, &m->npeople);
 	m->calendars = freeze(m->arena, &L->calendars, &m->ncalendars);
+	m->programs = freeze(m->arena, &L->programs, &m->nprograms);
 }
 
 static void
@@ -698,11 +929,16 @@ cleanup(struct loader *L)
 	free(L->agencies.v);
 	free(L->people.v);
 	free(L->calendars.v);
+	free(L->programs.v);
 	free(L->refs);
+	for (i = 0; i < L->rec_real.n; i++)
+		free(L->rec_real.v[i]);
+	free(L->rec_real.v);
 }
 
-struct model *
-load_files(char *const *paths, size_t n, struct diags *d)
+static struct model *
+load_run(char *const *paths, size_t n, struct diags *d,
+    const struct load_source_list *mem, struct load_source_list *rec)
 {
 	struct loader L;
 	size_t i;
@@ -714,6 +950,8 @@ load_files(char *const *paths, size_t n, struct diags *d)
 	L.ctx.diags = d;
 	L.ctx.arena = L.m->arena;
 	L.ctx.user = &L;
+	L.mem = mem;
+	L.rec = rec;
 	for (i = 0; i < n; i++)
 		load_file(&L, paths[i], NULL);
 	/* Loading a roster or template may add exercises: index, not copy. */
@@ -740,6 +978,55 @@ load_files(char *const *paths, size_t n, struct diags *d)
 		return NULL;
 	}
 	return L.m;
+}
+
+struct model *
+load_files(char *const *paths, size_t n, struct diags *d)
+{
+	return load_run(paths, n, d, NULL, NULL);
+}
+
+struct model *
+load_files_recorded(char *const *paths, size_t n, struct diags *d,
+    struct load_source_list *rec)
+{
+	return load_run(paths, n, d, NULL, rec);
+}
+
+struct model *
+load_sources(const struct load_source_list *src, struct diags *d)
+{
+	char **roots = xcalloc(src->n + 1, sizeof(char *));
+	struct model *m = NULL;
+	size_t i, n = 0;
+
+	for (i = 0; i < src->n; i++)
+		if (src->v[i].root)
+			roots[n++] = src->v[i].bundled ? xasprintf("%s/%s",
+			    paths_datadir(), src->v[i].name) :
+			    xstrdup(src->v[i].name);
+	if (n == 0)
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "the stored documents name "
+		    "no file to start from");
+	else
+		m = load_run(roots, n, d, src, NULL);
+	for (i = 0; i < n; i++)
+		free(roots[i]);
+	free(roots);
+	return m;
+}
+
+void
+load_source_list_free(struct load_source_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].name);
+		free(l->v[i].text);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
 }
 
 /* --- bundled files and documentation ------------------------------------ */
@@ -797,7 +1084,8 @@ load_walk_keys(void (*fn)(const char *kind, const char *path, void *arg),
     void *arg)
 {
 	const struct schema *s[] = { &doc_template_schema,
-		&doc_exercise_schema, &doc_roster_schema, &doc_calendar_schema };
+		&doc_exercise_schema, &doc_roster_schema, &doc_calendar_schema,
+		&doc_program_schema };
 	size_t i;
 
 	for (i = 0; i < NELEM(s); i++) {

@@ -16,6 +16,14 @@ static const struct cmd_entry *const table[] = {
 	&cmd_validate_entry,
 	&cmd_templates_entry,
 	&cmd_plan_entry,
+	&cmd_list_entry,
+	&cmd_show_entry,
+	&cmd_diff_entry,
+	&cmd_agenda_entry,
+	&cmd_check_entry,
+	&cmd_action_entry,
+	&cmd_status_entry,
+	&cmd_export_entry,
 	&cmd_help_entry,
 };
 
@@ -99,6 +107,53 @@ wants_help(int argc, char **argv)
 	return 0;
 }
 
+/*
+ * A command on the database: --db FILE (or --db=FILE) and, where the
+ * command allows it, --no-db come out of argv here, before "--", so
+ * every such command names its database the same way.
+ */
+static int
+run_db(const struct cmd_entry *c, int argc, char **argv)
+{
+	char **args = xcalloc((size_t)argc + 1, sizeof(char *));
+	const char *db = NULL, *env;
+	int i, n = 0, off = 0, rc;
+
+	for (i = 0; i < argc; i++) {
+		if (i > 0 && strcmp(argv[i], "--") == 0) {
+			while (i < argc)
+				args[n++] = argv[i++];
+			break;
+		}
+		if (i > 0 && strcmp(argv[i], "--db") == 0) {
+			if (++i == argc) {
+				free(args);
+				return cmd_usage_error(c, "'--db' needs a file");
+			}
+			db = argv[i];
+		} else if (i > 0 && strncmp(argv[i], "--db=", 5) == 0)
+			db = argv[i] + 5;
+		else if (i > 0 && (c->flags & CMD_DB_OPTIONAL) &&
+		    strcmp(argv[i], "--no-db") == 0)
+			off = 1;
+		else
+			args[n++] = argv[i];
+	}
+	if (db != NULL && db[0] == '\0')
+		rc = cmd_usage_error(c, "empty --db file name");
+	else if (db != NULL && off)
+		rc = cmd_usage_error(c, "'--db' and '--no-db' together");
+	else {
+		if (db == NULL && (env = getenv("PLANNER_DB")) != NULL &&
+		    *env != '\0')
+			db = env;
+		rc = c->exec_db(off ? NULL : db != NULL ? db : "planner.db",
+		    n, args);
+	}
+	free(args);
+	return rc;
+}
+
 static int
 run(int argc, char **argv)
 {
@@ -125,6 +180,8 @@ run(int argc, char **argv)
 		cmd_print_help(stdout, c);
 		return 0;
 	}
+	if (c->flags & CMD_DB)
+		return run_db(c, argc - 1, argv + 1);
 	return c->exec(argc - 1, argv + 1);
 }
 

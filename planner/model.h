@@ -100,6 +100,10 @@ struct role_def {
 	enum clearance clearance;	/* at least this */
 	enum role_source source;
 	struct strlist excludes;	/* roles the same person may not hold */
+	int min_per_agency;	/* with count: at least this many from each */
+	struct strlist evaluates;	/* roles whose holders it evaluates */
+	int continuity;		/* same people across the exercise series */
+	int multiple;		/* its holder may hold other roles too */
 	struct loc loc;
 };
 
@@ -168,6 +172,12 @@ struct range {
 	struct loc loc;
 };
 
+/* A busy interval from an imported calendar. */
+struct busy_time {
+	ptime from, to;		/* UTC */
+	char *why;
+};
+
 struct contact {
 	char *name;
 	char *email;
@@ -185,6 +195,10 @@ struct agency {
 	struct holiday_calendar **calendars;	/* resolved holidays */
 	size_t ncalendars;
 	struct strlist ics;		/* .ics calendars to import, resolved paths */
+	struct range *closed;		/* their all-day events */
+	size_t nclosed;
+	struct busy_time *busy;		/* their busy times */
+	size_t nbusy;
 	struct range *blackouts;
 	size_t nblackouts;
 	struct contact contact;
@@ -235,6 +249,28 @@ struct exercise {
 	struct loc loc;
 };
 
+/* Weights of the staffing objective (docs/assignment.md); integers. */
+struct weights {
+	int unpreferred;	/* per role the person did not ask for */
+	int avoided;		/* more, per role the person asked to avoid */
+	int fairness;		/* times the square of each person's load */
+	int continuity;		/* per exercise a series holder misses */
+	int travel;		/* per zone change and hour of offset */
+	int out_of_hours;	/* per hour outside the agency's hours */
+	int vacancy;		/* per seat left empty */
+};
+
+/* A Program: several exercises staffed together from shared rosters. */
+struct program {
+	char *id;
+	char *name;
+	struct strlist exercises;	/* paths, as written */
+	struct strlist rosters;		/* paths, as written */
+	struct weights weights;
+	char *path;
+	struct loc loc;
+};
+
 /*
  * Every document of a run, resolved; built by load.c. The struct itself
  * is heap-allocated (xcalloc, as model_new does); every array and string
@@ -252,6 +288,8 @@ struct model {
 	size_t npeople;
 	struct holiday_calendar **calendars;	/* every calendar read */
 	size_t ncalendars;
+	struct program **programs;	/* Program documents read */
+	size_t nprograms;
 	struct arena *arena;
 };
 
@@ -288,11 +326,35 @@ struct planned_event {
 	struct agency **agencies;	/* the agencies that attend */
 	size_t nagencies;
 	struct strlist warnings;
+	int sequence;		/* iCalendar SEQUENCE, from the database: 0,
+				 * one more for each revision of the plan that
+				 * changed its time, title or place */
+};
+
+/*
+ * An event that an earlier revision of the plan had and this one has
+ * not (the database remembers it), so calendars can send it CANCELLED
+ * under its old UID. Strings live in the plan's arena.
+ */
+struct cancelled_event {
+	char *id;		/* event id as out_json.h writes it */
+	char *title;
+	ptime start, end;	/* UTC, as last planned */
+	int sequence;		/* SEQUENCE to send: above the last one */
 };
 
 struct assignment {
 	const struct role_def *role;
 	const struct person *person;
+	size_t *events;		/* indexes into the exercise's events that */
+	size_t nevents;		/* the role attends or owns, in order */
+};
+
+/* The staffing objective of one exercise and its parts (assign.c). */
+struct staffing_cost {
+	int64_t total;
+	int64_t vacancy, preference, fairness, continuity, travel,
+	    out_of_hours;
 };
 
 struct vacancy {
@@ -310,12 +372,19 @@ struct plan_exercise {
 	size_t nassignments;
 	struct vacancy *vacancies;
 	size_t nvacancies;
+	struct staffing_cost cost;
+	struct cancelled_event *cancelled;	/* from the database */
+	size_t ncancelled;
 };
 
 struct plan {
 	const struct model *model;
 	struct plan_exercise *exercises;
 	size_t nexercises;
+	struct staffing_cost cost;	/* over every exercise */
+	const char *staffing_method;	/* "flow", "branch-and-bound" */
+	int staffing_optimal;	/* the cost is proven least */
+	int64_t staffing_bound;	/* no staffing costs less than this */
 	struct arena *arena;
 };
 

@@ -139,6 +139,22 @@ event_json(const struct plan_exercise *pe, const struct planned_event *ev)
 	return o;
 }
 
+/* The staffing objective and its parts (docs/assignment.md). */
+static struct json_object *
+cost_json(const struct staffing_cost *c)
+{
+	struct json_object *o = new_object();
+
+	put(o, "total", must(json_object_new_int64(c->total)));
+	put(o, "vacancy", must(json_object_new_int64(c->vacancy)));
+	put(o, "preference", must(json_object_new_int64(c->preference)));
+	put(o, "fairness", must(json_object_new_int64(c->fairness)));
+	put(o, "continuity", must(json_object_new_int64(c->continuity)));
+	put(o, "travel", must(json_object_new_int64(c->travel)));
+	put(o, "out_of_hours", must(json_object_new_int64(c->out_of_hours)));
+	return o;
+}
+
 static struct json_object *
 exercise_json(const struct plan_exercise *pe)
 {
@@ -184,6 +200,7 @@ exercise_json(const struct plan_exercise *pe)
 		push(arr, vo);
 	}
 	put(o, "vacancies", arr);
+	put(o, "objective", cost_json(&pe->cost));
 	return o;
 }
 
@@ -200,6 +217,11 @@ out_json_plan(const struct plan *p)
 	for (i = 0; i < p->nexercises; i++)
 		push(arr, exercise_json(&p->exercises[i]));
 	put(root, "exercises", arr);
+	arr = cost_json(&p->cost);
+	put_str(arr, "method", p->staffing_method);
+	put(arr, "optimal", must(json_object_new_boolean(p->staffing_optimal)));
+	put(arr, "bound", must(json_object_new_int64(p->staffing_bound)));
+	put(root, "staffing", arr);
 
 	arr = new_array();
 	for (i = 0; m != NULL && i < m->nagencies; i++) {
@@ -239,5 +261,92 @@ out_json_plan(const struct plan *p)
 		must(NULL);
 	out = xstrdup(text);
 	json_object_put(root);
+	return out;
+}
+
+/* --- documents built by other modules, for the database queries ------ */
+
+/*
+ * An out_json value is a json_object under another name, so callers
+ * build JSON without seeing json-c.
+ */
+static struct json_object *
+jo(struct out_json *v)
+{
+	return (struct json_object *)v;
+}
+
+struct out_json *
+out_json_object(void)
+{
+	return (struct out_json *)new_object();
+}
+
+struct out_json *
+out_json_array(void)
+{
+	return (struct out_json *)new_array();
+}
+
+struct out_json *
+out_json_string(const char *s)
+{
+	return (struct out_json *)jstr(s);
+}
+
+struct out_json *
+out_json_int(int64_t v)
+{
+	return (struct out_json *)must(json_object_new_int64(v));
+}
+
+struct out_json *
+out_json_bool(int v)
+{
+	return (struct out_json *)must(json_object_new_boolean(v != 0));
+}
+
+struct out_json *
+out_json_parse(const char *text)
+{
+	return (struct out_json *)json_tokener_parse(text);
+}
+
+void
+out_json_set(struct out_json *obj, const char *key, struct out_json *v)
+{
+	put(jo(obj), key, jo(v));
+}
+
+void
+out_json_set_str(struct out_json *obj, const char *key, const char *s)
+{
+	put_str(jo(obj), key, s);
+}
+
+void
+out_json_set_int(struct out_json *obj, const char *key, int64_t v)
+{
+	put(jo(obj), key, must(json_object_new_int64(v)));
+}
+
+void
+out_json_push(struct out_json *arr, struct out_json *v)
+{
+	push(jo(arr), jo(v));
+}
+
+char *
+out_json_finish(struct out_json *v)
+{
+	const char *text;
+	char *out;
+
+	text = json_object_to_json_string_ext(jo(v), JSON_C_TO_STRING_PRETTY |
+	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
+	if (text == NULL)
+		must(NULL);
+	out = xstrdup(text);
+	json_object_put(jo(v));
 	return out;
 }

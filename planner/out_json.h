@@ -2,6 +2,8 @@
 #ifndef PLANNER_OUT_JSON_H
 #define PLANNER_OUT_JSON_H
 
+#include <stdint.h>
+
 #include "model.h"
 
 /*
@@ -14,7 +16,11 @@
  *       "events": [{"id", "title", "kind", "start", "end",
  *           "agencies": [id...], "roles": [id...], "warnings": [text...]}],
  *       "assignments": [{"role", "person", "agency"}],
- *       "vacancies": [{"role", "missing", "reasons": [text...]}]}],
+ *       "vacancies": [{"role", "missing", "reasons": [text...]}],
+ *       "objective": {"total", "vacancy", "preference", "fairness",
+ *           "continuity", "travel", "out_of_hours"}}],
+ *    "staffing": {the same parts over every exercise, "method",
+ *        "optimal", "bound"},
  *    "agencies": [{"id", "name", "country", "timezone"}],
  *    "people": [{"id", "name", "agency"}]}
  *
@@ -26,5 +32,28 @@
  * can't fail (running out of memory exits, as xmalloc does).
  */
 char *out_json_plan(const struct plan *p);
+
+/*
+ * JSON documents built value by value, for the database queries'
+ * --json, so that only this module sees json-c. A value is owned by
+ * whoever holds it until it is set in an object or pushed on an array,
+ * which then owns it; out_json_finish() turns the root into
+ * pretty-printed text (as out_json_plan's, no final newline; caller
+ * frees) and frees the tree. A NULL value is JSON null. None of these
+ * can fail (running out of memory exits, as xmalloc does), except
+ * out_json_parse, which returns NULL for text that is not JSON.
+ */
+struct out_json;
+struct out_json *out_json_object(void);
+struct out_json *out_json_array(void);
+struct out_json *out_json_string(const char *s);	/* NULL: null */
+struct out_json *out_json_int(int64_t v);
+struct out_json *out_json_bool(int v);
+struct out_json *out_json_parse(const char *text);
+void out_json_set(struct out_json *obj, const char *key, struct out_json *v);
+void out_json_set_str(struct out_json *obj, const char *key, const char *s);
+void out_json_set_int(struct out_json *obj, const char *key, int64_t v);
+void out_json_push(struct out_json *arr, struct out_json *v);
+char *out_json_finish(struct out_json *v);
 
 #endif

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doctrine.h"
+#include "duty.h"
 #include "tz.h"
 #include "util.h"
 
@@ -191,4 +193,213 @@ out_md_checklists(const struct plan *p)
 	if (b.len >= 2 && b.s[b.len - 1] == '\n' && b.s[b.len - 2] == '\n')
 		b.s[--b.len] = '\0';
 	return sb_take(&b);
+}
+
+/* One newline at the end, not the blank line each block leaves. */
+static char *
+take_trimmed(struct sb *b)
+{
+	if (b->len >= 2 && b->s[b->len - 1] == '\n' &&
+	    b->s[b->len - 2] == '\n')
+		b->s[--b->len] = '\0';
+	return sb_take(b);
+}
+
+/* The marking, if any, and a heading of the exercise's name and what. */
+static void
+put_title(struct sb *b, const struct exercise *ex, const char *what)
+{
+	if (ex->marking != NULL && ex->marking[0] != '\0') {
+		sb_puts(b, "**");
+		md_escape(b, ex->marking);
+		sb_puts(b, "**\n\n");
+	}
+	sb_puts(b, "# ");
+	md_escape(b, ex->name != NULL ? ex->name : ex->id);
+	sb_printf(b, ": %s\n\n", what);
+}
+
+static void
+put_duty(struct sb *b, const struct duty *d)
+{
+	const struct check_item *it = d->item;
+	struct sb when = {0};
+
+	sb_puts(b, d->done != NULL ? "- [x] " : "- [ ] ");
+	md_escape(b, it->text);
+	sb_puts(b, " \xe2\x80\x94 due ");
+	if (d->event != NULL) {
+		put_local(b, d->zone, d->due);
+		sb_puts(b, ", ");
+	}
+	duty_offset_text(&when, &it->offset);
+	md_escape(&when, d->event == NULL || d->event->def->title == NULL ?
+	    it->event : d->event->def->title);
+	sb_puts(b, sb_str(&when));
+	sb_free(&when);
+	if (d->event == NULL)
+		sb_puts(b, " (not scheduled)");
+	if (d->done != NULL) {
+		sb_puts(b, "; done ");
+		put_local_date(b, d->zone, d->done->at);
+		if (d->done->initials != NULL) {
+			sb_puts(b, " by ");
+			md_escape(b, d->done->initials);
+		}
+	}
+	sb_putc(b, '\n');
+}
+
+/* One person's part (pn NULL: unassigned) of role's duties. */
+static void
+put_owner(struct sb *b, const struct plan_exercise *pe,
+    const struct role_def *r, const struct person *pn,
+    const struct duty *v, size_t n)
+{
+	const struct tz *z = duty_zone(pn, duty_venue_zone(pe));
+	const struct checklist *cl = NULL;
+	size_t i;
+
+	sb_puts(b, "## ");
+	md_escape(b, r->name != NULL ? r->name : r->id);
+	sb_puts(b, ": ");
+	if (pn != NULL) {
+		md_escape(b, pn->name != NULL ? pn->name : pn->id);
+		sb_puts(b, "\n\n");
+		if (pn->agency != NULL) {
+			md_escape(b, pn->agency->name != NULL ?
+			    pn->agency->name : pn->agency->id);
+			sb_puts(b, ". ");
+		}
+	} else
+		sb_puts(b, "unassigned\n\nNobody is assigned yet. ");
+	sb_puts(b, "Due dates are local time in ");
+	md_escape(b, z != NULL ? tz_name(z) : "UTC");
+	sb_puts(b, ".\n\n");
+	for (i = 0; i < n; i++) {
+		if (!streq(v[i].item->owner, r->id) || v[i].person != pn)
+			continue;
+		if (v[i].list != cl) {
+			if (cl != NULL)
+				sb_putc(b, '\n');
+			cl = v[i].list;
+			sb_puts(b, "### ");
+			md_escape(b, cl->title != NULL ? cl->title : cl->id);
+			sb_puts(b, "\n\n");
+		}
+		put_duty(b, &v[i]);
+	}
+	sb_puts(b, "\nSigned: ______________________ Date: __________\n\n");
+}
+
+char *
+out_md_checklists_by_owner(const struct plan *p, const struct item_done *done,
+    size_t ndone)
+{
+	struct sb b = {0};
+	size_t i, j, k, n, np;
+
+	for (i = 0; i < p->nexercises; i++) {
+		const struct plan_exercise *pe = &p->exercises[i];
+		const struct template *tpl = pe->ex->tpl;
+		struct duty *v = duty_list(pe, done, ndone, &n);
+
+		put_title(&b, pe->ex, "checklists by owner");
+		if (n == 0)
+			sb_puts(&b, "No checklists.\n\n");
+		for (j = 0; tpl != NULL && j < tpl->nroles; j++) {
+			const struct role_def *r = &tpl->roles[j];
+			const struct person **who;
+			int owns = 0;
+
+			for (k = 0; k < n && !owns; k++)
+				owns = streq(v[k].item->owner, r->id);
+			if (!owns)
+				continue;
+			who = duty_people(pe, r->id, &np);
+			for (k = 0; k < np; k++)
+				put_owner(&b, pe, r, who[k], v, n);
+			if (duty_role_open(pe, r->id, np))
+				put_owner(&b, pe, r, NULL, v, n);
+			free(who);
+		}
+		free(v);
+	}
+	return take_trimmed(&b);
+}
+
+static void
+put_cell(struct sb *b, const char *s, int required)
+{
+	sb_puts(b, " ");
+	if (s == NULL || s[0] == '\0')
+		sb_puts(b, required ? "**not set**" : "");
+	else
+		md_escape(b, s);
+	sb_puts(b, " |");
+}
+
+static void
+put_date_cell(struct sb *b, pdate d, int required)
+{
+	char buf[11];
+
+	if (d == 0) {
+		put_cell(b, NULL, required);
+		return;
+	}
+	date_format(d, buf);
+	sb_printf(b, " %s |", buf);
+}
+
+char *
+out_md_improvement_plan(const struct plan *p,
+    const struct corrective_action *a, size_t n)
+{
+	struct sb b = {0};
+	size_t i, j, rows;
+
+	for (i = 0; i < p->nexercises; i++) {
+		const struct plan_exercise *pe = &p->exercises[i];
+		const struct template *tpl = pe->ex->tpl;
+
+		put_title(&b, pe->ex, "Improvement Plan");
+		sb_puts(&b, "| core capability | observation | recommendation "
+		    "| corrective action | capability element | responsible "
+		    "agency | point of contact | start date | completion "
+		    "date |\n| --- | --- | --- | --- | --- | --- | --- | --- "
+		    "| --- |\n");
+		for (j = rows = 0; j < n; j++) {
+			if (!streq(a[j].exercise, pe->ex->id))
+				continue;
+			sb_puts(&b, "|");
+			put_cell(&b, a[j].capability, 0);
+			put_cell(&b, a[j].observation, 0);
+			put_cell(&b, a[j].recommendation, 0);
+			put_cell(&b, a[j].action, 1);
+			put_cell(&b, a[j].element, 0);
+			put_cell(&b, a[j].agency, 1);
+			put_cell(&b, a[j].contact, 1);
+			put_date_cell(&b, a[j].start, 0);
+			put_date_cell(&b, a[j].due, 1);
+			sb_putc(&b, '\n');
+			rows++;
+		}
+		if (rows == 0) {
+			/* A blank form, a row per core capability. */
+			int caps[DOCTRINE_NCAPS];
+			size_t nc = duty_capabilities(tpl, caps, NELEM(caps));
+
+			for (j = 0; j < nc; j++) {
+				sb_puts(&b, "|");
+				put_cell(&b, doctrine_cap_name(caps[j]), 0);
+				sb_puts(&b, "  |  |  |  |  |  |  |  |\n");
+			}
+			sb_puts(&b, "\nNo corrective actions are recorded yet: "
+			    "fill in a row per corrective action at the "
+			    "after-action meeting.\n");
+		}
+		sb_putc(&b, '\n');
+	}
+	return take_trimmed(&b);
 }

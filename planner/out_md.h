@@ -22,4 +22,36 @@
  */
 char *out_md_checklists(const struct plan *p);
 
+/*
+ * The same checklists by owner, for people who edit text (the
+ * personalised PDFs' Markdown twin). For each exercise, its marking
+ * and name, then a section per role that owns items, a subsection per
+ * person assigned to it (name, agency, the zone of their dates; or
+ * "unassigned" while the role still needs people) and a GFM task list
+ * of their items grouped by checklist:
+ *
+ *   - [ ] text — due 2027-06-18 16:30 MST, 2 days after Debrief
+ *
+ * with the due date in the person's own zone (the venue's when
+ * unassigned), "[x]" and "done DATE by INITIALS" for an item done (see
+ * duty_list() for how done entries match), then a line to sign. Text is
+ * escaped as in out_md_checklists(). This function can't fail.
+ */
+char *out_md_checklists_by_owner(const struct plan *p,
+    const struct item_done *done, size_t ndone);
+
+/*
+ * Each exercise's Improvement Plan as a GFM table with the HSEEP
+ * columns: core capability, observation, recommendation, corrective
+ * action, capability element, responsible agency, point of contact,
+ * start date, completion date; the actions (n of them, NULL for none)
+ * whose exercise is the exercise's id, in order. A missing corrective
+ * action, responsible agency, point of contact or completion date shows
+ * "**not set**". With no action, a blank row for each core capability
+ * the objectives name, to fill in at the after-action meeting. Text is
+ * escaped as in out_md_checklists(). This function can't fail.
+ */
+char *out_md_improvement_plan(const struct plan *p,
+    const struct corrective_action *a, size_t n);
+
 #endif

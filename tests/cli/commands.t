@@ -8,6 +8,14 @@ commands:
   validate   Check templates, exercises, rosters and calendars.
   templates  List the bundled exercise templates.
   plan       Plan exercises: schedule, calendars and checklists.
+  list       List the exercises in the database.
+  show       Show a stored revision of an exercise's plan.
+  diff       Show what changed between two revisions of a plan.
+  agenda     Show what happens and what is due, day by day.
+  check      Check a checklist item off, or undo that.
+  action     Add, update and list corrective actions (Improvement Plan).
+  status     Show what is overdue or due soon, by owner.
+  export     Write a stored revision's calendar and checklists.
   help       Show the commands, or how to use one of them.
 
 'planner help COMMAND' tells more; 'man planner' tells all.
@@ -24,6 +32,14 @@ commands:
   validate   Check templates, exercises, rosters and calendars.
   templates  List the bundled exercise templates.
   plan       Plan exercises: schedule, calendars and checklists.
+  list       List the exercises in the database.
+  show       Show a stored revision of an exercise's plan.
+  diff       Show what changed between two revisions of a plan.
+  agenda     Show what happens and what is due, day by day.
+  check      Check a checklist item off, or undo that.
+  action     Add, update and list corrective actions (Improvement Plan).
+  status     Show what is overdue or due soon, by owner.
+  export     Write a stored revision's calendar and checklists.
   help       Show the commands, or how to use one of them.
 
 'planner help COMMAND' tells more; 'man planner' tells all.
@@ -48,11 +64,11 @@ usage: planner validate FILE...
 ? 2
 $ planner plan
 planner: no exercise file given
-usage: planner plan EXERCISE.yaml [FILE...] [--out DIR] [--json]
+usage: planner plan EXERCISE.yaml [FILE...] [--out DIR] [--json] [--paper letter|a4] [--export-lp FILE] [--db FILE | --no-db]
 ? 2
 $ planner plan examples/border-fpv-fse.yaml --out
 planner: '--out' needs a directory
-usage: planner plan EXERCISE.yaml [FILE...] [--out DIR] [--json]
+usage: planner plan EXERCISE.yaml [FILE...] [--out DIR] [--json] [--paper letter|a4] [--export-lp FILE] [--db FILE | --no-db]
 ? 2
 $ planner templates extra
 planner: no arguments expected
@@ -68,9 +84,17 @@ commands:
   validate   Check templates, exercises, rosters and calendars.
   templates  List the bundled exercise templates.
   plan       Plan exercises: schedule, calendars and checklists.
+  list       List the exercises in the database.
+  show       Show a stored revision of an exercise's plan.
+  diff       Show what changed between two revisions of a plan.
+  agenda     Show what happens and what is due, day by day.
+  check      Check a checklist item off, or undo that.
+  action     Add, update and list corrective actions (Improvement Plan).
+  status     Show what is overdue or due soon, by owner.
+  export     Write a stored revision's calendar and checklists.
   help       Show the commands, or how to use one of them.
 
 'planner help COMMAND' tells more; 'man planner' tells all.
 ? 2
 # Every usage line of the help is a line of the manual page's synopsis.
-$ for c in validate templates plan help; do planner help $c | sed -n 's/^usage: //p' | grep -qxF -f - docs/planner.1 || echo "docs/planner.1 lacks: $c"; done
+$ for c in validate templates plan list show diff agenda check action status export help; do planner help $c | sed -n 's/^usage: //p' | grep -qxF -f - docs/planner.1 || echo "docs/planner.1 lacks: $c"; done

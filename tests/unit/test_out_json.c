@@ -276,11 +276,11 @@ static void
 test_json_shape_and_values(void **state)
 {
 	static const char *const root_keys[] = {
-		"exercises", "agencies", "people",
+		"exercises", "staffing", "agencies", "people",
 	};
 	static const char *const ex_keys[] = {
 		"id", "name", "template", "type", "timezone", "startex",
-		"endex", "events", "assignments", "vacancies",
+		"endex", "events", "assignments", "vacancies", "objective",
 	};
 	static const char *const ev_keys[] = {
 		"id", "title", "kind", "start", "end", "agencies", "local",

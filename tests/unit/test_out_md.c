@@ -10,6 +10,7 @@
 
 #include "model.h"
 #include "out_md.h"
+#include "print_fixture.h"
 #include "tz.h"
 #include "util.h"
 
@@ -296,6 +297,97 @@ test_md_edges(void **state)
 	model_free(m);
 }
 
+/*
+ * Checklists by owner: a part per person with their agency and zone,
+ * due dates in it, done items ticked, an unassigned part where a role
+ * has nobody; hostile text stays text.
+ */
+static void
+test_md_by_owner(void **state)
+{
+	static const char head[] = "**FOR OFFICIAL USE ONLY**\n\n# Puente "
+	    "Tridente 2027 \xe2\x80\x94 Міст: checklists by owner\n\n## Lead "
+	    "Planner: Ana Ruiz\n\nArizona Counter Terrorism Information "
+	    "Center. Due dates are local time in America/Phoenix.\n\n"
+	    "### Readiness checklist\n\n- [ ] Book \\<b\\>the\\</b\\> "
+	    "\\| venue \xe2\x80\x94 due 2026-12-02 09:00 MST, 2 weeks before "
+	    "Initial Planning Meeting\n\n### After-action checklist\n\n"
+	    "- [ ] w0001 ";
+	struct model *m = pf_model();
+	struct plan *p = pf_plan(m);
+	char *md;
+
+	(void)state;
+	m->exercises[0]->tpl->checklists[0].items[0].text =
+	    arena_strdup(m->arena, "Book <b>the</b> | venue");
+	md = out_md_checklists_by_owner(p, pf_done, NELEM(pf_done));
+	assert_true(strncmp(md, head, strlen(head)) == 0);
+	assert_non_null(strstr(md, "## Evaluator (binational): Олена "
+	    "Коваленко\n\nСлужба безпеки України. Due dates are local time "
+	    "in Europe/Kyiv.\n\n### After-action checklist\n\n- [x] Submit "
+	    "completed EEGs to the lead evaluator. \xe2\x80\x94 due 2027-06-19 "
+	    "02:30 EEST, 2 days after C/E debrief; done 2027-06-18 by OK\n"
+	    "- [ ] " PF_UKR_ITEM " \xe2\x80\x94 due 2027-08-10 03:00 EEST, at "
+	    "Final AAR/IP due\n\nSigned: "));
+	assert_non_null(strstr(md, "## Evaluator (binational): José Núñez\n"
+	    "\nSecretaría de Seguridad y Protección Ciudadana. Due dates are "
+	    "local time in America/Mexico\\_City.\n\n### After-action "
+	    "checklist\n\n- [ ] Submit completed EEGs to the lead evaluator. "
+	    "\xe2\x80\x94 due 2027-06-18 17:30 CST, 2 days after C/E "
+	    "debrief\n"));
+	assert_non_null(strstr(md, "## Player: unassigned\n\nNobody is "
+	    "assigned yet. Due dates are local time in America/Phoenix.\n\n"
+	    "### Readiness checklist\n\n- [ ] Brief the player cell on "
+	    "safety. \xe2\x80\x94 due 2027-06-15 07:00 MST, 1 day before "
+	    "Exercise conduct\n\nSigned: ______________________ Date: "
+	    "__________\n"));
+	assert_null(strstr(md, "Controller"));	/* owns no item */
+	assert_null(strstr(md, "<b>"));
+	free(md);
+	plan_free(p);
+	model_free(m);
+}
+
+/* The Improvement Plan: its actions only, gaps flagged; with none, a
+ * blank row per core capability. */
+static void
+test_md_improvement_plan(void **state)
+{
+	struct model *m = pf_model();
+	struct plan *p = pf_plan(m);
+	char *md = out_md_improvement_plan(p, pf_actions, NELEM(pf_actions));
+
+	(void)state;
+	assert_string_equal(md, "**FOR OFFICIAL USE ONLY**\n\n"
+	    "# Puente Tridente 2027 \xe2\x80\x94 Міст: Improvement Plan\n\n"
+	    "| core capability | observation | recommendation | corrective "
+	    "action | capability element | responsible agency | point of "
+	    "contact | start date | completion date |\n"
+	    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+	    "| Intelligence and Information Sharing | The liaison channel "
+	    "took 40 minutes to open. | Pre-authorise the channel. | Write a "
+	    "standing authorisation. | planning | Служба безпеки України | "
+	    "Олена Коваленко | 2027-08-01 | 2027-09-01 |\n"
+	    "| Operational Coordination | Nobody owned the reopening "
+	    "criteria. | Name an owner. | ACTIONBRAVO agree criteria | "
+	    "organisation | **not set** | **not set** |  | **not set** |\n");
+	free(md);
+	md = out_md_improvement_plan(p, NULL, 0);
+	assert_string_equal(md, "**FOR OFFICIAL USE ONLY**\n\n"
+	    "# Puente Tridente 2027 \xe2\x80\x94 Міст: Improvement Plan\n\n"
+	    "| core capability | observation | recommendation | corrective "
+	    "action | capability element | responsible agency | point of "
+	    "contact | start date | completion date |\n"
+	    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+	    "| Intelligence and Information Sharing |  |  |  |  |  |  |  |  |\n"
+	    "| Operational Coordination |  |  |  |  |  |  |  |  |\n"
+	    "\nNo corrective actions are recorded yet: fill in a row per "
+	    "corrective action at the after-action meeting.\n");
+	free(md);
+	plan_free(p);
+	model_free(m);
+}
+
 static int
 teardown(void **state)
 {
@@ -311,6 +403,8 @@ main(void)
 		cmocka_unit_test(test_md_golden),
 		cmocka_unit_test(test_md_structure),
 		cmocka_unit_test(test_md_edges),
+		cmocka_unit_test(test_md_by_owner),
+		cmocka_unit_test(test_md_improvement_plan),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, teardown);
