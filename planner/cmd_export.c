@@ -8,7 +8,7 @@
 #include "cmd_db.h"
 #include "load.h"
 #include "msg.h"
-#include "out_ics.h"
+#include "ics.h"
 #include "out_md.h"
 #include "revision.h"
 
@@ -23,7 +23,7 @@ write_files(const struct plan *p, const char *dir)
 		return -1;
 	}
 	path = xasprintf("%s/calendar.ics", dir);
-	rc = out_ics_write_plan(p, path, &cause);
+	rc = ics_write_plan(p, path, &cause);
 	free(path);
 	if (rc == -1)
 		return cmd_db_fail(cause), -1;

@@ -10,7 +10,7 @@
 #include "doctrine.h"
 #include "load.h"
 #include "msg.h"
-#include "out_ics.h"
+#include "ics.h"
 #include "out_json.h"
 #include "out_md.h"
 #include "out_roles.h"
@@ -116,7 +116,7 @@ write_outputs(const struct plan *p, const char *dir, enum print_paper paper,
 		return -1;
 	}
 	path = xasprintf("%s/calendar.ics", dir);
-	rc = out_ics_write_plan(p, path, &cause);
+	rc = ics_write_plan(p, path, &cause);
 	free(path);
 	if (rc == -1) {
 		msg_error("%s", cause);

@@ -1,4 +1,4 @@
-/* ics.h: closed days and busy times read from an agency's iCalendar file. */
+/* ics.h: iCalendar in and out: calendars written for people, agencies' calendars read. */
 #ifndef PLANNER_ICS_H
 #define PLANNER_ICS_H
 
@@ -38,5 +38,70 @@ int ics_read_busy(const char *path, struct arena *arena, struct ics_busy *out,
  * and borrowed for the locations of the closed days. */
 int ics_parse_busy(const char *name, const char *text, size_t len,
     struct arena *arena, struct ics_busy *out, struct diags *d);
+
+
+/* --- writing (ics_write.c) ------------------------------------------------ */
+
+/*
+ * Decides whether one planned event goes into a calendar: non-zero keeps
+ * it. arg is the caller's, passed through untouched.
+ */
+typedef int ics_filter(const struct plan_exercise *px,
+    const struct planned_event *pe, void *arg);
+
+/*
+ * Write a calendar named calname to path (atomically, through
+ * write_file_atomic()) holding one VEVENT for every planned event of p
+ * that keep accepts (every event when keep is NULL), exercises and
+ * events in plan order.
+ *
+ * An event is written in the exercise's venue zone: DTSTART and DTEND
+ * carry a TZID that is the bare IANA name ("America/Phoenix") and the
+ * file holds a VTIMEZONE for each such TZID, cut to the years the file
+ * needs. A wall time that a zone repeats (the hour after a fall-back
+ * change) is written in UTC instead, because readers disagree on which
+ * of its two instants it means. A deadline (kind deadline, or start ==
+ * end) is an all-day event on its local date at the venue, with an
+ * exclusive DTEND on the next day.
+ *
+ * Each event's UID is "<event>.<exercise>@planner", where a day N > 1 of
+ * multi-day play has event id "<event>-<N>" as in out_json.h, so a UID
+ * names the same item in the master, per-agency and per-person files
+ * and across exports. Its content does not depend on keep, calname or
+ * path. DTSTAMP is $SOURCE_DATE_EPOCH when set, else the current time,
+ * so output is byte-identical for the same plan when that is pinned.
+ *
+ * Text from the model is cleaned (line breaks become LF, other control
+ * characters are dropped, bytes that are not UTF-8 become U+FFFD);
+ * SUMMARY, LOCATION and the organiser's CN are kept to one line, and a
+ * '"' in CN becomes '\''. Lines end in CRLF and are folded at 75
+ * octets, never inside a UTF-8 character. When keep accepts nothing the
+ * calendar has no components (RFC 5545 wants one; libical, ical.js and
+ * python3-icalendar read it; callers may prefer to skip the file).
+ * Before writing, the text is parsed again with libical and refused if
+ * libical finds any error in it or reads a time back differently.
+ *
+ * Returns 0, or -1 with *cause set to an owned message (caller frees)
+ * and path untouched: a venue zone libical does not know, two events
+ * that would share a UID, a malformed SOURCE_DATE_EPOCH, a failed self
+ * check, or the write failing ("cannot write 'out/x.ics': Permission
+ * denied").
+ */
+int ics_write(const struct plan *p, const char *calname,
+    ics_filter *keep, void *arg, const char *path, char **cause);
+
+/*
+ * The master calendar: every event of every exercise of p, in a calendar
+ * named after the exercise (or the exercises, comma-separated). Returns
+ * as ics_write().
+ */
+int ics_write_plan(const struct plan *p, const char *path, char **cause);
+
+/*
+ * Fault injection for tests: when set, called on the finished text (len
+ * octets, changed in place at the same length) before the self-check,
+ * so that tests can see a damaged calendar refused. NULL in planner.
+ */
+extern void (*ics_test_mangle)(char *text, size_t len);
 
 #endif

@@ -1,6 +1,6 @@
-/* out_ics.c: iCalendar files through libical, the only module that sees it. */
+/* ics_write.c: iCalendar files for people and agencies, written through libical. */
 #define _POSIX_C_SOURCE 200809L
-#include "out_ics.h"
+#include "ics.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -17,7 +17,7 @@
 #define PLANNER_VERSION "dev"
 #endif
 
-void (*out_ics_test_mangle)(char *text, size_t len);
+void (*ics_test_mangle)(char *text, size_t len);
 
 #define LINE_MAX_OCTETS 75	/* RFC 5545 3.1, CRLF not counted */
 #define TZ_MARGIN (31 * (ptime)SECS_PER_DAY)
@@ -741,7 +741,7 @@ item_cmp_uid(const void *a, const void *b)
 
 /* Collect the events keep accepts, their zones and UIDs. */
 static int
-collect(struct cal *c, const struct plan *p, out_ics_filter *keep,
+collect(struct cal *c, const struct plan *p, ics_filter *keep,
     void *arg, char **cause)
 {
 	struct item **byuid;
@@ -886,8 +886,8 @@ render(struct cal *c, const char *calname, size_t *lenp, char **cause)
 	icalmemory_free_buffer(raw);
 	text = refold(sb_str(&b), lenp);
 	sb_free(&b);
-	if (out_ics_test_mangle != NULL)
-		out_ics_test_mangle(text, *lenp);
+	if (ics_test_mangle != NULL)
+		ics_test_mangle(text, *lenp);
 	if (self_check(c, text, cause) == -1) {
 		free(text);
 		return NULL;
@@ -896,8 +896,8 @@ render(struct cal *c, const char *calname, size_t *lenp, char **cause)
 }
 
 int
-out_ics_write(const struct plan *p, const char *calname,
-    out_ics_filter *keep, void *arg, const char *path, char **cause)
+ics_write(const struct plan *p, const char *calname,
+    ics_filter *keep, void *arg, const char *path, char **cause)
 {
 	struct cal c;
 	char *text = NULL;
@@ -929,7 +929,7 @@ out:
 }
 
 int
-out_ics_write_plan(const struct plan *p, const char *path, char **cause)
+ics_write_plan(const struct plan *p, const char *path, char **cause)
 {
 	struct sb name = {0};
 	size_t i;
@@ -938,7 +938,7 @@ out_ics_write_plan(const struct plan *p, const char *path, char **cause)
 	for (i = 0; i < p->nexercises; i++)
 		sb_printf(&name, "%s%s", i ? ", " : "",
 		    or_else(p->exercises[i].ex->name, p->exercises[i].ex->id));
-	rc = out_ics_write(p, sb_str(&name), NULL, NULL, path, cause);
+	rc = ics_write(p, sb_str(&name), NULL, NULL, path, cause);
 	sb_free(&name);
 	return rc;
 }

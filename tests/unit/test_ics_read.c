@@ -1,4 +1,4 @@
-/* test_ics.c: imported iCalendar files: closed days, busy times, and errors. */
+/* test_ics_read.c: imported iCalendar files: closed days, busy times, and errors. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>

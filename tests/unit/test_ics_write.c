@@ -1,4 +1,4 @@
-/* test_out_ics.c: iCalendar files read back line by line against RFC 5545 and the conformance list. */
+/* test_ics_write.c: iCalendar files read back line by line against RFC 5545 and the conformance list. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,13 +14,13 @@
 #include <unistd.h>
 
 #include "model.h"
-#include "out_ics.h"
+#include "ics.h"
 #include "util.h"
 
 /*
  * The file is read here without libical, so that the test does not
  * share the writer's idea of the format: lines are unfolded and values
- * unescaped by the rules of RFC 5545 alone. Set OUT_ICS_KEEP_DIR to keep
+ * unescaped by the rules of RFC 5545 alone. Set ICS_KEEP_DIR to keep
  * the files written (and a plan.json of the instants they should hold)
  * for tests/interop/run.sh.
  */
@@ -41,7 +41,7 @@
 
 static struct model *model;
 static struct plan *plan;
-static char tmpdir[] = "/tmp/test_out_ics.XXXXXX";
+static char tmpdir[] = "/tmp/test_ics_write.XXXXXX";
 
 /* Seconds since the epoch of a UTC civil time (days_from_civil). */
 static ptime
@@ -237,7 +237,7 @@ teardown(void **state)
 	model_free(model);
 	cmd = xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
-		fprintf(stderr, "test_out_ics: cannot remove %s\n", tmpdir);
+		fprintf(stderr, "test_ics_write: cannot remove %s\n", tmpdir);
 	free(cmd);
 	return 0;
 }
@@ -253,20 +253,20 @@ slurp(const char *path)
 	return s;
 }
 
-/* Write with out_ics_write() into tmpdir/name; return the text. */
+/* Write with ics_write() into tmpdir/name; return the text. */
 static char *
-write_cal(const char *name, const char *calname, out_ics_filter *keep,
+write_cal(const char *name, const char *calname, ics_filter *keep,
     void *arg)
 {
 	char *path = xasprintf("%s/%s", tmpdir, name), *cause = NULL, *text;
 	int rc;
 
 	if (calname == NULL)
-		rc = out_ics_write_plan(plan, path, &cause);
+		rc = ics_write_plan(plan, path, &cause);
 	else
-		rc = out_ics_write(plan, calname, keep, arg, path, &cause);
+		rc = ics_write(plan, calname, keep, arg, path, &cause);
 	if (rc != 0)
-		fail_msg("out_ics_write: %s", cause);
+		fail_msg("ics_write: %s", cause);
 	assert_null(cause);
 	text = slurp(path);
 	free(path);
@@ -840,7 +840,7 @@ expect_failure(const char *path, const char *want)
 {
 	char *cause = NULL;
 
-	assert_int_equal(out_ics_write_plan(plan, path, &cause), -1);
+	assert_int_equal(ics_write_plan(plan, path, &cause), -1);
 	assert_non_null(cause);
 	assert_string_equal(cause, want);
 	free(cause);
@@ -869,9 +869,9 @@ expect_refusal(const char *from, const char *to, const char *want)
 
 	mangle_from = from;
 	mangle_to = to;
-	out_ics_test_mangle = mangle;
-	rc = out_ics_write_plan(plan, path, &cause);
-	out_ics_test_mangle = NULL;	/* before any assertion can fail */
+	ics_test_mangle = mangle;
+	rc = ics_write_plan(plan, path, &cause);
+	ics_test_mangle = NULL;	/* before any assertion can fail */
 	assert_int_equal(rc, -1);
 	assert_non_null(cause);
 	assert_string_equal(cause, want);
@@ -952,7 +952,7 @@ test_errors(void **state)
 static void
 test_keep(void **state)
 {
-	const char *dir = getenv("OUT_ICS_KEEP_DIR");
+	const char *dir = getenv("ICS_KEEP_DIR");
 	struct sb json = {0};
 	char *text, *path;
 	size_t i, j;

@@ -1,4 +1,4 @@
-/* ics.c: closed days and busy times read from an agency's iCalendar file. */
+/* ics_read.c: closed days and busy times read from an agency's iCalendar file. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdlib.h>
