@@ -173,6 +173,24 @@ avail_hours(const struct avail *a, pdate from, pdate to, struct ivlset *out)
 	ivl_free(&free_time);
 }
 
+void
+avail_days(const struct avail *a, pdate from, pdate to, struct ivlset *out)
+{
+	struct ivlset days = {0}, free_days = {0};
+	pdate d;
+	size_t i;
+
+	for (d = from; d <= to; d++)
+		if (avail_day(a, d).status == DAY_WORK)
+			ivl_add(&days, tz_to_utc(a->z, d, 0, NULL),
+			    tz_to_utc(a->z, d + 1, 0, NULL));
+	ivl_subtract(&days, &a->busy, &free_days);
+	for (i = 0; i < free_days.n; i++)
+		ivl_add(out, free_days.v[i].from, free_days.v[i].to);
+	ivl_free(&days);
+	ivl_free(&free_days);
+}
+
 int64_t
 avail_outside(const struct avail *a, ptime start, ptime end)
 {

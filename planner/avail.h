@@ -51,6 +51,15 @@ void avail_hours(const struct avail *a, pdate from, pdate to,
 int64_t avail_busy(const struct avail *a, ptime start, ptime end);
 
 /*
+ * Whole local working days in UTC (midnight to midnight, local dates
+ * from..to that are working days) less busy intervals, added to *out.
+ * A meeting fits the agency's calendar (if not its hours) when this
+ * covers it.
+ */
+void avail_days(const struct avail *a, pdate from, pdate to,
+    struct ivlset *out);
+
+/*
  * Seconds of [start, end) that fall outside the agency's working hours,
  * counted on its local clock (a meeting 07:00-09:00 for an 08:00 start
  * is 3600). It can't fail.

@@ -179,16 +179,71 @@ choose_in_hours(const struct slot_req *r, int avoid, struct slot_pick *out)
 
 /* --- meetings outside someone's hours: least burden, shared fairly -------- */
 
-/* The rise in the sum of squares of everyone's out-of-hours burden. */
+/*
+ * Every quarter hour of the window is weighed here, so each attendee's
+ * working days and hours over the window are worked out once: then a
+ * start costs two binary searches per attendee instead of zone
+ * conversions (a year-long window is 35,000 starts).
+ */
+struct grid {
+	struct ivlset *days;	/* per attendee: working days less busy */
+	struct ivlset *hours;	/* per attendee: working hours less busy */
+	size_t n;
+};
+
+static void
+grid_new(const struct slot_req *r, struct grid *g)
+{
+	pdate from = venue_day(r, r->lo) - 2, to = venue_day(r, r->hi) + 2;
+	size_t i;
+
+	g->n = r->nwho;
+	g->days = xcalloc(g->n + 1, sizeof(*g->days));
+	g->hours = xcalloc(g->n + 1, sizeof(*g->hours));
+	for (i = 0; i < g->n; i++) {
+		avail_days(r->who[i], from, to, &g->days[i]);
+		avail_hours(r->who[i], from, to, &g->hours[i]);
+	}
+}
+
+static void
+grid_free(struct grid *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->n; i++) {
+		ivl_free(&g->days[i]);
+		ivl_free(&g->hours[i]);
+	}
+	free(g->days);
+	free(g->hours);
+}
+
+/* As workable(), from the attendees' precomputed days. */
+static int
+grid_workable(const struct slot_req *r, const struct grid *g, ptime s)
+{
+	ptime e = s + (r->duration > 0 ? r->duration : 1);
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		if (!ivl_covers(&g->days[i], s, e))
+			return 0;
+	return 1;
+}
+
+/* The rise in the sum of squares of everyone's out-of-hours burden. On
+ * a workable start the hours of its days are all in g->hours. */
 static double
-fair_cost(const struct slot_req *r, ptime s)
+fair_cost(const struct slot_req *r, const struct grid *g, ptime s)
 {
 	double cost = 0;
 	size_t i;
 
-	for (i = 0; i < r->nwho; i++) {
+	for (i = 0; i < g->n; i++) {
 		double before = r->burden ? (double)r->burden[i] : 0;
-		double b = (double)slot_outside(r, i, s);
+		double b = (double)(r->duration - ivl_overlap(&g->hours[i], s,
+		    s + r->duration));
 
 		cost += (before + b) * (before + b) - before * before;
 	}
@@ -201,19 +256,23 @@ choose_fair(const struct slot_req *r, int avoid, struct slot_pick *out)
 	ptime s, best = 0;
 	double bestc = 0;
 	int found = 0;
+	struct grid g;
 
+	grid_new(r, &g);
 	for (s = grid_up(r->lo); s <= r->hi; s += SLOT_GRID) {
 		double c;
 
-		if (!workable(r, s) || (avoid && overlaps_taken(r, s)))
+		if (!grid_workable(r, &g, s) ||
+		    (avoid && overlaps_taken(r, s)))
 			continue;
-		c = fair_cost(r, s);
+		c = fair_cost(r, &g, s);
 		if (!found || c < bestc || (c == bestc && nearer(r, s, best))) {
 			best = s;
 			bestc = c;
 		}
 		found = 1;
 	}
+	grid_free(&g);
 	if (found) {
 		out->start = best;
 		out->in_hours = bestc == 0;
