@@ -6,6 +6,7 @@
 #   make install    PREFIX=/usr/local DESTDIR= (binary, templates, man page)
 #   make SANITIZE=address,undefined test
 #   make bench      benchmarks (speed and memory targets)
+#   make fuzz       fuzz each loader FUZZ_SECONDS (60) with clang's libFuzzer
 
 VERSION  = 0.1.0
 PREFIX  ?= /usr/local
@@ -30,7 +31,7 @@ WARN     = -Wall -Wextra -Werror -Wpointer-arith -Wvla \
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) \
 	   $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
-	   -DPLANNER_VERSION='"$(VERSION)"' -DPLANNER_DATADIR='"$(DATADIR)"'
+	   -I$(BUILD)
 LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 ifneq ($(SANITIZE),)
@@ -45,7 +46,7 @@ LIBOBJS = $(filter-out $(BUILD)/obj/main.o $(BUILD)/obj/cmd_%.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNITS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps deps-test demo test unit cli interop install uninstall clean bench fuzz
+.PHONY: FORCE all deps deps-test demo test unit cli interop install uninstall clean bench fuzz
 
 all: $(BUILD)/planner
 
@@ -53,7 +54,16 @@ $(BUILD)/planner: $(OBJS)
 	@echo "  LD      $@"
 	@$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
 
-$(BUILD)/obj/%.o: planner/%.c | $(BUILD)/obj
+# The build's settings, rewritten only when they change, so that a new
+# PREFIX (make install PREFIX=/usr) rebuilds what depends on it.
+$(BUILD)/config.h: FORCE | $(BUILD)/obj
+	@printf '#define PLANNER_VERSION "%s"\n#define PLANNER_DATADIR "%s"\n' \
+	    '$(VERSION)' '$(DATADIR)' >$@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+FORCE:
+
+$(BUILD)/obj/%.o: planner/%.c $(BUILD)/config.h | $(BUILD)/obj
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -111,6 +121,37 @@ cli: all
 
 interop: all
 	@sh tests/run.sh $(BUILD) interop
+
+# Fuzzing (fuzz/): libFuzzer harnesses built with clang, each linked
+# with the library modules compiled again with its instrumentation and
+# AddressSanitizer + UndefinedBehaviorSanitizer. `make fuzz` replays
+# each harness's regression cases, then fuzzes it for FUZZ_SECONDS.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   ?= $(BUILD)/fuzz
+FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all \
+		-fno-omit-frame-pointer
+FUZZ_CFLAGS   = $(filter-out -Werror -O2,$(ALL_CFLAGS)) -O1 -g $(FUZZ_SAN)
+FUZZ_OBJS     = $(LIBOBJS:$(BUILD)/obj/%.o=$(FUZZ_BUILD)/obj/%.o)
+FUZZ_BINS     = $(patsubst fuzz/%.c,$(FUZZ_BUILD)/%,$(wildcard fuzz/fuzz_*.c))
+
+$(FUZZ_BUILD)/obj:
+	mkdir -p $@
+
+$(FUZZ_BUILD)/obj/%.o: planner/%.c | $(FUZZ_BUILD)/obj
+	@echo "  FUZZCC  $<"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJS)
+	@echo "  FUZZLD  $@"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -Iplanner -fsanitize=fuzzer -o $@ $< \
+	    $(FUZZ_OBJS) $(LIBS)
+
+# Kept, so that a second `make fuzz` does not compile them all again.
+.SECONDARY: $(FUZZ_OBJS)
+
+fuzz: $(FUZZ_BINS)
+	@sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)

@@ -7,22 +7,28 @@
 #include "load.h"
 #include "msg.h"
 
-/* The first sentence of a description, cut to fit a line. */
+/* The first sentence of a description, cut at a word to fit a line. */
 static void
 one_line(const char *s, char *buf, size_t size)
 {
-	size_t n = 0;
+	size_t n = 0, cut = 0;
 
-	while (*s && n + 1 < size) {
-		if (*s == '\n' || *s == '\r') {
-			buf[n++] = ' ';
-			s++;
-			continue;
-		}
-		buf[n++] = *s;
+	for (; *s != '\0' && n + 4 < size; s++) {
+		buf[n++] = *s == '\n' || *s == '\r' ? ' ' : *s;
 		if (*s == '.' && (s[1] == ' ' || s[1] == '\n' || s[1] == '\0'))
 			break;
-		s++;
+		if (*s == ' ')
+			cut = n - 1;
+	}
+	if (*s != '\0' && *s != '.' && cut > 0) {
+		memcpy(buf + cut, "...", 3);
+		n = cut + 3;
+	} else if (*s != '\0' && *s != '.') {
+		/* One long word: never end inside a UTF-8 character. */
+		while (n > 0 && ((unsigned char)buf[n - 1] & 0xc0) == 0x80)
+			n--;
+		if (n > 0 && ((unsigned char)buf[n - 1] & 0x80))
+			n--;
 	}
 	buf[n] = '\0';
 }
@@ -32,7 +38,7 @@ cmd_templates(int argc, char **argv)
 {
 	struct diags d = {0};
 	size_t n, i, j;
-	char **files, line[200];
+	char **files, line[90];
 	int rc = 0;
 
 	(void)argv;
@@ -53,6 +59,9 @@ cmd_templates(int argc, char **argv)
 		for (j = 0; m != NULL && j < m->ntemplates; j++) {
 			const struct template *t = m->templates[j];
 
+			/* A template it extends is listed for its own file. */
+			if (strcmp(t->path, files[i]) != 0)
+				continue;
 			one_line(t->description ? t->description : t->name,
 			    line, sizeof(line));
 			printf("%-32s %-11s %s\n", t->id,

@@ -1,21 +1,23 @@
 /* ics_write.c: iCalendar files for people and agencies, written through libical. */
 #define _POSIX_C_SOURCE 200809L
+#include "config.h"	/* PLANNER_VERSION, PLANNER_DATADIR */
 #include "ics.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <libical/ical.h>
 
 #include "doctrine.h"
+#include "duty.h"
+#include "paths.h"
+#include "tz.h"
 #include "util.h"
 
-#ifndef PLANNER_VERSION
-#define PLANNER_VERSION "dev"
-#endif
 
 void (*ics_test_mangle)(char *text, size_t len);
 
@@ -33,12 +35,25 @@ struct zone {
 	ptime lo, hi;		/* the instants written with it */
 };
 
-/* One event of the calendar, with what the self-check expects to read. */
+enum item_kind {
+	ITEM_EVENT,		/* a planned event */
+	ITEM_CANCELLED,		/* one an earlier revision had */
+	ITEM_TODO		/* a checklist item, as a VTODO */
+};
+
+/* One component of the calendar, with what the self-check expects to read. */
 struct item {
+	enum item_kind kind;
 	const struct plan_exercise *px;
-	const struct planned_event *pe;
+	const struct planned_event *pe;	/* ITEM_EVENT */
+	size_t index;			/* of pe in px->events */
+	const struct cancelled_event *ce;	/* ITEM_CANCELLED */
+	const struct duty *duties;	/* ITEM_TODO: one per owner */
+	size_t nduties;
+	ptime start, end;	/* UTC; for a VTODO, end is DUE */
 	size_t zone;		/* index into cal.zones, which may move */
 	char *uid;
+	char *parent;		/* ITEM_TODO: the UID of its event */
 	int all_day;
 	struct icaltimetype day;	/* the local date of an all-day item */
 };
@@ -48,6 +63,8 @@ struct cal {
 	size_t nitems, capitems;
 	struct zone *zones;
 	size_t nzones, capzones;
+	struct duty **duties;	/* the duty lists ITEM_TODO items point into */
+	size_t nduties, capduties;
 	ptime stamp;
 };
 
@@ -296,9 +313,58 @@ role_name(const struct template *tpl, const char *id)
 	return id;
 }
 
+/* Where the event is: its own location (a room or a dial-in), else
+ * the exercise's venue and address; NULL when none is known. */
+static char *
+location(const struct plan_exercise *px, const struct planned_event *pe)
+{
+	const struct exercise *ex = px->ex;
+
+	if (!empty(pe->def->location))
+		return xstrdup(pe->def->location);
+	if (empty(ex->venue) && empty(ex->address))
+		return NULL;
+	return xasprintf("%s%s%s", ex->venue ? ex->venue : "",
+	    !empty(ex->venue) && !empty(ex->address) ? ", " : "",
+	    ex->address ? ex->address : "");
+}
+
 /*
- * Marking, the event's own description, the exercise type and who
- * attends: each role, with the people assigned to it.
+ * The deadlines this event waits for are its read-ahead: each by title
+ * and local date at the venue.
+ */
+static void
+read_ahead(struct sb *b, const struct plan_exercise *px,
+    const struct planned_event *pe)
+{
+	const struct tz *venue = duty_venue_zone(px);
+	size_t i, j;
+	int n = 0;
+
+	for (i = 0; i < pe->def->after.n; i++)
+		for (j = 0; j < px->nevents; j++) {
+			const struct planned_event *d = &px->events[j];
+			char day[11];
+			pdate dt;
+			int secs;
+
+			if (d->def->kind != EV_DEADLINE ||
+			    !streq(d->def->id, pe->def->after.v[i]))
+				continue;
+			tz_to_local(venue, d->start, &dt, &secs);
+			date_format(dt, day);
+			sb_printf(b, "%s %s (%s)", n++ ? ";" : "Read-ahead:",
+			    or_else(d->def->title, d->def->id), day);
+			break;
+		}
+	if (n > 0)
+		sb_putc(b, '\n');
+}
+
+/*
+ * Marking, the event's purpose and agenda (its description), its
+ * read-ahead, where it is, the exercise type and who attends: each
+ * role, with the people assigned to it.
  */
 static char *
 description(const struct plan_exercise *px, const struct planned_event *pe)
@@ -307,11 +373,16 @@ description(const struct plan_exercise *px, const struct planned_event *pe)
 	const struct event_def *def = pe->def;
 	struct sb b = {0};
 	size_t i, j;
+	char *where;
 
 	if (!empty(ex->marking))
 		sb_printf(&b, "%s\n\n", ex->marking);
 	if (!empty(def->description))
 		sb_printf(&b, "%s\n\n", def->description);
+	read_ahead(&b, px, pe);
+	if ((where = location(px, pe)) != NULL)
+		sb_printf(&b, "Location: %s\n", where);
+	free(where);
 	if (ex->tpl != NULL)
 		sb_printf(&b, "Exercise type: %s\n",
 		    doctrine_type_name(ex->tpl->type));
@@ -358,24 +429,181 @@ summary(const struct plan_exercise *px, const struct planned_event *pe)
 	    or_else(pe->def->title, pe->def->id));
 }
 
-static icalcomponent *
-event_new(struct cal *c, const struct item *it)
+/* A CN parameter: one line, '"' as '\'' (libical would write ^'). */
+static icalparameter *
+cn_param(const char *name)
 {
-	struct zone *z = &c->zones[it->zone];
-	const struct plan_exercise *px = it->px;
-	const struct planned_event *pe = it->pe;
-	const struct exercise *ex = px->ex;
-	const struct event_def *def = pe->def;
-	icalcomponent *ev = must(icalcomponent_new_vevent());
+	char *cn = clean_text(name, 1), *q;
+	icalparameter *par;
+
+	/* libical writes " as ^' (RFC 6868), which many clients show as
+	 * it stands. */
+	for (q = cn; *q; q++)
+		if (*q == '"')
+			*q = '\'';
+	par = must(icalparameter_new_cn(cn));
+	free(cn);
+	return par;
+}
+
+/* Whether s contains word, ignoring case. */
+static int
+has_word(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (; s != NULL && *s; s++)
+		if (strncasecmp(s, word, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * RFC 5545 ROLE of a holder of r: directors and leads chair, observers
+ * are optional, everyone else is required.
+ */
+static icalparameter_role
+attendee_role(const struct role_def *r)
+{
+	if (has_word(r->id, "director") || has_word(r->id, "lead"))
+		return ICAL_ROLE_CHAIR;
+	if (has_word(r->id, "observer"))
+		return ICAL_ROLE_OPTPARTICIPANT;
+	return ICAL_ROLE_REQPARTICIPANT;
+}
+
+/* Whether assignment as attends or owns event index i. */
+static int
+attends(const struct assignment *as, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < as->nevents; k++)
+		if (as->events[k] == i)
+			return 1;
+	return 0;
+}
+
+static icalproperty *
+attendee_new(const char *email, const char *cn, icalparameter_role role,
+    icalparameter_partstat partstat, icalparameter_cutype cutype)
+{
+	char *s = xasprintf("mailto:%s", email);
+	icalproperty *prop = must(icalproperty_new_attendee(s));
+
+	free(s);
+	if (!empty(cn))
+		icalproperty_add_parameter(prop, cn_param(cn));
+	icalproperty_add_parameter(prop, must(icalparameter_new_role(role)));
+	icalproperty_add_parameter(prop,
+	    must(icalparameter_new_partstat(partstat)));
+	icalproperty_add_parameter(prop, must(icalparameter_new_cutype(cutype)));
+	return prop;
+}
+
+/*
+ * One ATTENDEE per person assigned to a role that attends or owns event
+ * index i of px (once, with the first such role), then one per agency
+ * of pe with a contact address, as a group. The same in every file.
+ * People and agencies without an e-mail address are left out: an
+ * ATTENDEE must be a mailto: URI.
+ */
+static void
+add_attendees(icalcomponent *ev, const struct plan_exercise *px, size_t i,
+    const struct planned_event *pe)
+{
+	size_t j, k;
+
+	for (j = 0; j < px->nassignments; j++) {
+		const struct assignment *as = &px->assignments[j];
+
+		if (as->person == NULL || as->role == NULL ||
+		    empty(as->person->email) || !attends(as, i))
+			continue;
+		for (k = 0; k < j; k++)
+			if (px->assignments[k].person == as->person &&
+			    px->assignments[k].role != NULL && attends(
+			    &px->assignments[k], i))
+				break;
+		if (k < j)
+			continue;
+		icalcomponent_add_property(ev, attendee_new(as->person->email,
+		    or_else(as->person->name, as->person->id),
+		    attendee_role(as->role), ICAL_PARTSTAT_NEEDSACTION,
+		    ICAL_CUTYPE_INDIVIDUAL));
+	}
+	for (k = 0; k < pe->nagencies; k++) {
+		const struct agency *a = pe->agencies[k];
+
+		if (empty(a->contact.email))
+			continue;
+		icalcomponent_add_property(ev, attendee_new(a->contact.email,
+		    or_else(a->name, a->id), ICAL_ROLE_REQPARTICIPANT,
+		    ICAL_PARTSTAT_NEEDSACTION, ICAL_CUTYPE_GROUP));
+	}
+}
+
+static void
+add_organizer(icalcomponent *c, const struct exercise *ex)
+{
 	icalproperty *prop;
 	char *s;
 
-	icalcomponent_add_property(ev, must(icalproperty_new_uid(it->uid)));
-	icalcomponent_add_property(ev,
-	    must(icalproperty_new_dtstamp(utc_time(c->stamp))));
-	icalcomponent_add_property(ev, must(icalproperty_new_sequence(0)));
-	icalcomponent_add_property(ev,
-	    must(icalproperty_new_status(ICAL_STATUS_CONFIRMED)));
+	if (empty(ex->organiser.email))
+		return;
+	s = xasprintf("mailto:%s", ex->organiser.email);
+	prop = must(icalproperty_new_organizer(s));
+	free(s);
+	if (!empty(ex->organiser.name))
+		icalproperty_add_parameter(prop, cn_param(ex->organiser.name));
+	icalcomponent_add_property(c, prop);
+}
+
+/*
+ * Reminders by kind of event, as RFC 5545 durations before its start:
+ * a day's notice for what needs preparing, an hour for what needs only
+ * reaching, two days for a deadline (an all-day item: its day starts
+ * at midnight).
+ */
+static const char *const alarm_defaults[EV_NKINDS][3] = {
+	[EV_PLANNING_MEETING] = { "-P1D", "-PT1H", NULL },
+	[EV_BRIEFING] = { "-PT1H", NULL, NULL },
+	[EV_CONDUCT] = { "-P1D", "-PT1H", NULL },
+	[EV_HOT_WASH] = { "-PT15M", NULL, NULL },
+	[EV_DEBRIEF] = { "-PT15M", NULL, NULL },
+	[EV_AFTER_ACTION_MEETING] = { "-P1D", "-PT1H", NULL },
+	[EV_DEADLINE] = { "-P2D", NULL, NULL },
+	[EV_MEETING] = { "-PT1H", NULL, NULL },
+};
+
+/* VALARMs go in after the event's properties: libical writes
+ * subcomponents last, and Outlook wants them there. */
+static void
+add_alarms(icalcomponent *ev, enum ev_kind kind, const char *summ)
+{
+	char *text = clean_text(summ, 1);
+	size_t i;
+
+	for (i = 0; i < 3 && alarm_defaults[kind][i] != NULL; i++) {
+		icalcomponent *al = must(icalcomponent_new_valarm());
+		struct icaltriggertype tr;
+
+		tr = icaltriggertype_from_string(alarm_defaults[kind][i]);
+		icalcomponent_add_property(al,
+		    must(icalproperty_new_action(ICAL_ACTION_DISPLAY)));
+		icalcomponent_add_property(al, must(icalproperty_new_trigger(tr)));
+		icalcomponent_add_property(al,
+		    must(icalproperty_new_description(text)));
+		icalcomponent_add_component(ev, al);
+	}
+	free(text);
+}
+
+/* DTSTART and DTEND of it: dates for an all-day item, else times. */
+static void
+add_times(struct cal *c, icalcomponent *ev, const struct item *it)
+{
+	struct zone *z = &c->zones[it->zone];
 
 	if (it->all_day) {
 		struct icaltimetype next = it->day;
@@ -387,24 +615,67 @@ event_new(struct cal *c, const struct item *it)
 		    must(icalproperty_new_dtend(next)));
 	} else {
 		icalcomponent_add_property(ev,
-		    time_prop(icalproperty_new_dtstart, z, pe->start));
+		    time_prop(icalproperty_new_dtstart, z, it->start));
 		icalcomponent_add_property(ev,
-		    time_prop(icalproperty_new_dtend, z, pe->end));
+		    time_prop(icalproperty_new_dtend, z, it->end));
 	}
+}
 
-	s = summary(px, pe);
+/*
+ * An event of an earlier revision that this one dropped: its old UID
+ * and times, STATUS:CANCELLED and a higher SEQUENCE, so that calendars
+ * subscribed to the file remove it.
+ */
+static icalcomponent *
+cancelled_new(struct cal *c, const struct item *it)
+{
+	icalcomponent *ev = must(icalcomponent_new_vevent());
+	char *s;
+
+	icalcomponent_add_property(ev, must(icalproperty_new_uid(it->uid)));
+	icalcomponent_add_property(ev,
+	    must(icalproperty_new_dtstamp(utc_time(c->stamp))));
+	icalcomponent_add_property(ev,
+	    must(icalproperty_new_sequence(it->ce->sequence)));
+	icalcomponent_add_property(ev,
+	    must(icalproperty_new_status(ICAL_STATUS_CANCELLED)));
+	add_times(c, ev, it);
+	s = xasprintf("%s: %s", or_else(it->px->ex->name, it->px->ex->id),
+	    or_else(it->ce->title, it->ce->id));
 	add_text(ev, icalproperty_new_summary, s, 1);
 	free(s);
+	add_organizer(ev, it->px->ex);
+	icalcomponent_add_property(ev,
+	    must(icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT)));
+	return ev;
+}
+
+static icalcomponent *
+event_new(struct cal *c, const struct item *it)
+{
+	const struct plan_exercise *px = it->px;
+	const struct planned_event *pe = it->pe;
+	const struct exercise *ex = px->ex;
+	const struct event_def *def = pe->def;
+	icalcomponent *ev = must(icalcomponent_new_vevent());
+	char *s, *summ;
+
+	icalcomponent_add_property(ev, must(icalproperty_new_uid(it->uid)));
+	icalcomponent_add_property(ev,
+	    must(icalproperty_new_dtstamp(utc_time(c->stamp))));
+	icalcomponent_add_property(ev,
+	    must(icalproperty_new_sequence(pe->sequence)));
+	icalcomponent_add_property(ev,
+	    must(icalproperty_new_status(ICAL_STATUS_CONFIRMED)));
+	add_times(c, ev, it);
+
+	summ = summary(px, pe);
+	add_text(ev, icalproperty_new_summary, summ, 1);
 	s = description(px, pe);
 	if (*s != '\0')
 		add_text(ev, icalproperty_new_description, s, 0);
 	free(s);
-	if (!empty(def->location))
-		add_text(ev, icalproperty_new_location, def->location, 1);
-	else if (!empty(ex->venue) || !empty(ex->address)) {
-		s = xasprintf("%s%s%s", ex->venue ? ex->venue : "",
-		    !empty(ex->venue) && !empty(ex->address) ? ", " : "",
-		    ex->address ? ex->address : "");
+	if ((s = location(px, pe)) != NULL) {
 		add_text(ev, icalproperty_new_location, s, 1);
 		free(s);
 	}
@@ -418,27 +689,13 @@ event_new(struct cal *c, const struct item *it)
 	icalcomponent_add_property(ev, must(icalproperty_new_categories(s)));
 	free(s);
 
-	if (!empty(ex->organiser.email)) {
-		s = xasprintf("mailto:%s", ex->organiser.email);
-		prop = must(icalproperty_new_organizer(s));
-		free(s);
-		if (!empty(ex->organiser.name)) {
-			char *cn = clean_text(ex->organiser.name, 1), *q;
-
-			/* libical writes " as ^' (RFC 6868), which many
-			 * clients show as it stands. */
-			for (q = cn; *q; q++)
-				if (*q == '"')
-					*q = '\'';
-			icalproperty_add_parameter(prop,
-			    must(icalparameter_new_cn(cn)));
-			free(cn);
-		}
-		icalcomponent_add_property(ev, prop);
-	}
+	add_organizer(ev, ex);
+	add_attendees(ev, px, it->index, pe);
 	if (it->all_day)
 		icalcomponent_add_property(ev,
 		    must(icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT)));
+	add_alarms(ev, def->kind, summ);
+	free(summ);
 	return ev;
 }
 
@@ -654,7 +911,8 @@ reads_back(icalproperty *prop, icalcomponent *ev, const struct item *it,
 
 /*
  * Parse text again and compare with what was meant to be written:
- * libical finds no error, and every event's times read back as planned.
+ * libical finds no error, and every item's times read back as planned
+ * (a VTODO: its DUE).
  */
 static int
 self_check(const struct cal *c, const char *text, char **cause)
@@ -677,26 +935,36 @@ self_check(const struct cal *c, const char *text, char **cause)
 		    msg ? msg : "(no message)");
 		goto out;
 	}
-	for (ev = icalcomponent_get_first_component(root,
-	    ICAL_VEVENT_COMPONENT); ev != NULL;
-	    ev = icalcomponent_get_next_component(root,
-	    ICAL_VEVENT_COMPONENT), i++) {
+	for (ev = icalcomponent_get_first_component(root, ICAL_ANY_COMPONENT);
+	    ev != NULL;
+	    ev = icalcomponent_get_next_component(root, ICAL_ANY_COMPONENT)) {
 		const struct item *it;
+		int ok;
 
-		if (i >= c->nitems)
+		if (icalcomponent_isa(ev) != ICAL_VEVENT_COMPONENT &&
+		    icalcomponent_isa(ev) != ICAL_VTODO_COMPONENT)
+			continue;
+		if (i++ >= c->nitems)
 			continue;	/* counted, and refused below */
-		it = &c->items[i];
-		if (!reads_back(icalcomponent_get_first_property(ev,
-		    ICAL_DTSTART_PROPERTY), ev, it, it->pe->start, 0) ||
-		    !reads_back(icalcomponent_get_first_property(ev,
-		    ICAL_DTEND_PROPERTY), ev, it, it->pe->end, 1)) {
+		it = &c->items[i - 1];
+		if (it->kind == ITEM_TODO)
+			ok = icalcomponent_isa(ev) == ICAL_VTODO_COMPONENT &&
+			    reads_back(icalcomponent_get_first_property(ev,
+			    ICAL_DUE_PROPERTY), ev, it, it->end, 0);
+		else
+			ok = icalcomponent_isa(ev) == ICAL_VEVENT_COMPONENT &&
+			    reads_back(icalcomponent_get_first_property(ev,
+			    ICAL_DTSTART_PROPERTY), ev, it, it->start, 0) &&
+			    reads_back(icalcomponent_get_first_property(ev,
+			    ICAL_DTEND_PROPERTY), ev, it, it->end, 1);
+		if (!ok) {
 			*cause = xasprintf("internal error: the times of '%s' "
 			    "do not read back as planned", it->uid);
 			goto out;
 		}
 	}
 	if (i != c->nitems) {
-		*cause = xasprintf("internal error: %zu events written, %zu "
+		*cause = xasprintf("internal error: %zu items written, %zu "
 		    "read back", c->nitems, i);
 		goto out;
 	}
@@ -739,48 +1007,56 @@ item_cmp_uid(const void *a, const void *b)
 	    (*(struct item *const *)b)->uid);
 }
 
-/* Collect the events keep accepts, their zones and UIDs. */
+static const char *
+item_id(const struct item *it)
+{
+	if (it->kind == ITEM_EVENT)
+		return it->pe->def->id;
+	if (it->kind == ITEM_CANCELLED)
+		return it->ce->id;
+	return it->duties[0].item->id;
+}
+
+/* A new item of px in the exercise's zone; NULL with *cause if unknown. */
+static struct item *
+item_add(struct cal *c, const struct plan_exercise *px, enum item_kind kind,
+    char **cause)
+{
+	struct item *it;
+	size_t z;
+
+	if (zone_get(c, px->ex->timezone, &z, cause) == -1) {
+		char *m = *cause;
+
+		*cause = xasprintf("exercise '%s': %s", px->ex->id, m);
+		free(m);
+		return NULL;
+	}
+	c->items = vec_grow(c->items, &c->capitems, c->nitems,
+	    sizeof(*c->items));
+	it = &c->items[c->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->kind = kind;
+	it->px = px;
+	it->zone = z;
+	return it;
+}
+
+/* The UID of event id of exercise px ("<event>.<exercise>@planner"). */
+static char *
+event_uid(const struct plan_exercise *px, const char *id)
+{
+	return xasprintf("%s.%s@planner", id, px->ex->id);
+}
+
+/* Set the local dates of all-day items, and refuse a UID used twice. */
 static int
-collect(struct cal *c, const struct plan *p, ics_filter *keep,
-    void *arg, char **cause)
+finish_items(struct cal *c, char **cause)
 {
 	struct item **byuid;
-	size_t i, j, k;
+	size_t k;
 	int rc = 0;
 
-	for (i = 0; i < p->nexercises; i++) {
-		const struct plan_exercise *px = &p->exercises[i];
-
-		for (j = 0; j < px->nevents; j++) {
-			const struct planned_event *pe = &px->events[j];
-			struct item *it;
-			size_t z;
-			char *eid;
-
-			if (keep != NULL && !keep(px, pe, arg))
-				continue;
-			if (zone_get(c, px->ex->timezone, &z, cause) == -1) {
-				char *m = *cause;
-
-				*cause = xasprintf("exercise '%s': %s",
-				    px->ex->id, m);
-				free(m);
-				return -1;
-			}
-			c->items = vec_grow(c->items, &c->capitems, c->nitems,
-			    sizeof(*c->items));
-			it = &c->items[c->nitems++];
-			memset(it, 0, sizeof(*it));
-			it->px = px;
-			it->pe = pe;
-			it->zone = z;
-			eid = event_id(pe);
-			it->uid = xasprintf("%s.%s@planner", eid, px->ex->id);
-			free(eid);
-			it->all_day = pe->def->kind == EV_DEADLINE ||
-			    pe->start == pe->end;
-		}
-	}
 	for (k = 0; k < c->nitems; k++) {
 		struct item *it = &c->items[k];
 		icaltimezone *tz = c->zones[it->zone].tz;
@@ -788,7 +1064,7 @@ collect(struct cal *c, const struct plan *p, ics_filter *keep,
 
 		if (!it->all_day)
 			continue;
-		local = it->pe->start;
+		local = it->start;
 		if (tz != NULL)
 			local += offset_at(tz, local);
 		it->day = utc_time(local);
@@ -797,8 +1073,8 @@ collect(struct cal *c, const struct plan *p, ics_filter *keep,
 		it->day.zone = NULL;
 	}
 
-	/* Ids may contain '.', so two events could spell one UID. */
-	byuid = xcalloc(c->nitems, sizeof(*byuid));
+	/* Ids may contain '.', so two items could spell one UID. */
+	byuid = xcalloc(c->nitems + 1, sizeof(*byuid));
 	for (k = 0; k < c->nitems; k++)
 		byuid[k] = &c->items[k];
 	qsort(byuid, c->nitems, sizeof(*byuid), item_cmp_uid);
@@ -810,14 +1086,174 @@ collect(struct cal *c, const struct plan *p, ics_filter *keep,
 			if (y < x)
 				x = byuid[k], y = byuid[k - 1];
 			*cause = xasprintf("events '%s' of '%s' and '%s' of "
-			    "'%s' would share UID '%s'", x->pe->def->id,
-			    x->px->ex->id, y->pe->def->id, y->px->ex->id,
+			    "'%s' would share UID '%s'", item_id(x),
+			    x->px->ex->id, item_id(y), y->px->ex->id,
 			    x->uid);
 			rc = -1;
 			break;
 		}
 	free(byuid);
 	return rc;
+}
+
+/*
+ * Collect the events keep accepts, then the exercise's cancelled events
+ * when keep accepts the exercise (asked with pe NULL), their zones and
+ * UIDs.
+ */
+static int
+collect(struct cal *c, const struct plan *p, ics_filter *keep,
+    void *arg, char **cause)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->nexercises; i++) {
+		const struct plan_exercise *px = &p->exercises[i];
+
+		for (j = 0; j < px->nevents; j++) {
+			const struct planned_event *pe = &px->events[j];
+			struct item *it;
+			char *eid;
+
+			if (keep != NULL && !keep(px, pe, arg))
+				continue;
+			if ((it = item_add(c, px, ITEM_EVENT, cause)) == NULL)
+				return -1;
+			it->pe = pe;
+			it->index = j;
+			it->start = pe->start;
+			it->end = pe->end;
+			eid = event_id(pe);
+			it->uid = event_uid(px, eid);
+			free(eid);
+			it->all_day = pe->def->kind == EV_DEADLINE ||
+			    pe->start == pe->end;
+		}
+		if (px->ncancelled == 0 || (keep != NULL &&
+		    !keep(px, NULL, arg)))
+			continue;
+		for (j = 0; j < px->ncancelled; j++) {
+			const struct cancelled_event *ce = &px->cancelled[j];
+			struct item *it;
+
+			if ((it = item_add(c, px, ITEM_CANCELLED, cause)) ==
+			    NULL)
+				return -1;
+			it->ce = ce;
+			it->start = ce->start;
+			it->end = ce->end;
+			it->uid = event_uid(px, ce->id);
+			it->all_day = ce->start >= ce->end;
+		}
+	}
+	return finish_items(c, cause);
+}
+
+/*
+ * One VTODO per checklist item of every exercise: its owners' duties
+ * (duty.h) give DUE and who owes it. Items whose event is not planned
+ * have no due date and are left out.
+ */
+static int
+collect_tasks(struct cal *c, const struct plan *p,
+    const struct item_done *done, size_t ndone, char **cause)
+{
+	size_t i, j, k, n;
+
+	for (i = 0; i < p->nexercises; i++) {
+		const struct plan_exercise *px = &p->exercises[i];
+		struct duty *dl = duty_list(px, done, ndone, &n);
+
+		c->duties = vec_grow(c->duties, &c->capduties, c->nduties,
+		    sizeof(*c->duties));
+		c->duties[c->nduties++] = dl;
+		for (j = 0; j < n; j = k) {
+			struct item *it;
+			char *eid;
+
+			for (k = j + 1; k < n && dl[k].item == dl[j].item; k++)
+				;
+			if (dl[j].event == NULL)
+				continue;
+			if ((it = item_add(c, px, ITEM_TODO, cause)) == NULL)
+				return -1;
+			it->duties = &dl[j];
+			it->nduties = k - j;
+			it->start = it->end = dl[j].due;
+			it->uid = xasprintf("%s.%s.%s@planner", dl[j].item->id,
+			    dl[j].list->id, px->ex->id);
+			eid = event_id(dl[j].event);
+			it->parent = event_uid(px, eid);
+			free(eid);
+		}
+	}
+	return finish_items(c, cause);
+}
+
+/*
+ * A checklist item as a VTODO: DUE in UTC, RELATED-TO its event, each
+ * owner as ATTENDEE (PARTSTAT=COMPLETED once they have checked it off),
+ * COMPLETED when every owner has, at the last check.
+ */
+static icalcomponent *
+todo_new(struct cal *c, const struct item *it)
+{
+	const struct plan_exercise *px = it->px;
+	const struct duty *d0 = &it->duties[0];
+	icalcomponent *td = must(icalcomponent_new_vtodo());
+	icalproperty *prop;
+	ptime last = 0;
+	size_t i;
+	int ndone = 0;
+	char *s;
+
+	for (i = 0; i < it->nduties; i++)
+		if (it->duties[i].done != NULL) {
+			ndone++;
+			if (it->duties[i].done->at > last)
+				last = it->duties[i].done->at;
+		}
+	icalcomponent_add_property(td, must(icalproperty_new_uid(it->uid)));
+	icalcomponent_add_property(td,
+	    must(icalproperty_new_dtstamp(utc_time(c->stamp))));
+	icalcomponent_add_property(td, must(icalproperty_new_sequence(0)));
+	icalcomponent_add_property(td, must(icalproperty_new_due(
+	    utc_time(it->end))));
+	icalcomponent_add_property(td, must(icalproperty_new_status(
+	    ndone == (int)it->nduties ? ICAL_STATUS_COMPLETED :
+	    ICAL_STATUS_NEEDSACTION)));
+	if (ndone == (int)it->nduties)
+		icalcomponent_add_property(td,
+		    must(icalproperty_new_completed(utc_time(last))));
+	s = xasprintf("%s: %s", or_else(px->ex->name, px->ex->id),
+	    or_else(d0->item->text, d0->item->id));
+	add_text(td, icalproperty_new_summary, s, 1);
+	free(s);
+	s = xasprintf("%s%s%s\nChecklist: %s\nOwner: %s",
+	    empty(px->ex->marking) ? "" : px->ex->marking,
+	    empty(px->ex->marking) ? "" : "\n\n",
+	    or_else(d0->item->text, d0->item->id),
+	    or_else(d0->list->title, d0->list->id),
+	    or_else(d0->role_name, d0->item->owner));
+	add_text(td, icalproperty_new_description, s, 0);
+	free(s);
+	add_organizer(td, px->ex);
+	for (i = 0; i < it->nduties; i++) {
+		const struct duty *d = &it->duties[i];
+
+		if (d->person == NULL || empty(d->person->email))
+			continue;
+		icalcomponent_add_property(td, attendee_new(d->person->email,
+		    or_else(d->person->name, d->person->id),
+		    ICAL_ROLE_REQPARTICIPANT, d->done != NULL ?
+		    ICAL_PARTSTAT_COMPLETED : ICAL_PARTSTAT_NEEDSACTION,
+		    ICAL_CUTYPE_INDIVIDUAL));
+	}
+	prop = must(icalproperty_new_relatedto(it->parent));
+	icalproperty_add_parameter(prop,
+	    must(icalparameter_new_reltype(ICAL_RELTYPE_PARENT)));
+	icalcomponent_add_property(td, prop);
+	return td;
 }
 
 static int
@@ -849,7 +1285,10 @@ render(struct cal *c, const char *calname, size_t *lenp, char **cause)
 	 * which go before the events that use them. */
 	events = xcalloc(c->nitems, sizeof(*events));
 	for (i = 0; i < c->nitems; i++)
-		events[i] = event_new(c, &c->items[i]);
+		events[i] = c->items[i].kind == ITEM_EVENT ?
+		    event_new(c, &c->items[i]) :
+		    c->items[i].kind == ITEM_CANCELLED ?
+		    cancelled_new(c, &c->items[i]) : todo_new(c, &c->items[i]);
 	used = xcalloc(c->nzones, sizeof(*used));
 	for (i = 0; i < c->nzones; i++)
 		if (c->zones[i].used)
@@ -895,9 +1334,18 @@ render(struct cal *c, const char *calname, size_t *lenp, char **cause)
 	return text;
 }
 
-int
-ics_write(const struct plan *p, const char *calname,
-    ics_filter *keep, void *arg, const char *path, char **cause)
+/* Collect with collect(), or collect_tasks() when tasks is set. */
+struct source {
+	ics_filter *keep;
+	void *arg;
+	int tasks;
+	const struct item_done *done;
+	size_t ndone;
+};
+
+static int
+write_cal(const struct plan *p, const char *calname,
+    const struct source *src, const char *path, char **cause)
 {
 	struct cal c;
 	char *text = NULL;
@@ -909,7 +1357,8 @@ ics_write(const struct plan *p, const char *calname,
 	icalerror_set_errors_are_fatal(0);
 	if (stamp_time(&c.stamp, cause) == -1)
 		goto out;
-	if (collect(&c, p, keep, arg, cause) == -1)
+	if ((src->tasks ? collect_tasks(&c, p, src->done, src->ndone, cause) :
+	    collect(&c, p, src->keep, src->arg, cause)) == -1)
 		goto out;
 	if ((text = render(&c, calname, &len, cause)) == NULL)
 		goto out;
@@ -920,8 +1369,13 @@ ics_write(const struct plan *p, const char *calname,
 	}
 	rc = 0;
 out:
-	for (i = 0; i < c.nitems; i++)
+	for (i = 0; i < c.nitems; i++) {
 		free(c.items[i].uid);
+		free(c.items[i].parent);
+	}
+	for (i = 0; i < c.nduties; i++)
+		free(c.duties[i]);
+	free(c.duties);
 	free(c.items);
 	free(c.zones);
 	free(text);
@@ -929,16 +1383,233 @@ out:
 }
 
 int
-ics_write_plan(const struct plan *p, const char *path, char **cause)
+ics_write(const struct plan *p, const char *calname,
+    ics_filter *keep, void *arg, const char *path, char **cause)
+{
+	struct source src = { .keep = keep, .arg = arg };
+
+	return write_cal(p, calname, &src, path, cause);
+}
+
+/* The exercises' names, comma-separated, then ": " and who, if any. */
+static char *
+plan_name(const struct plan *p, const char *who)
 {
 	struct sb name = {0};
 	size_t i;
-	int rc;
 
 	for (i = 0; i < p->nexercises; i++)
 		sb_printf(&name, "%s%s", i ? ", " : "",
 		    or_else(p->exercises[i].ex->name, p->exercises[i].ex->id));
-	rc = ics_write(p, sb_str(&name), NULL, NULL, path, cause);
-	sb_free(&name);
+	if (who != NULL)
+		sb_printf(&name, ": %s", who);
+	return sb_take(&name);
+}
+
+int
+ics_write_plan(const struct plan *p, const char *path, char **cause)
+{
+	char *name = plan_name(p, NULL);
+	int rc = ics_write(p, name, NULL, NULL, path, cause);
+
+	free(name);
+	return rc;
+}
+
+static int
+takes_part(const struct plan_exercise *px, const struct agency *a)
+{
+	size_t i;
+
+	for (i = 0; i < px->ex->nparticipants; i++)
+		if (px->ex->participants[i].agency == a)
+			return 1;
+	return 0;
+}
+
+/* An agency's events; the cancelled ones of exercises it takes part in. */
+static int
+keep_agency(const struct plan_exercise *px, const struct planned_event *pe,
+    void *arg)
+{
+	size_t i;
+
+	if (pe == NULL)
+		return takes_part(px, arg);
+	for (i = 0; i < pe->nagencies; i++)
+		if (pe->agencies[i] == arg)
+			return 1;
+	return 0;
+}
+
+/* A person's events; the cancelled ones of exercises they staff. */
+static int
+keep_person(const struct plan_exercise *px, const struct planned_event *pe,
+    void *arg)
+{
+	size_t i;
+
+	for (i = 0; i < px->nassignments; i++)
+		if (px->assignments[i].person == arg && (pe == NULL ||
+		    attends(&px->assignments[i], (size_t)(pe - px->events))))
+			return 1;
+	return 0;
+}
+
+int
+ics_write_agency(const struct plan *p, const struct agency *a,
+    const char *path, char **cause)
+{
+	char *name = plan_name(p, or_else(a->name, a->id));
+	int rc = ics_write(p, name, keep_agency, (void *)a, path, cause);
+
+	free(name);
+	return rc;
+}
+
+int
+ics_write_person(const struct plan *p, const struct person *pn,
+    const char *path, char **cause)
+{
+	char *name = plan_name(p, or_else(pn->name, pn->id));
+	int rc = ics_write(p, name, keep_person, (void *)pn, path, cause);
+
+	free(name);
+	return rc;
+}
+
+int
+ics_write_tasks(const struct plan *p, const struct item_done *done,
+    size_t ndone, const char *path, char **cause)
+{
+	struct source src = { .tasks = 1, .done = done, .ndone = ndone };
+	char *name = plan_name(p, "tasks");
+	int rc = write_cal(p, name, &src, path, cause);
+
+	free(name);
+	return rc;
+}
+
+/*
+ * dir/sub/<safe id>.ics, unique among the names in *used (compared
+ * without case, as macOS and Windows file systems do): a clash gets
+ * "-2", "-3", ... Adds the name to *used. Caller frees.
+ */
+static char *
+unique_path(const char *dir, const char *sub, const char *id,
+    struct strlist *used, size_t *cap)
+{
+	char *safe = paths_safe_name(id), *name = xstrdup(safe);
+	size_t i;
+	int n = 1;
+
+	for (i = 0; i < used->n; i++)
+		if (strcasecmp(used->v[i], name) == 0) {
+			free(name);
+			name = xasprintf("%s-%d", safe, ++n);
+			i = (size_t)-1;	/* again from the start */
+		}
+	free(safe);
+	used->v = vec_grow(used->v, cap, used->n, sizeof(*used->v));
+	used->v[used->n++] = name;
+	return xasprintf("%s/%s/%s.ics", dir, sub, name);
+}
+
+static void
+strlist_clear(struct strlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Whether pn holds a role in some exercise of p. */
+static int
+staffed(const struct plan *p, const struct person *pn)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->nexercises; i++)
+		for (j = 0; j < p->exercises[i].nassignments; j++)
+			if (p->exercises[i].assignments[j].person == pn)
+				return 1;
+	return 0;
+}
+
+static int
+part_of_plan(const struct plan *p, const struct agency *a)
+{
+	size_t i;
+
+	for (i = 0; i < p->nexercises; i++)
+		if (takes_part(&p->exercises[i], a))
+			return 1;
+	return 0;
+}
+
+int
+ics_write_all(const struct plan *p, const char *dir,
+    const struct item_done *done, size_t ndone, char **cause)
+{
+	const struct model *m = p->model;
+	struct strlist used = {0};
+	size_t i, cap = 0;
+	char *path = NULL;
+	int rc = -1;
+
+	*cause = NULL;
+	path = xasprintf("%s/calendar.ics", dir);
+	if (ics_write_plan(p, path, cause) == -1)
+		goto out;
+	free(path);
+	path = xasprintf("%s/tasks.ics", dir);
+	if (ics_write_tasks(p, done, ndone, path, cause) == -1)
+		goto out;
+	free(path);
+	path = xasprintf("%s/agencies", dir);
+	if (mkdir_p(path) == -1) {
+		*cause = xasprintf("cannot create '%s': %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	free(path);
+	path = NULL;
+	for (i = 0; i < m->nagencies; i++) {
+		if (!part_of_plan(p, m->agencies[i]))
+			continue;
+		path = unique_path(dir, "agencies", m->agencies[i]->id, &used,
+		    &cap);
+		if (ics_write_agency(p, m->agencies[i], path, cause) == -1)
+			goto out;
+		free(path);
+		path = NULL;
+	}
+	strlist_clear(&used);
+	cap = 0;
+	path = xasprintf("%s/people", dir);
+	if (mkdir_p(path) == -1) {
+		*cause = xasprintf("cannot create '%s': %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	free(path);
+	path = NULL;
+	for (i = 0; i < m->npeople; i++) {
+		if (!staffed(p, m->people[i]))
+			continue;
+		path = unique_path(dir, "people", m->people[i]->id, &used,
+		    &cap);
+		if (ics_write_person(p, m->people[i], path, cause) == -1)
+			goto out;
+		free(path);
+		path = NULL;
+	}
+	rc = 0;
+out:
+	strlist_clear(&used);
+	free(path);
 	return rc;
 }

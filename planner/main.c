@@ -4,13 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"	/* PLANNER_VERSION, PLANNER_DATADIR */
 #include "cmd.h"
 #include "msg.h"
 #include "tz.h"
 
-#ifndef PLANNER_VERSION
-#define PLANNER_VERSION "dev"
-#endif
 
 static const struct cmd_entry *const table[] = {
 	&cmd_validate_entry,

@@ -7,12 +7,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"	/* PLANNER_VERSION, PLANNER_DATADIR */
 #include "paths.h"
 #include "util.h"
 
-#ifndef PLANNER_DATADIR
-#define PLANNER_DATADIR "/usr/local/share/planner"
-#endif
 
 static int
 is_dir(const char *path)
