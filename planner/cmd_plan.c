@@ -101,7 +101,7 @@ write_outputs(const struct plan *p, const char *dir, enum print_paper paper,
     const struct cmd_db_progress *pg)
 {
 	struct print_opts po = { .out = dir, .paper = paper };
-	char *cause = NULL, *path, *md;
+	char *cause = NULL, *md;
 	int rc;
 
 	/* From the database, when there is one: progress and revisions. */
@@ -115,9 +115,7 @@ write_outputs(const struct plan *p, const char *dir, enum print_paper paper,
 		msg_error("cannot create '%s': %s", dir, strerror(errno));
 		return -1;
 	}
-	path = xasprintf("%s/calendar.ics", dir);
-	rc = ics_write_plan(p, path, &cause);
-	free(path);
+	rc = ics_write_all(p, dir, po.done, po.ndone, &cause);
 	if (rc == -1) {
 		msg_error("%s", cause);
 		free(cause);
@@ -255,6 +253,10 @@ const struct cmd_entry cmd_plan_entry = {
 	    "FILE given), places every event, and writes into DIR:\n"
 	    "  calendar.ics    every event, for Outlook, Google, Apple and\n"
 	    "                  Thunderbird\n"
+	    "  agencies/ID.ics the events each agency attends\n"
+	    "  people/ID.ics   the events of each person's roles\n"
+	    "  tasks.ics       checklist items as tasks (VTODO) with due\n"
+	    "                  dates and owners\n"
 	    "  checklists.md   the template's checklists with due dates\n"
 	    "  roles.csv       who holds which role, for spreadsheets\n"
 	    "  roles.md        the same with vacancies and why, for people\n"

@@ -44,7 +44,9 @@ int ics_parse_busy(const char *name, const char *text, size_t len,
 
 /*
  * Decides whether one planned event goes into a calendar: non-zero keeps
- * it. arg is the caller's, passed through untouched.
+ * it. pe is NULL when asked about px's cancelled events (those of an
+ * earlier revision that this plan dropped), all kept or none. arg is the
+ * caller's, passed through untouched.
  */
 typedef int ics_filter(const struct plan_exercise *px,
     const struct planned_event *pe, void *arg);
@@ -63,6 +65,24 @@ typedef int ics_filter(const struct plan_exercise *px,
  * of its two instants it means. A deadline (kind deadline, or start ==
  * end) is an all-day event on its local date at the venue, with an
  * exclusive DTEND on the next day.
+ *
+ * SEQUENCE is planned_event.sequence (from the database: it rises when
+ * time, title or place change). Then, for each exercise whose cancelled
+ * events keep accepts, a VEVENT with STATUS:CANCELLED, the old UID and
+ * times and the SEQUENCE the store gives, so that subscribed calendars
+ * drop it.
+ *
+ * An event has SUMMARY, DESCRIPTION (purpose and agenda, read-ahead
+ * deadlines, location, exercise type, roles with their people),
+ * LOCATION, CATEGORIES (exercise type, event kind), ORGANIZER, one
+ * ATTENDEE per person assigned to a role that attends or owns it
+ * (ROLE=CHAIR for directors and leads, OPT-PARTICIPANT for observers,
+ * else REQ-PARTICIPANT; PARTSTAT=NEEDS-ACTION; CUTYPE=INDIVIDUAL) and
+ * per attending agency with a contact address (CUTYPE=GROUP), and
+ * VALARM reminders by kind of event (planning meetings, play and the
+ * after-action meeting a day and an hour before, briefings and other
+ * meetings an hour, hot wash and debrief 15 minutes, deadlines two
+ * days).
  *
  * Each event's UID is "<event>.<exercise>@planner", where a day N > 1 of
  * multi-day play has event id "<event>-<N>" as in out_json.h, so a UID
@@ -96,6 +116,48 @@ int ics_write(const struct plan *p, const char *calname,
  * as ics_write().
  */
 int ics_write_plan(const struct plan *p, const char *path, char **cause);
+
+/*
+ * The calendar of agency a: the events it attends (planned_event
+ * .agencies) and the cancelled events of the exercises it takes part
+ * in, named "<exercises>: <agency>". Returns as ics_write().
+ */
+int ics_write_agency(const struct plan *p, const struct agency *a,
+    const char *path, char **cause);
+
+/*
+ * The calendar of person pn: the events their roles attend or own and
+ * the cancelled events of the exercises they staff. Returns as
+ * ics_write().
+ */
+int ics_write_person(const struct plan *p, const struct person *pn,
+    const char *path, char **cause);
+
+/*
+ * Tasks, in a file of their own (Google and Outlook do not show VTODO
+ * and some importers break on files that mix them with events): one
+ * VTODO per checklist item whose event is planned, UID
+ * "<item>.<checklist>.<exercise>@planner", DUE in UTC (the event's
+ * start plus the item's offset, as duty.h computes it), each person
+ * owning it as ATTENDEE (PARTSTAT=COMPLETED once done, per done),
+ * RELATED-TO;RELTYPE=PARENT the event's UID, STATUS NEEDS-ACTION, or
+ * COMPLETED with COMPLETED (UTC) the last check-off once every owner
+ * has checked it off. done may be NULL with ndone 0. Returns as
+ * ics_write().
+ */
+int ics_write_tasks(const struct plan *p, const struct item_done *done,
+    size_t ndone, const char *path, char **cause);
+
+/*
+ * Every calendar of p into directory dir (which exists): calendar.ics,
+ * tasks.ics, agencies/<agency>.ics for each agency taking part in an
+ * exercise and people/<person>.ics for each person holding a role. File
+ * names come from paths_safe_name(); two ids that would give the same
+ * name (ignoring case) get "-2", "-3", ... in model order. Returns 0, or
+ * -1 with *cause set (caller frees) on the first failure.
+ */
+int ics_write_all(const struct plan *p, const char *dir,
+    const struct item_done *done, size_t ndone, char **cause);
 
 /*
  * Fault injection for tests: when set, called on the finished text (len

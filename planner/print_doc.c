@@ -8,9 +8,7 @@
 
 #include "print_impl.h"
 
-#ifndef PLANNER_VERSION
-#define PLANNER_VERSION "dev"
-#endif
+#include "config.h"	/* PLANNER_VERSION */
 
 /* Paper in points (1/72 inch), portrait. */
 static const double paper_size[][2] = {

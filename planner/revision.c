@@ -11,9 +11,7 @@
 #include "tz.h"
 #include "util.h"
 
-#ifndef PLANNER_VERSION
-#define PLANNER_VERSION "dev"
-#endif
+#include "config.h"	/* PLANNER_VERSION */
 
 /* --- building --------------------------------------------------------- */
 

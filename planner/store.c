@@ -13,9 +13,7 @@
 #include "digest.h"
 #include "util.h"
 
-#ifndef PLANNER_VERSION
-#define PLANNER_VERSION "dev"
-#endif
+#include "config.h"	/* PLANNER_VERSION */
 
 /* PRAGMA application_id: "PLNR", so planner knows its own files. */
 #define APP_ID 0x504c4e52

@@ -14,7 +14,9 @@
 # VEVENT and VTODO; those match planner's own JSON plan, where the UID of
 # event E of exercise X is "E.X@planner" and an all-day item sits on the
 # local date of its start in the exercise's zone; and, when Radicale and
-# curl are installed, Radicale stores the whole file. Prints one
+# curl are installed, Radicale stores the whole file. Without ICS_DIR,
+# replan.sh also checks that planning again after the exercise moved
+# updates every event in place and cancels the dropped ones. Prints one
 # "ok"/"not ok" line per check, then "N passed, M failed"; exits 1 on
 # any failure. NODE and PYTHON name other interpreters (the default
 # python is /usr/bin/python3, which has Debian's python3-icalendar).
@@ -91,6 +93,15 @@ elif [ -x "$planner" ] && "$planner" plan --help >/dev/null 2>&1; then
 		fi
 		echo "$out" >>"$tmp/sets"
 	done
+	# A re-plan after the exercise moved updates and cancels in place;
+	# its calendars, cancelled events and all, are read as well.
+	if sh "$here/replan.sh" "$planner" "$tmp/replan" >"$tmp/err" 2>&1
+	then
+		ok "re-plan updates calendars in place"
+		echo "$tmp/replan/two" >>"$tmp/sets"
+	else
+		notok "re-plan updates calendars in place" "$tmp/err"
+	fi
 else
 	echo "# skip: $planner cannot plan yet and no ICS_DIR was given"
 	finish

@@ -368,12 +368,17 @@ event_prop(const struct doc *d, const char *uid, const char *name)
 	const char *line = NULL;
 
 	event_range(d, uid, &from, &to);
-	for (i = from; i < to; i++)
-		if (is_prop(d->v[i], name)) {
+	for (i = from + 1; i < to; i++) {
+		/* Not the properties of its VALARMs. */
+		if (strncmp(d->v[i], "BEGIN:", 6) == 0)
+			while (i < to && strncmp(d->v[i], "END:", 4) != 0)
+				i++;
+		else if (is_prop(d->v[i], name)) {
 			if (line != NULL)
 				fail_msg("%s twice in '%s'", name, uid);
 			line = d->v[i];
 		}
+	}
 	if (line == NULL)
 		fail_msg("no %s in '%s'", name, uid);
 	return line;
@@ -595,7 +600,9 @@ test_escaping(void **state)
 	(void)state;
 	doc_parse(&d, text);
 	assert_unescaped(event_prop(&d, "ipm.ex-den@planner", "DESCRIPTION"),
-	    MARKING "\n\n" ESC_DESC "\n\nExercise type: full-scale\n"
+	    MARKING "\n\n" ESC_DESC "\n\n"
+	    "Location: Centro de Mando, 1 Main St, Denver; CO\n"
+	    "Exercise type: full-scale\n"
 	    "Roles attending: Lead planner (Ana Pérez); "
 	    "Controller (Ana Pérez, Олег Петренко)");
 	assert_unescaped(event_prop(&d, "cyr.ex-kyiv@planner", "DESCRIPTION"),
@@ -620,7 +627,8 @@ test_clean_text(void **state)
 	doc_parse(&d, text);
 	assert_unescaped(event_prop(&d, "night-drill.ex-den@planner",
 	    "DESCRIPTION"), MARKING "\n\n" RAW_CLEAN
-	    "\n\nExercise type: full-scale");
+	    "\n\nLocation: Centro de Mando, 1 Main St, Denver; CO\n"
+	    "Exercise type: full-scale");
 	doc_free(&d);
 	free(text);
 }
@@ -948,6 +956,99 @@ test_errors(void **state)
 	free(ok);
 }
 
+/*
+ * Issue 5: SEQUENCE from the store, cancelled events, attendees and
+ * alarms, the same in master and per-person files; tasks in their own
+ * file; file names from ids that cannot escape the directory.
+ */
+static void
+test_replan_people_tasks(void **state)
+{
+	struct plan_exercise *px = &plan->exercises[0];
+	struct assignment *as = &px->assignments[0];
+	struct person *ana = (struct person *)as->person;
+	struct cancelled_event ce = { .id = "old-mtg", .title = "Old meeting",
+	    .start = px->events[0].start, .end = px->events[0].start + 3600,
+	    .sequence = 3 };
+	size_t idx[1] = { 0 };
+	const char *uid = "ipm.ex-den@planner";
+	char *master, *mine, *cause = NULL, *path, *dir, *saved_id;
+	struct doc d;
+	size_t from, to, from2, to2, i;
+	struct doc d2;
+	struct person *people[1] = { ana }, **saved_people;
+	size_t saved_n;
+
+	(void)state;
+	px->events[0].sequence = 2;
+	px->cancelled = &ce;
+	px->ncancelled = 1;
+	as->events = idx;
+	as->nevents = 1;
+	ana->email = "ana@example.org";
+	saved_id = ana->id;
+	ana->id = "../Ana";
+	saved_people = model->people;
+	saved_n = model->npeople;
+	model->people = people;
+	model->npeople = 1;
+
+	master = write_cal("master.ics", NULL, NULL, NULL);
+	doc_parse(&d, master);
+	assert_string_equal(event_prop(&d, uid, "SEQUENCE"), "SEQUENCE:2");
+	assert_string_equal(event_prop(&d, uid, "ATTENDEE"),
+	    "ATTENDEE;CN=Ana Pérez;ROLE=CHAIR;PARTSTAT=NEEDS-ACTION;"
+	    "CUTYPE=INDIVIDUAL:mailto:ana@example.org");
+	assert_string_equal(event_prop(&d, "old-mtg.ex-den@planner",
+	    "STATUS"), "STATUS:CANCELLED");
+	assert_string_equal(event_prop(&d, "old-mtg.ex-den@planner",
+	    "SEQUENCE"), "SEQUENCE:3");
+	/* A VALARM after the event's own properties. */
+	event_range(&d, uid, &from, &to);
+	for (i = from; i < to && strcmp(d.v[i], "BEGIN:VALARM") != 0; i++)
+		;
+	assert_true(i < to);
+	for (; i < to - 1; i++)
+		assert_false(strncmp(d.v[i], "ATTENDEE", 8) == 0);
+
+	/* Everything into a directory: Ana's file is in people/. */
+	dir = xasprintf("%s/all", tmpdir);
+	assert_int_equal(mkdir_p(dir), 0);
+	if (ics_write_all(plan, dir, NULL, 0, &cause) == -1)
+		fail_msg("ics_write_all: %s", cause);
+	path = xasprintf("%s/people/_._Ana.ics", dir);
+	mine = slurp(path);
+	doc_parse(&d2, mine);
+	event_range(&d2, uid, &from2, &to2);
+	assert_int_equal(to2 - from2, to - from);
+	for (i = 0; i < to - from; i++)
+		assert_string_equal(d2.v[from2 + i], d.v[from + i]);
+	/* Only her event and the exercise's cancelled one. */
+	assert_non_null(strstr(mine, "UID:old-mtg.ex-den@planner"));
+	assert_null(strstr(mine, "ex-kyiv@planner"));
+	free(path);
+	free(mine);
+	doc_free(&d2);
+	path = xasprintf("%s/tasks.ics", dir);
+	mine = slurp(path);
+	assert_null(strstr(mine, "BEGIN:VEVENT"));
+	free(path);
+	free(mine);
+	free(dir);
+
+	doc_free(&d);
+	free(master);
+	px->events[0].sequence = 0;
+	px->cancelled = NULL;
+	px->ncancelled = 0;
+	as->events = NULL;
+	as->nevents = 0;
+	ana->email = NULL;
+	ana->id = saved_id;
+	model->people = saved_people;
+	model->npeople = saved_n;
+}
+
 /* Copy the files for tests/interop/run.sh, with the instants meant. */
 static void
 test_keep(void **state)
@@ -1027,6 +1128,7 @@ main(void)
 		cmocka_unit_test(test_utc_zone),
 		cmocka_unit_test(test_self_check),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_replan_people_tasks),
 		cmocka_unit_test(test_keep),
 	};
 
