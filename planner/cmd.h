@@ -37,6 +37,7 @@ extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_action_entry;
 extern const struct cmd_entry cmd_status_entry;
 extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_new_entry;
 
 /* The command of that name or unique prefix; NULL if none or ambiguous. */
 const struct cmd_entry *cmd_find(const char *name);

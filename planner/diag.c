@@ -4,6 +4,39 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * Control characters quoted from hostile input (a name holding "\r\n",
+ * an ANSI escape) are written as C escapes, so that one message stays
+ * one line and cannot forge another or drive the terminal.
+ */
+static char *
+escape_controls(char *msg)
+{
+	struct sb b = { 0 };
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)msg; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			break;
+	if (*p == '\0')
+		return msg;
+	sb_putn(&b, msg, (size_t)((const char *)p - msg));
+	for (; *p != '\0'; p++) {
+		if (*p == '\n')
+			sb_puts(&b, "\\n");
+		else if (*p == '\r')
+			sb_puts(&b, "\\r");
+		else if (*p == '\t')
+			sb_puts(&b, "\\t");
+		else if (*p < 0x20 || *p == 0x7f)
+			sb_printf(&b, "\\x%02x", *p);
+		else
+			sb_putc(&b, (char)*p);
+	}
+	free(msg);
+	return sb_take(&b);
+}
+
 void
 diag_vadd(struct diags *d, enum diag_level level, const char *file,
     int line, int col, const char *fmt, va_list ap)
@@ -14,7 +47,7 @@ diag_vadd(struct diags *d, enum diag_level level, const char *file,
 	dg->file = file ? xstrdup(file) : NULL;
 	dg->line = line;
 	dg->col = col;
-	dg->msg = xvasprintf(fmt, ap);
+	dg->msg = escape_controls(xvasprintf(fmt, ap));
 	if (level == DIAG_ERROR)
 		d->nerrors++;
 }

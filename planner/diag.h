@@ -24,7 +24,9 @@ struct diags {
 	size_t nerrors;
 };
 
-/* Add a message; file may be NULL. These functions can't fail. */
+/* Add a message; file may be NULL. Control characters in it are kept
+ * as C escapes (a line feed as \n), so a message is one line. These
+ * functions can't fail. */
 void diag_add(struct diags *d, enum diag_level level, const char *file,
     int line, int col, const char *fmt, ...) PRINTF_LIKE(6, 7);
 void diag_vadd(struct diags *d, enum diag_level level, const char *file,

@@ -120,7 +120,12 @@ decode_hours(struct schema_ctx *c, const struct tnode *n, void *obj)
 		free(cause);
 		return -1;
 	}
-	if (b <= a) {
+	if (b == a) {
+		schema_error(c, n, "working hours '%s' are empty: an agency "
+		    "needs some working time", n->str);
+		return -1;
+	}
+	if (b < a) {
 		schema_error(c, n, "working hours '%s' end before they start",
 		    n->str);
 		return -1;

@@ -378,6 +378,9 @@ static const struct field template_fields[] = {
 	{ .key = "type", .type = S_ENUM, .flags = SF_REQUIRED, .off = OFF(type),
 	  .names = doctrine_type_names },
 	{ .key = "description", .type = S_TEXT, .off = OFF(description) },
+	/* Read by load.c, which merges the trees before decoding. */
+	{ .key = "extends", .type = S_CUSTOM, .decode = doc_skip },
+	{ .key = "remove", .type = S_CUSTOM, .decode = doc_skip },
 	{ .key = "conduct", .type = S_MAP, .sub = &doc_conduct_schema },
 	{ .key = "objectives", .type = S_LIST, .sub = &objective_schema,
 	  .off = OFF(objectives), .count_off = OFF(nobjectives) },

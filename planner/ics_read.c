@@ -383,12 +383,15 @@ ics_parse_busy(const char *name, const char *text, size_t len,
 	struct sink k = { arena, out, 0, 0, name, d, 0 };
 	size_t errs = d->nerrors;
 	icalcomponent *cal = NULL;
+	char *own = NULL;
 
 	memset(out, 0, sizeof(*out));
+	/* The scanner and libical read up to a NUL, which the caller's
+	 * len bytes need not end in (fuzz/fuzz_ics.c found this). */
 	if (memchr(text, '\0', len) != NULL)
 		scan_error(&s, 0, "not an iCalendar file: it holds NUL bytes");
 	else
-		scan_lines(&s, text);
+		scan_lines(&s, (text = own = xstrndup(text, len)));
 	if (s.errors == 0) {
 		icalerror_set_errors_are_fatal(0);
 		cal = icalparser_parse_string(text);
@@ -402,6 +405,7 @@ ics_parse_busy(const char *name, const char *text, size_t len,
 	if (cal != NULL)
 		icalcomponent_free(cal);
 	free(s.lines);
+	free(own);
 	return d->nerrors == errs ? 0 : -1;
 }
 

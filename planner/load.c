@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "doc.h"
+#include "extend.h"
 #include "ics.h"
 #include "load.h"
 #include "paths.h"
@@ -35,11 +36,21 @@ struct loader {
 	struct pvec seen;	/* char *, real paths already read */
 	struct pvec templates, xdocs, agencies, people, calendars;
 	struct pvec programs;	/* struct program * */
+	struct pvec tsrcs;	/* struct tsrc *: Template documents read */
+	struct pvec tstack;	/* struct tsrc *: being resolved, outermost first */
 	struct ref *refs;
 	size_t nrefs, caprefs;
 	const struct load_source_list *mem;	/* read these, not files */
 	struct load_source_list *rec;	/* record every file read here */
 	struct pvec rec_real;	/* char *, real path of each one recorded */
+};
+
+/* A Template document as read, decoded once what it extends is known. */
+struct tsrc {
+	const struct tnode *root;	/* as written */
+	const struct tnode *merged;	/* with its ancestors: what is decoded */
+	const char *path, *id;		/* id: NULL when it has none */
+	enum { TS_PENDING, TS_RESOLVING, TS_DONE, TS_FAILED } state;
 };
 
 static const char *const kinds[] = { "Template", "Exercise", "Roster",
@@ -135,6 +146,16 @@ load_template(struct loader *L, const struct tnode *root, const char *path)
 {
 	struct template *t = arena_alloc(L->m->arena, sizeof(*t));
 
+	const struct tnode *ev = tree_get(root, "events");
+
+	/* Checked on the tree, before decoding what would be refused. */
+	if (ev != NULL && ev->kind == TN_SEQ && ev->n > LOAD_MAX_EVENTS) {
+		error_at(L, &(struct loc){ ev->items[LOAD_MAX_EVENTS]->file,
+		    ev->items[LOAD_MAX_EVENTS]->line,
+		    ev->items[LOAD_MAX_EVENTS]->col },
+		    "more than %d events in one template", LOAD_MAX_EVENTS);
+		return;
+	}
 	doc_template_schema.init(t);
 	if (schema_decode(&L->ctx, &doc_template_schema, root, t, NULL) == -1)
 		return;
@@ -170,7 +191,10 @@ load_roster(struct loader *L, const struct tnode *root)
 	/* Agencies and people join even when something in the roster is
 	 * wrong, so that one bad value does not turn every reference to
 	 * them into an error too; the run fails all the same. */
-	schema_decode(&L->ctx, &doc_roster_schema, root, rd, NULL);
+	if (schema_decode(&L->ctx, &doc_roster_schema, root, rd, NULL) == 0 &&
+	    rd->nagencies == 0 && rd->npeople == 0)
+		schema_error(&L->ctx, root, "a roster needs at least one "
+		    "agency or person");
 	for (i = 0; i < rd->nagencies; i++)
 		if (rd->agencies[i].id != NULL)
 			pvec_push(&L->agencies, &rd->agencies[i]);
@@ -217,6 +241,172 @@ load_program(struct loader *L, const struct tnode *root, const char *path)
 		load_file(L, p, &pg->exercises.locs[i]);
 		free(p);
 	}
+}
+
+/* --- templates that extend others ---------------------------------------- */
+
+static int have_file(struct loader *L, const char *path);
+static void unknown_bundled(struct loader *L, const struct loc *l,
+    const char *what, const char *sub, const char *name);
+
+static struct loc
+node_loc(const struct tnode *n)
+{
+	struct loc l = { n->file, n->line, n->col };
+
+	return l;
+}
+
+/* Keep a Template document; it is decoded by template_resolve(). */
+static void
+template_register(struct loader *L, const struct tnode *root, const char *path)
+{
+	struct tsrc *ts = arena_alloc(L->m->arena, sizeof(*ts));
+	const struct tnode *id = tree_get(root, "id");
+
+	ts->root = root;
+	ts->path = path;
+	ts->id = id != NULL && id->kind == TN_SCALAR ? id->str : NULL;
+	pvec_push(&L->tsrcs, ts);
+}
+
+/* The template document of that id, first read first; NULL if none. */
+static struct tsrc *
+find_tsrc(struct loader *L, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < L->tsrcs.n; i++) {
+		struct tsrc *ts = L->tsrcs.v[i];
+
+		if (ts->id != NULL && strcmp(ts->id, id) == 0)
+			return ts;
+	}
+	return NULL;
+}
+
+static struct tsrc *
+find_tsrc_path(struct loader *L, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < L->tsrcs.n; i++) {
+		struct tsrc *ts = L->tsrcs.v[i];
+
+		if (strcmp(ts->path, path) == 0)
+			return ts;
+	}
+	return NULL;
+}
+
+/* What 'extends:' names: a template read already, a bundled one by
+ * name, or a file; reads the file when needed. NULL once reported. */
+static struct tsrc *
+find_parent(struct loader *L, const struct tsrc *ts, const struct tnode *ext)
+{
+	struct loc l = node_loc(ext);
+	struct tsrc *p;
+	char *path;
+
+	if (ext->kind != TN_SCALAR || ext->len == 0) {
+		schema_error(&L->ctx, ext, "'extends' must name a template: "
+		    "its id, a bundled name or a file");
+		return NULL;
+	}
+	if ((p = find_tsrc(L, ext->str)) != NULL)
+		return p;
+	if (paths_is_path(ext->str)) {
+		path = paths_relative(ts->path, ext->str);
+		load_file(L, path, &l);
+		p = find_tsrc_path(L, path);
+		if (p == NULL && have_file(L, path))
+			schema_error(&L->ctx, ext, "'%s' holds no Template "
+			    "document", ext->str);
+		free(path);
+		return p;
+	}
+	path = xasprintf("%s/templates/%s.yaml", paths_datadir(), ext->str);
+	if (schema_is_id(ext->str) && have_file(L, path)) {
+		load_file(L, path, &l);
+		if ((p = find_tsrc(L, ext->str)) == NULL)
+			p = find_tsrc_path(L, path);
+	} else
+		unknown_bundled(L, &l, "template", "templates", ext->str);
+	free(path);
+	return p;
+}
+
+/* "template 'b' extends 'a', which extends 'b'": the templates being
+ * resolved from parent on, which lead back to ts. */
+static void
+cycle_error(struct loader *L, const struct tsrc *ts, const struct tsrc *parent,
+    const struct tnode *ext)
+{
+	struct sb b = {0};
+	size_t i;
+
+	if (parent == ts) {
+		schema_error(&L->ctx, ext, "template '%s' extends itself",
+		    ts->id);
+		return;
+	}
+	for (i = 0; i < L->tstack.n && L->tstack.v[i] != parent; i++)
+		;
+	sb_printf(&b, "template '%s' extends '%s'", ts->id, parent->id);
+	for (i++; i + 1 < L->tstack.n; i++)	/* the last is ts */
+		sb_printf(&b, ", which extends '%s'",
+		    ((struct tsrc *)L->tstack.v[i])->id);
+	sb_printf(&b, ", which extends '%s'", ts->id);
+	schema_error(&L->ctx, ext, "%s", sb_str(&b));
+	sb_free(&b);
+}
+
+/* Merge a template over what it extends, then decode and check it. */
+static void
+template_resolve(struct loader *L, struct tsrc *ts)
+{
+	const struct tnode *ext = tree_get(ts->root, "extends");
+	struct tsrc *parent;
+
+	if (ts->state != TS_PENDING)
+		return;
+	ts->merged = ts->root;
+	if (ext == NULL) {
+		const struct tnode *rm = tree_get(ts->root, "remove");
+
+		if (rm != NULL) {
+			schema_error(&L->ctx, rm, "'remove' is only for a "
+			    "template that extends another");
+			ts->state = TS_FAILED;
+			return;
+		}
+		ts->state = TS_DONE;
+		load_template(L, ts->root, ts->path);
+		return;
+	}
+	ts->state = TS_RESOLVING;
+	pvec_push(&L->tstack, ts);
+	if (ts->id == NULL)
+		schema_error(&L->ctx, ts->root, "a template that extends "
+		    "another needs its own 'id'");
+	else if ((parent = find_parent(L, ts, ext)) == NULL)
+		;	/* reported */
+	else if (parent->state == TS_RESOLVING)
+		cycle_error(L, ts, parent, ext);
+	else {
+		template_resolve(L, parent);
+		if (parent->state == TS_DONE) {
+			ts->merged = extend_merge(&L->ctx, parent->merged,
+			    ts->root);
+			ts->state = TS_DONE;
+		}
+	}
+	L->tstack.n--;
+	if (ts->state != TS_DONE) {
+		ts->state = TS_FAILED;
+		return;
+	}
+	load_template(L, ts->merged, ts->path);
 }
 
 /* --- documents recorded as read, and read back from the store ----------- */
@@ -336,7 +526,7 @@ load_file(struct loader *L, const char *path, const struct loc *from)
 {
 	char real[PATH_MAX], *keep;
 	struct tfile *f;
-	size_t i, errs = L->d->nerrors;
+	size_t i, first_tsrc, errs = L->d->nerrors;
 	long idx = -1;
 
 	if (L->mem != NULL) {
@@ -365,6 +555,7 @@ load_file(struct loader *L, const char *path, const struct loc *from)
 		return;
 	}
 	pvec_push(&L->files, f);
+	first_tsrc = L->tsrcs.n;
 	if (f->ndocs == 0)
 		diag_add(L->d, DIAG_ERROR, keep, 1, 1, "empty file: expected a "
 		    "document starting with 'kind:'");
@@ -373,7 +564,7 @@ load_file(struct loader *L, const char *path, const struct loc *from)
 
 		switch (doc_kind(L, &f->docs[i], keep)) {
 		case 0:
-			load_template(L, root, keep);
+			template_register(L, root, keep);
 			break;
 		case 1:
 			load_exercise(L, root, keep);
@@ -391,6 +582,9 @@ load_file(struct loader *L, const char *path, const struct loc *from)
 			break;
 		}
 	}
+	/* After the whole file, so a template may extend one below it. */
+	for (i = first_tsrc; i < L->tsrcs.n; i++)
+		template_resolve(L, L->tsrcs.v[i]);
 }
 
 /* --- references between files ------------------------------------------- */
@@ -527,7 +721,7 @@ resolve_template(struct loader *L, struct exercise_doc *xd)
 		l.line = xd->template_node->line;
 		l.col = xd->template_node->col;
 	}
-	if (find_template(L, ref) != NULL)
+	if (find_template(L, ref) != NULL || find_tsrc(L, ref) != NULL)
 		return;
 	if (paths_is_path(ref)) {
 		path = paths_relative(xd->ex.path, ref);
@@ -661,6 +855,17 @@ resolve_holidays(struct loader *L)
 		free(cals.v);
 		free(ics.v);
 	}
+}
+
+/* One error at the first thing past a bound of load.h, from whichever
+ * files it was gathered. */
+static void
+check_count(struct loader *L, const struct pvec *pv, size_t loc_off,
+    size_t max, const char *what)
+{
+	if (pv->n > max)
+		error_at(L, (const struct loc *)((const char *)pv->v[max] +
+		    loc_off), "more than %zu %s in one run", max, what);
 }
 
 /* Ids must be unique across every file of a kind; the second is wrong. */
@@ -930,6 +1135,8 @@ cleanup(struct loader *L)
 	free(L->people.v);
 	free(L->calendars.v);
 	free(L->programs.v);
+	free(L->tsrcs.v);
+	free(L->tstack.v);
 	free(L->refs);
 	for (i = 0; i < L->rec_real.n; i++)
 		free(L->rec_real.v[i]);
@@ -959,6 +1166,12 @@ load_run(char *const *paths, size_t n, struct diags *d,
 		load_rosters(&L, L.xdocs.v[i]);
 		resolve_template(&L, L.xdocs.v[i]);
 	}
+	check_count(&L, &L.agencies, offsetof(struct agency, loc),
+	    LOAD_MAX_AGENCIES, "agencies");
+	check_count(&L, &L.people, offsetof(struct person, loc),
+	    LOAD_MAX_PEOPLE, "people");
+	check_count(&L, &L.xdocs, offsetof(struct exercise_doc, ex.loc),
+	    LOAD_MAX_EXERCISES, "exercises");
 	resolve_holidays(&L);
 	check_ids(&L, &L.templates, offsetof(struct template, id),
 	    offsetof(struct template, loc), "template");

@@ -7,6 +7,13 @@
 #include "diag.h"
 #include "model.h"
 
+/* Bounds on one run against hostile or runaway input; passing one is an
+ * error at the first thing over it, not a slow or exhausted plan. */
+#define LOAD_MAX_AGENCIES	1000
+#define LOAD_MAX_PEOPLE		20000
+#define LOAD_MAX_EVENTS		2000	/* events of one template */
+#define LOAD_MAX_EXERCISES	200
+
 /*
  * Load the files named, then every file their documents refer to:
  * rosters and templates of exercises (paths relative to the file, or

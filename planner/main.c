@@ -13,6 +13,7 @@
 static const struct cmd_entry *const table[] = {
 	&cmd_validate_entry,
 	&cmd_templates_entry,
+	&cmd_new_entry,
 	&cmd_plan_entry,
 	&cmd_list_entry,
 	&cmd_show_entry,

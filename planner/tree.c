@@ -70,6 +70,7 @@ struct reader {
 	struct anchors anchors;
 	struct tnode *undef;	/* stands for every undefined alias */
 	size_t expansion;
+	size_t nodes;		/* scalars, collections and aliases read */
 	size_t nerrors;
 };
 
@@ -582,10 +583,33 @@ on_end(struct reader *r)
 	return 0;
 }
 
+/* Every node and alias costs memory even when nothing is expanded: a
+ * flat list of 16 MiB of "- a" lines took 1.26 GB before this bound. */
+static int
+count_node(struct reader *r, const yaml_event_t *ev)
+{
+	if (++r->nodes <= TREE_MAX_NODES)
+		return 0;
+	rd_error(r, pos1(ev->start_mark.line), pos1(ev->start_mark.column),
+	    "more than %d values in one file", TREE_MAX_NODES);
+	return -1;
+}
+
 /* 0 to go on, 1 at the end of the stream, -1 to stop reading. */
 static int
 on_event(struct reader *r, const yaml_event_t *ev)
 {
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+	case YAML_ALIAS_EVENT:
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (count_node(r, ev) == -1)
+			return -1;
+		break;
+	default:
+		break;
+	}
 	switch (ev->type) {
 	case YAML_STREAM_END_EVENT:
 		return 1;
@@ -719,6 +743,15 @@ tree_load_mem(const char *name, const char *buf, size_t len,
 	r.buf = buf;
 	r.len = len;
 	f = file_new(&r, name);
+	/* Editors on Windows save UTF-16 ("Unicode"); say so rather than
+	 * report its first byte. */
+	if (len >= 2 && (memcmp(buf, "\xff\xfe", 2) == 0 ||
+	    memcmp(buf, "\xfe\xff", 2) == 0 ||
+	    (buf[0] != '\0') != (buf[1] != '\0'))) {
+		rd_error(&r, 1, 1, "not UTF-8 text: the file looks like "
+		    "UTF-16; save it as UTF-8");
+		goto out;
+	}
 	if (!yaml_parser_initialize(&r.parser)) {
 		rd_error(&r, 0, 0, "cannot parse YAML: out of memory");
 		goto out;

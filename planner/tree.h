@@ -12,6 +12,7 @@
 #define TREE_MAX_DOCS		100000
 #define TREE_MAX_SCALAR		(1024 * 1024)
 #define TREE_MAX_EXPANSION	1000000	/* nodes reachable through aliases */
+#define TREE_MAX_NODES		1000000	/* values and aliases written */
 
 enum tnode_kind { TN_SCALAR, TN_SEQ, TN_MAP };
 

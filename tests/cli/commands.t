@@ -7,6 +7,7 @@ Plans multi-agency security exercises from YAML templates and rosters.
 commands:
   validate   Check templates, exercises, rosters and calendars.
   templates  List the bundled exercise templates.
+  new        Write an Exercise skeleton for a template.
   plan       Plan exercises: schedule, calendars and checklists.
   list       List the exercises in the database.
   show       Show a stored revision of an exercise's plan.
@@ -31,6 +32,7 @@ Plans multi-agency security exercises from YAML templates and rosters.
 commands:
   validate   Check templates, exercises, rosters and calendars.
   templates  List the bundled exercise templates.
+  new        Write an Exercise skeleton for a template.
   plan       Plan exercises: schedule, calendars and checklists.
   list       List the exercises in the database.
   show       Show a stored revision of an exercise's plan.
@@ -83,6 +85,7 @@ Plans multi-agency security exercises from YAML templates and rosters.
 commands:
   validate   Check templates, exercises, rosters and calendars.
   templates  List the bundled exercise templates.
+  new        Write an Exercise skeleton for a template.
   plan       Plan exercises: schedule, calendars and checklists.
   list       List the exercises in the database.
   show       Show a stored revision of an exercise's plan.

@@ -230,9 +230,9 @@ test_not_utf8(void **state)
 
 	(void)state;
 	expect_n(utf16le, sizeof(utf16le) - 1, "t.yaml:1:1: error: "
-	    "not UTF-8 text: invalid leading UTF-8 octet at byte 0\n");
+	    "not UTF-8 text: the file looks like UTF-16; save it as UTF-8\n");
 	expect_n(utf16be, sizeof(utf16be) - 1, "t.yaml:1:1: error: "
-	    "not UTF-8 text: invalid leading UTF-8 octet at byte 0\n");
+	    "not UTF-8 text: the file looks like UTF-16; save it as UTF-8\n");
 	expect("a: 1\nb: x\xffy\n", "t.yaml:2:5: error: "
 	    "not UTF-8 text: invalid leading UTF-8 octet at byte 9\n");
 	expect("a: 1\r\nb: \xc3x\n", "t.yaml:2:5: error: "
