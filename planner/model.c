@@ -101,3 +101,14 @@ plan_free(struct plan *p)
 	arena_free(p->arena);
 	free(p);
 }
+
+const struct planned_event *
+plan_event(const struct plan_exercise *px, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < px->nevents; i++)
+		if (streq(px->events[i].def->id, id))
+			return &px->events[i];
+	return NULL;
+}

@@ -395,6 +395,11 @@ struct plan {
 struct plan *plan_new(const struct model *m);
 
 /* Free p->arena, then p itself (heap-allocated). NULL is a no-op. */
+/* The first planned occurrence of event id (day 1 of play), or NULL.
+ * It can't fail. */
+const struct planned_event *plan_event(const struct plan_exercise *px,
+    const char *id);
+
 void plan_free(struct plan *p);
 
 /*

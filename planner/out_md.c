@@ -19,8 +19,8 @@
  * become spaces: a cell or heading must stay on one line, and a tab
  * could start a code block. NULL appends nothing.
  */
-static void
-md_escape(struct sb *b, const char *s)
+void
+out_md_escape(struct sb *b, const char *s)
 {
 	const char *p;
 
@@ -61,7 +61,7 @@ put_local(struct sb *b, const struct tz *z, ptime t)
 	}
 	date_format(d, buf);
 	sb_printf(b, "%s %02d:%02d ", buf, secs / 3600, secs / 60 % 60);
-	md_escape(b, abbr);
+	out_md_escape(b, abbr);
 }
 
 static void
@@ -79,18 +79,6 @@ put_local_date(struct sb *b, const struct tz *z, ptime t)
 	sb_puts(b, buf);
 }
 
-/* The first scheduled occurrence (day 1 of play) of an event, or NULL. */
-static const struct planned_event *
-find_event(const struct plan_exercise *pe, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < pe->nevents; i++)
-		if (streq(pe->events[i].def->id, id))
-			return &pe->events[i];
-	return NULL;
-}
-
 static void
 put_assigned(struct sb *b, const struct plan_exercise *pe, const char *role)
 {
@@ -103,7 +91,7 @@ put_assigned(struct sb *b, const struct plan_exercise *pe, const char *role)
 			continue;
 		if (n++ > 0)
 			sb_puts(b, ", ");
-		md_escape(b, a->person->name != NULL ? a->person->name :
+		out_md_escape(b, a->person->name != NULL ? a->person->name :
 		    a->person->id);
 	}
 	if (n == 0)
@@ -118,18 +106,18 @@ put_checklist(struct sb *b, const struct plan_exercise *pe,
 	size_t i;
 
 	sb_puts(b, "## ");
-	md_escape(b, cl->title != NULL ? cl->title : cl->id);
+	out_md_escape(b, cl->title != NULL ? cl->title : cl->id);
 	sb_puts(b, "\n\n| done | item | owner role | assigned to | due |\n"
 	    "| --- | --- | --- | --- | --- |\n");
 	for (i = 0; i < cl->nitems; i++) {
 		const struct check_item *it = &cl->items[i];
 		const struct role_def *role = template_role(tpl, it->owner);
-		const struct planned_event *ev = find_event(pe, it->event);
+		const struct planned_event *ev = plan_event(pe, it->event);
 
 		sb_puts(b, "| [ ] | ");
-		md_escape(b, it->text);
+		out_md_escape(b, it->text);
 		sb_puts(b, " | ");
-		md_escape(b, role != NULL && role->name != NULL ? role->name :
+		out_md_escape(b, role != NULL && role->name != NULL ? role->name :
 		    it->owner);
 		sb_puts(b, " | ");
 		put_assigned(b, pe, it->owner);
@@ -160,17 +148,17 @@ put_exercise(struct sb *b, const struct plan_exercise *pe)
 
 	if (ex->marking != NULL && ex->marking[0] != '\0') {
 		sb_puts(b, "**");
-		md_escape(b, ex->marking);
+		out_md_escape(b, ex->marking);
 		sb_puts(b, "**\n\n");
 	}
 	sb_puts(b, "# ");
-	md_escape(b, ex->name != NULL ? ex->name : ex->id);
+	out_md_escape(b, ex->name != NULL ? ex->name : ex->id);
 	sb_puts(b, "\n\nSTARTEX ");
 	put_local(b, z, pe->startex);
 	sb_puts(b, " .. ENDEX ");
 	put_local(b, z, pe->endex);
 	sb_puts(b, " (");
-	md_escape(b, z != NULL ? ex->timezone : "UTC");
+	out_md_escape(b, z != NULL ? ex->timezone : "UTC");
 	sb_puts(b, ")\n\n");
 
 	if (tpl == NULL || tpl->nchecklists == 0) {
@@ -211,11 +199,11 @@ put_title(struct sb *b, const struct exercise *ex, const char *what)
 {
 	if (ex->marking != NULL && ex->marking[0] != '\0') {
 		sb_puts(b, "**");
-		md_escape(b, ex->marking);
+		out_md_escape(b, ex->marking);
 		sb_puts(b, "**\n\n");
 	}
 	sb_puts(b, "# ");
-	md_escape(b, ex->name != NULL ? ex->name : ex->id);
+	out_md_escape(b, ex->name != NULL ? ex->name : ex->id);
 	sb_printf(b, ": %s\n\n", what);
 }
 
@@ -226,14 +214,14 @@ put_duty(struct sb *b, const struct duty *d)
 	struct sb when = {0};
 
 	sb_puts(b, d->done != NULL ? "- [x] " : "- [ ] ");
-	md_escape(b, it->text);
+	out_md_escape(b, it->text);
 	sb_puts(b, " \xe2\x80\x94 due ");
 	if (d->event != NULL) {
 		put_local(b, d->zone, d->due);
 		sb_puts(b, ", ");
 	}
 	duty_offset_text(&when, &it->offset);
-	md_escape(&when, d->event == NULL || d->event->def->title == NULL ?
+	out_md_escape(&when, d->event == NULL || d->event->def->title == NULL ?
 	    it->event : d->event->def->title);
 	sb_puts(b, sb_str(&when));
 	sb_free(&when);
@@ -244,7 +232,7 @@ put_duty(struct sb *b, const struct duty *d)
 		put_local_date(b, d->zone, d->done->at);
 		if (d->done->initials != NULL) {
 			sb_puts(b, " by ");
-			md_escape(b, d->done->initials);
+			out_md_escape(b, d->done->initials);
 		}
 	}
 	sb_putc(b, '\n');
@@ -261,20 +249,20 @@ put_owner(struct sb *b, const struct plan_exercise *pe,
 	size_t i;
 
 	sb_puts(b, "## ");
-	md_escape(b, r->name != NULL ? r->name : r->id);
+	out_md_escape(b, r->name != NULL ? r->name : r->id);
 	sb_puts(b, ": ");
 	if (pn != NULL) {
-		md_escape(b, pn->name != NULL ? pn->name : pn->id);
+		out_md_escape(b, pn->name != NULL ? pn->name : pn->id);
 		sb_puts(b, "\n\n");
 		if (pn->agency != NULL) {
-			md_escape(b, pn->agency->name != NULL ?
+			out_md_escape(b, pn->agency->name != NULL ?
 			    pn->agency->name : pn->agency->id);
 			sb_puts(b, ". ");
 		}
 	} else
 		sb_puts(b, "unassigned\n\nNobody is assigned yet. ");
 	sb_puts(b, "Due dates are local time in ");
-	md_escape(b, z != NULL ? tz_name(z) : "UTC");
+	out_md_escape(b, z != NULL ? tz_name(z) : "UTC");
 	sb_puts(b, ".\n\n");
 	for (i = 0; i < n; i++) {
 		if (!streq(v[i].item->owner, r->id) || v[i].person != pn)
@@ -284,7 +272,7 @@ put_owner(struct sb *b, const struct plan_exercise *pe,
 				sb_putc(b, '\n');
 			cl = v[i].list;
 			sb_puts(b, "### ");
-			md_escape(b, cl->title != NULL ? cl->title : cl->id);
+			out_md_escape(b, cl->title != NULL ? cl->title : cl->id);
 			sb_puts(b, "\n\n");
 		}
 		put_duty(b, &v[i]);
@@ -335,7 +323,7 @@ put_cell(struct sb *b, const char *s, int required)
 	if (s == NULL || s[0] == '\0')
 		sb_puts(b, required ? "**not set**" : "");
 	else
-		md_escape(b, s);
+		out_md_escape(b, s);
 	sb_puts(b, " |");
 }
 

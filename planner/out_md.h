@@ -54,4 +54,13 @@ char *out_md_checklists_by_owner(const struct plan *p,
 char *out_md_improvement_plan(const struct plan *p,
     const struct corrective_action *a, size_t n);
 
+/*
+ * Append s to b escaped for Markdown: punctuation that could start
+ * markup is backslash-escaped, a leading - + = too, and control
+ * characters become spaces so a table cell stays on its line. NULL
+ * appends nothing; it can't fail.
+ */
+struct sb;
+void out_md_escape(struct sb *b, const char *s);
+
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "assign.h"
+#include "out_md.h"
 #include "util.h"
 
 /* RFC 4180 quoting, and a leading quote on what could start a formula
@@ -90,40 +91,11 @@ out_roles_csv(const struct plan *p)
 	return sb_take(&b);
 }
 
-/*
- * Markdown-escape s as out_md.c does: ASCII punctuation that could
- * start markup is backslash-escaped, a leading - + = too, and control
- * characters become spaces so a cell stays on its line.
- */
-static void
-md_escape(struct sb *b, const char *s)
-{
-	const char *p;
-
-	if (s == NULL)
-		return;
-	if (*s == '-' || *s == '+' || *s == '=')
-		sb_putc(b, '\\');
-	for (p = s; *p != '\0'; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if (c == '\r' && p[1] == '\n')
-			continue;
-		if (c < 0x20 || c == 0x7f) {
-			sb_putc(b, ' ');
-			continue;
-		}
-		if (strchr("|*_`[]<>#\\&", c) != NULL)
-			sb_putc(b, '\\');
-		sb_putc(b, (char)c);
-	}
-}
-
 static void
 md_cell(struct sb *b, const char *s)
 {
 	sb_puts(b, " ");
-	md_escape(b, s);
+	out_md_escape(b, s);
 	sb_puts(b, " |");
 }
 
@@ -165,12 +137,12 @@ md_vacancies(struct sb *b, const struct plan_exercise *px)
 		const struct vacancy *v = &px->vacancies[j];
 
 		sb_puts(b, "- **");
-		md_escape(b, v->role->id);
+		out_md_escape(b, v->role->id);
 		sb_printf(b, "**: %d of %d missing\n", v->missing,
 		    assign_needed(px, v->role));
 		for (k = 0; k < v->reasons.n; k++) {
 			sb_puts(b, "  - ");
-			md_escape(b, v->reasons.v[k]);
+			out_md_escape(b, v->reasons.v[k]);
 			sb_puts(b, "\n");
 		}
 	}
@@ -197,7 +169,7 @@ out_roles_md(const struct plan *p)
 		const struct plan_exercise *px = &p->exercises[i];
 
 		sb_puts(&b, "\n## ");
-		md_escape(&b, px->ex->name);
+		out_md_escape(&b, px->ex->name);
 		sb_puts(&b, "\n\n");
 		md_assignments(&b, px);
 		md_vacancies(&b, px);

@@ -158,18 +158,6 @@ put_staffing(struct store_rev *r, const struct plan_exercise *px)
 	}
 }
 
-/* The first occurrence of an event (day 1 of play), as out_md counts. */
-static const struct planned_event *
-find_event(const struct plan_exercise *px, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < px->nevents; i++)
-		if (streq(px->events[i].def->id, id))
-			return &px->events[i];
-	return NULL;
-}
-
 static void
 put_items(struct store_rev *r, const struct plan_exercise *px,
     const struct tz *z)
@@ -188,7 +176,7 @@ put_items(struct store_rev *r, const struct plan_exercise *px,
 			const struct check_item *ci = &cl->items[j];
 			const struct role_def *role = template_role(t,
 			    ci->owner);
-			const struct planned_event *ev = find_event(px,
+			const struct planned_event *ev = plan_event(px,
 			    ci->event);
 			struct store_item *it = &r->items[r->nitems++];
 
