@@ -12,7 +12,7 @@
 #define LOAD_MAX_AGENCIES	1000
 #define LOAD_MAX_PEOPLE		20000
 #define LOAD_MAX_EVENTS		2000	/* events of one template */
-#define LOAD_MAX_EXERCISES	200
+#define LOAD_MAX_EXERCISES	5000	/* a national program: 2,000 a year */
 
 /*
  * Load the files named, then every file their documents refer to:
