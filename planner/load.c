@@ -53,6 +53,9 @@ struct tsrc {
 	enum { TS_PENDING, TS_RESOLVING, TS_DONE, TS_FAILED } state;
 };
 
+/* The kinds below, as messages list them. */
+#define KIND_NAMES "Template, Exercise, Roster, Calendar or Program"
+
 static const char *const kinds[] = { "Template", "Exercise", "Roster",
 	"Calendar", "Program" };
 
@@ -110,7 +113,7 @@ doc_kind(struct loader *L, const struct tdoc *doc, const char *path)
 	}
 	if ((k = tree_get(root, "kind")) == NULL) {
 		schema_error(&L->ctx, root, "missing required key 'kind': one "
-		    "of Template, Exercise, Roster or Calendar");
+		    "of %s", KIND_NAMES);
 		return -1;
 	}
 	for (i = 0; i < NELEM(kinds); i++)
@@ -123,8 +126,8 @@ doc_kind(struct loader *L, const struct tdoc *doc, const char *path)
 			schema_error(&L->ctx, k, "unknown kind '%s'; did you "
 			    "mean '%s'?", k->str, near);
 		else
-			schema_error(&L->ctx, k, "unknown kind; expected "
-			    "Template, Exercise, Roster or Calendar");
+			schema_error(&L->ctx, k, "unknown kind; expected %s",
+			    KIND_NAMES);
 		return -1;
 	}
 	if ((v = tree_get(root, "version")) == NULL) {
