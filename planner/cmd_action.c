@@ -314,7 +314,7 @@ action_add(struct store *s, struct action_opts *o, const char *now,
 	    store_action_add(s, &a, cause) == -1 ||
 	    store_commit(s, cause) == -1)
 		goto out;
-	printf("added A%lld to %s: %s (owner %s, due %s, %s)\n",
+	msg_line("added A%lld to %s: %s (owner %s, due %s, %s)",
 	    (long long)a.no, a.exercise, a.action, owner_of(&a), a.due,
 	    a.status);
 	rc = 0;
@@ -385,7 +385,7 @@ action_update(struct store *s, struct action_opts *o, const char *now,
 	if (store_action_update(s, old, &a, now, o->by, o->note, cause) == -1 ||
 	    store_commit(s, cause) == -1)
 		goto out;
-	printf("updated A%lld: %s\n", (long long)no, b.len > 0 ? sb_str(&b) :
+	msg_line("updated A%lld: %s", (long long)no, b.len > 0 ? sb_str(&b) :
 	    "note added");
 	rc = 0;
 out:

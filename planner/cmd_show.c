@@ -177,10 +177,10 @@ print_table(const struct store_rev *r, int latest)
 	const struct tz *z = cmd_db_zone(r->timezone);
 	char a[48], b[48];
 
-	printf("%s (%s)\n", r->name, r->exercise);
+	msg_line("%s (%s)", r->name, r->exercise);
 	printf("revision %d of %d, planned %s by planner %s\n", r->number,
 	    latest, r->created, r->planner);
-	printf("template %s (%s), venue %s, %s\n", r->template_id, r->type,
+	msg_line("template %s (%s), venue %s, %s", r->template_id, r->type,
 	    r->venue != NULL ? r->venue : "-", r->timezone);
 	cmd_db_local(z, r->startex, a);
 	cmd_db_local(z, r->endex, b);

@@ -162,7 +162,7 @@ print_table(const struct store_rev *r, const struct dues *l,
 	struct table *t = NULL;
 	size_t i;
 
-	printf("%s (%s), revision %d\n", r->name, r->exercise, r->number);
+	msg_line("%s (%s), revision %d", r->name, r->exercise, r->number);
 	printf("today %s at the venue (%s); due soon: by %s\n", today,
 	    r->timezone, until);
 	printf("checklist: %d of %d done, %d overdue, %d due soon; "
@@ -184,7 +184,8 @@ print_table(const struct store_rev *r, const struct dues *l,
 				free(text);
 				table_free(t);
 			}
-			printf("\n%s\n", d->label);
+			putchar('\n');
+			msg_line("%s", d->label);
 			t = table_new();
 		}
 		table_row(t);

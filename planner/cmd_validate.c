@@ -38,7 +38,7 @@ const struct cmd_entry cmd_validate_entry = {
 	.help =
 	    "Reads each FILE and every file its documents name (rosters,\n"
 	    "templates, holiday calendars) and reports every problem as\n"
-	    "file:line:col: error: message. Exits 0 when all is valid,\n"
-	    "1 when anything is wrong.\n",
+	    "file:line:col: error: message (the first 50, then how many\n"
+	    "more). Exits 0 when all is valid, 1 when anything is wrong.\n",
 	.exec = cmd_validate,
 };

@@ -9,8 +9,8 @@
  * an ANSI escape) are written as C escapes, so that one message stays
  * one line and cannot forge another or drive the terminal.
  */
-static char *
-escape_controls(char *msg)
+char *
+diag_escape(char *msg)
 {
 	struct sb b = { 0 };
 	const unsigned char *p;
@@ -47,7 +47,7 @@ diag_vadd(struct diags *d, enum diag_level level, const char *file,
 	dg->file = file ? xstrdup(file) : NULL;
 	dg->line = line;
 	dg->col = col;
-	dg->msg = escape_controls(xvasprintf(fmt, ap));
+	dg->msg = diag_escape(xvasprintf(fmt, ap));
 	if (level == DIAG_ERROR)
 		d->nerrors++;
 }

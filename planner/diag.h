@@ -32,6 +32,11 @@ void diag_add(struct diags *d, enum diag_level level, const char *file,
 void diag_vadd(struct diags *d, enum diag_level level, const char *file,
     int line, int col, const char *fmt, va_list ap) PRINTF_LIKE(6, 0);
 
+/* msg (which this takes) with every control character written as a C
+ * escape ("\n", "\x1b"), so that it stays one line and cannot drive a
+ * terminal; the caller frees the result. It can't fail. */
+char *diag_escape(char *msg);
+
 /* Stable sort by file name then position, so messages read top-down. */
 void diag_sort(struct diags *d);
 

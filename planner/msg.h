@@ -13,7 +13,23 @@
 void msg_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
 void msg_warn(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
-/* Print every diagnostic, sorted by place; returns the error count. */
+/*
+ * One line of output on standard output, then a line feed: every
+ * control character in it (a CR or an escape sequence in a name from
+ * the input) is printed as a space, so that text cannot forge lines or
+ * drive the terminal. It can't fail (stdio errors are caught at exit).
+ */
+void msg_line(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
+/* At most this many diagnostics are printed by msg_diags(). */
+#define MSG_MAX_DIAGS	50
+
+/*
+ * Print the diagnostics sorted by place, the first MSG_MAX_DIAGS of
+ * them, then how many more were not shown, then "planner: N errors"
+ * when there are several; returns the error count (all of them, shown
+ * or not). It can't fail.
+ */
 size_t msg_diags(struct diags *d);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "doctrine.h"
 #include "duty.h"
+#include "i18n.h"
 #include "tz.h"
 #include "util.h"
 
@@ -15,19 +16,34 @@
  * entity, a heading or a table cell is backslash-escaped (CommonMark
  * lets any ASCII punctuation be escaped, so the escapes themselves are
  * harmless anywhere); so is a leading -, + or = that could make a list
- * item or a setext underline. Line breaks and other control characters
- * become spaces: a cell or heading must stay on one line, and a tab
- * could start a code block. NULL appends nothing.
+ * item or a setext underline, and the '.' or ')' after leading digits
+ * ("1. ", an ordered list). Line breaks and other control characters
+ * become spaces: a cell or heading must stay on one line. A leading
+ * space is written "&#32;", so that text at the start of a line cannot
+ * indent itself into a code block. NULL appends nothing.
  */
 void
 out_md_escape(struct sb *b, const char *s)
 {
 	const char *p;
+	size_t n;
 
 	if (s == NULL)
 		return;
 	if (*s == '-' || *s == '+' || *s == '=')
 		sb_putc(b, '\\');
+	n = strspn(s, "0123456789");
+	if (n > 0 && (s[n] == '.' || s[n] == ')')) {
+		sb_putn(b, s, n);
+		sb_putc(b, '\\');
+		s += n;
+	}
+	if (s[0] == '\r' && s[1] == '\n')
+		s++;
+	if (*s != '\0' && ((unsigned char)*s <= 0x20 || *s == 0x7f)) {
+		sb_puts(b, "&#32;");
+		s++;
+	}
 	for (p = s; *p != '\0'; p++) {
 		unsigned char c = (unsigned char)*p;
 
@@ -37,7 +53,7 @@ out_md_escape(struct sb *b, const char *s)
 			sb_putc(b, ' ');
 			continue;
 		}
-		if (strchr("|*_`[]<>#\\&", c) != NULL)
+		if (strchr("|*_`[]<>#\\&~", c) != NULL)
 			sb_putc(b, '\\');
 		sb_putc(b, (char)c);
 	}
@@ -207,14 +223,24 @@ put_title(struct sb *b, const struct exercise *ex, const char *what)
 	sb_printf(b, ": %s\n\n", what);
 }
 
+/* A template text as pn reads it (i18n.h); pn NULL: as the plan has it. */
+static const char *
+tr(const struct model *m, const struct person *pn, const char *s)
+{
+	if (pn == NULL)
+		return s;
+	return i18n_pick(m, s, (const char *const *)pn->languages.v);
+}
+
+/* One duty of its owner's own list, in the owner's language. */
 static void
-put_duty(struct sb *b, const struct duty *d)
+put_duty(struct sb *b, const struct model *m, const struct duty *d)
 {
 	const struct check_item *it = d->item;
 	struct sb when = {0};
 
 	sb_puts(b, d->done != NULL ? "- [x] " : "- [ ] ");
-	out_md_escape(b, it->text);
+	out_md_escape(b, tr(m, d->person, it->text));
 	sb_puts(b, " \xe2\x80\x94 due ");
 	if (d->event != NULL) {
 		put_local(b, d->zone, d->due);
@@ -222,7 +248,7 @@ put_duty(struct sb *b, const struct duty *d)
 	}
 	duty_offset_text(&when, &it->offset);
 	out_md_escape(&when, d->event == NULL || d->event->def->title == NULL ?
-	    it->event : d->event->def->title);
+	    it->event : tr(m, d->person, d->event->def->title));
 	sb_puts(b, sb_str(&when));
 	sb_free(&when);
 	if (d->event == NULL)
@@ -240,7 +266,7 @@ put_duty(struct sb *b, const struct duty *d)
 
 /* One person's part (pn NULL: unassigned) of role's duties. */
 static void
-put_owner(struct sb *b, const struct plan_exercise *pe,
+put_owner(struct sb *b, const struct model *m, const struct plan_exercise *pe,
     const struct role_def *r, const struct person *pn,
     const struct duty *v, size_t n)
 {
@@ -249,7 +275,7 @@ put_owner(struct sb *b, const struct plan_exercise *pe,
 	size_t i;
 
 	sb_puts(b, "## ");
-	out_md_escape(b, r->name != NULL ? r->name : r->id);
+	out_md_escape(b, r->name != NULL ? tr(m, pn, r->name) : r->id);
 	sb_puts(b, ": ");
 	if (pn != NULL) {
 		out_md_escape(b, pn->name != NULL ? pn->name : pn->id);
@@ -272,10 +298,11 @@ put_owner(struct sb *b, const struct plan_exercise *pe,
 				sb_putc(b, '\n');
 			cl = v[i].list;
 			sb_puts(b, "### ");
-			out_md_escape(b, cl->title != NULL ? cl->title : cl->id);
+			out_md_escape(b, cl->title != NULL ?
+			    tr(m, pn, cl->title) : cl->id);
 			sb_puts(b, "\n\n");
 		}
-		put_duty(b, &v[i]);
+		put_duty(b, m, &v[i]);
 	}
 	sb_puts(b, "\nSigned: ______________________ Date: __________\n\n");
 }
@@ -306,9 +333,9 @@ out_md_checklists_by_owner(const struct plan *p, const struct item_done *done,
 				continue;
 			who = duty_people(pe, r->id, &np);
 			for (k = 0; k < np; k++)
-				put_owner(&b, pe, r, who[k], v, n);
+				put_owner(&b, p->model, pe, r, who[k], v, n);
 			if (duty_role_open(pe, r->id, np))
-				put_owner(&b, pe, r, NULL, v, n);
+				put_owner(&b, p->model, pe, r, NULL, v, n);
 			free(who);
 		}
 		free(v);

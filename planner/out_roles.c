@@ -10,7 +10,9 @@
 #include "util.h"
 
 /* RFC 4180 quoting, and a leading quote on what could start a formula
- * (OWASP's list: = + - @ tab CR), so that no cell is ever evaluated. */
+ * (OWASP's list: = + - @ tab CR), so that no cell is ever evaluated;
+ * and on a cell that starts with a quote itself, so that a program
+ * reading the file drops one leading quote and has the text exactly. */
 static void
 csv_cell(struct sb *b, const char *s)
 {
@@ -19,7 +21,7 @@ csv_cell(struct sb *b, const char *s)
 	if (s == NULL)
 		s = "";
 	sb_putc(b, '"');
-	if (strchr("=+-@\t\r", *s) != NULL && *s != '\0')
+	if (strchr("=+-@\t\r'", *s) != NULL && *s != '\0')
 		sb_putc(b, '\'');
 	for (p = s; *p != '\0'; p++) {
 		if (*p == '"')

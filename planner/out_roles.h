@@ -10,8 +10,9 @@
  * events (the ids of the events the role attends or owns, day N > 1 of
  * play as "conduct-N", separated by spaces). A cell that a spreadsheet
  * would take for a formula (starting with = + - @, tab or CR) is
- * prefixed with a single quote. The caller frees the text; this
- * function can't fail.
+ * prefixed with a single quote, and so is one starting with a single
+ * quote: a reader that drops one leading quote gets the text back.
+ * The caller frees the text; this function can't fail.
  */
 char *out_roles_csv(const struct plan *p);
 

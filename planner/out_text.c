@@ -73,6 +73,18 @@ print_locals(FILE *f, const struct planned_event *pe)
 	free(text);
 }
 
+/*
+ * Text from the input on one line of the terminal: a line break, a tab
+ * or an escape sequence in a title must neither forge lines nor drive
+ * the terminal, so every control character is a space (as in table.c).
+ */
+static void
+put_text(FILE *f, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		putc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, f);
+}
+
 static void
 print_event(FILE *f, const struct planned_event *pe)
 {
@@ -89,10 +101,15 @@ print_event(FILE *f, const struct planned_event *pe)
 	    s);
 	if (pe->end > pe->start)
 		fprintf(f, " .. %s", e);
-	fprintf(f, "\n      %s\n", pe->def->title);
+	fputs("\n      ", f);
+	put_text(f, pe->def->title);
+	putc('\n', f);
 	print_locals(f, pe);
-	for (i = 0; i < pe->warnings.n; i++)
-		fprintf(f, "      warning: %s\n", pe->warnings.v[i]);
+	for (i = 0; i < pe->warnings.n; i++) {
+		fputs("      warning: ", f);
+		put_text(f, pe->warnings.v[i]);
+		putc('\n', f);
+	}
 }
 
 /* By start, then template order (qsort is not stable: compare places). */
@@ -117,8 +134,10 @@ out_text_schedule(FILE *f, const struct plan *p)
 		const struct planned_event **order = xcalloc(px->nevents + 1,
 		    sizeof(*order));
 
-		fprintf(f, "%s%s (%s, template %s, venue %s)\n", i ? "\n" : "",
-		    px->ex->name, doctrine_type_name(px->ex->tpl->type),
+		fputs(i ? "\n" : "", f);
+		put_text(f, px->ex->name);
+		fprintf(f, " (%s, template %s, venue %s)\n",
+		    doctrine_type_name(px->ex->tpl->type),
 		    px->ex->tpl->id, px->ex->timezone);
 		for (j = 0; j < px->nevents; j++)
 			order[j] = &px->events[j];

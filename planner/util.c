@@ -407,13 +407,47 @@ read_file(const char *path, size_t max, size_t *lenp)
 	return sb_take(&b);
 }
 
-int
-write_file_atomic(const char *path, const char *data, size_t len)
+/*
+ * A device, a pipe or a socket (--export-lp /dev/stdout) is written
+ * where it is: renaming a file over it would replace /dev/stdout or,
+ * as root, /dev/null itself with a regular file.
+ */
+static int
+write_in_place(const char *path, const char *data, size_t len)
 {
-	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
 	int fd, saved;
 	size_t off = 0;
 
+	if ((fd = open(path, O_WRONLY)) == -1)
+		return -1;
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			saved = errno;
+			close(fd);
+			errno = saved;
+			return -1;
+		}
+		off += (size_t)w;
+	}
+	return close(fd);
+}
+
+int
+write_file_atomic(const char *path, const char *data, size_t len)
+{
+	struct stat st;
+	char *tmp;
+	int fd, saved;
+	size_t off = 0;
+
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode))
+		return write_in_place(path, data, len);
+	tmp = xasprintf("%s.tmp.XXXXXX", path);
 	if ((fd = mkstemp(tmp)) == -1)
 		goto fail;
 	while (off < len) {

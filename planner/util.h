@@ -76,7 +76,8 @@ char *read_file(const char *path, size_t max, size_t *lenp);
 /*
  * Write len bytes to path atomically: a temporary file in the same
  * directory, fsync, then rename. Returns 0, or -1 with errno set and
- * nothing left behind.
+ * nothing left behind. A path that is a device, pipe or socket (after
+ * symbolic links) is written in place instead, not replaced.
  */
 int write_file_atomic(const char *path, const char *data, size_t len);
 

@@ -1,16 +1,18 @@
 #!/bin/sh
 # run.sh: every test suite of planner, with one closing count.
-# Usage: sh tests/run.sh BUILD_DIR [unit|cli|bad|interop|sched]...
+# Usage: sh tests/run.sh BUILD_DIR [unit|cli|bad|interop|sched|hostile]...
 #   unit     cmocka unit tests (BUILD_DIR/tests/test_*)
 #   cli      golden command-line cases (tests/cli/*.t)
 #   bad      the bad-input corpus (tests/bad/*.yaml with .err beside)
 #   interop  calendars read by ical.js and python3-icalendar
 #   sched    schedules checked by an independent oracle (tests/oracle/)
+#   hostile  hostile names through every output, read back by independent
+#            readers (tests/hostile/check.py), calendars also by interop
 set -u
 
 build=${1:?usage: run.sh BUILD_DIR [suite...]}
 shift
-suites=${*:-unit cli bad interop sched}
+suites=${*:-unit cli bad interop sched hostile}
 planner=$(cd "$build" && pwd)/planner
 top=$(pwd)
 # In a sanitizer build, leaks in system libraries listed there are not
@@ -189,6 +191,45 @@ run_sched() {
 	done
 }
 
+# An exercise whose every name, title and note is hostile (CR/LF, ; , :
+# quotes, HTML, Markdown, formula starters, Unicode, long text) is
+# planned; check.py reads each output back (one "ok"/"not ok" line per
+# check, counted here), then tests/interop reads the calendars with
+# ical.js and python3-icalendar against the JSON plan.
+run_hostile() {
+	rm -rf "$tmp/hostile"
+	mkdir -p "$tmp/hostile"
+	/usr/bin/python3 tests/hostile/check.py "$planner" "$tmp/hostile" \
+	    >"$tmp/hostile.out" 2>&1
+	st=$?
+	failed=
+	while IFS= read -r line; do
+		case $line in
+		"#"*) [ -n "$failed" ] && echo "$line" >>"$tmp/diff"
+			continue ;;
+		esac
+		[ -n "$failed" ] && notok "hostile $failed"
+		failed=
+		case $line in
+		"ok - "*) ok "hostile ${line#ok - }" ;;
+		"not ok - "*) failed=${line#not ok - }; : >"$tmp/diff" ;;
+		esac
+	done <"$tmp/hostile.out"
+	[ -n "$failed" ] && notok "hostile $failed"
+	if [ $st -ne 0 ] && ! grep -q '^not ok' "$tmp/hostile.out"; then
+		tail -20 "$tmp/hostile.out" >"$tmp/diff"
+		notok "hostile check.py exited $st"
+	fi
+	[ -f "$tmp/hostile/out/plan.json" ] || return 0
+	if sh tests/interop/run.sh "$build" "$tmp/hostile/out" \
+	    >"$tmp/hostile.out" 2>&1; then
+		ok "hostile calendars read by ical.js and python3-icalendar"
+	else
+		grep -v '^ok' "$tmp/hostile.out" | tail -40 >"$tmp/diff"
+		notok "hostile calendars read by ical.js and python3-icalendar"
+	fi
+}
+
 for s in $suites; do
 	case $s in
 	unit) run_unit ;;
@@ -196,6 +237,7 @@ for s in $suites; do
 	bad) run_bad ;;
 	interop) run_interop ;;
 	sched) run_sched ;;
+	hostile) run_hostile ;;
 	*) echo "run.sh: unknown suite '$s'" >&2; exit 2 ;;
 	esac
 done

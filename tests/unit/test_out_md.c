@@ -396,6 +396,35 @@ teardown(void **state)
 	return 0;
 }
 
+/* Text that Markdown would read as markup at the start of a line or
+ * anywhere, each escaped so that it shows as written. */
+static void
+test_md_escape(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "1. not a list", "1\\. not a list" },
+		{ "2027) neither", "2027\\) neither" },
+		{ "12 monkeys", "12 monkeys" },
+		{ "    indented code", "&#32;   indented code" },
+		{ "\tTabbed", "&#32;Tabbed" },
+		{ "\r\n  x", "&#32;  x" },
+		{ "~~struck~~", "\\~\\~struck\\~\\~" },
+		{ "-1.5", "\\-1.5" },
+		{ "a\r\nb\rc\nd", "a b c d" },
+		{ "", "" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		struct sb b = {0};
+
+		out_md_escape(&b, cases[i][0]);
+		assert_string_equal(sb_str(&b), cases[i][1]);
+		sb_free(&b);
+	}
+}
+
 int
 main(void)
 {
@@ -405,6 +434,7 @@ main(void)
 		cmocka_unit_test(test_md_edges),
 		cmocka_unit_test(test_md_by_owner),
 		cmocka_unit_test(test_md_improvement_plan),
+		cmocka_unit_test(test_md_escape),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, teardown);
