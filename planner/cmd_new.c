@@ -59,6 +59,37 @@ put_quoted(struct sb *b, const char *s)
 	sb_putc(b, '"');
 }
 
+/*
+ * The template's parameters: those without a default must be set for
+ * the skeleton to validate, so they are written with a CHANGE value;
+ * the others are shown, commented out, with their defaults.
+ */
+static void
+put_params(struct sb *b, const struct template *t)
+{
+	size_t i, need = 0;
+	const char *s;
+
+	for (i = 0; i < t->nparams; i++)
+		need += t->params[i].def == NULL;
+	if (t->nparams == 0)
+		return;
+	sb_printf(b, "# Values for the template's parameters ({{id}} in its "
+	    "texts)%s.\n%sparameters:\n", need ? "" : "; each has a default",
+	    need ? "" : "# ");
+	for (i = 0; i < t->nparams; i++) {
+		const struct param_def *pd = &t->params[i];
+
+		sb_printf(b, "%s  %s: ", pd->def != NULL ? "#" : "", pd->id);
+		put_quoted(b, pd->def != NULL ? pd->def : "CHANGE");
+		sb_puts(b, pd->def != NULL ? "   # " : "   # CHANGE: ");
+		for (s = pd->description != NULL ? pd->description :
+		    "no description"; *s; s++)
+			sb_putc(b, *s == '\n' || *s == '\r' ? ' ' : *s);
+		sb_putc(b, '\n');
+	}
+}
+
 static void
 put_role(struct sb *b, const struct role_def *r)
 {
@@ -122,6 +153,7 @@ skeleton(struct sb *b, const struct template *t, const char *ref,
 	    "agencies:\n  - {id: lead-agency, as: playing}   # CHANGE\n");
 	sb_puts(b, "rosters: [roster.yaml]   # CHANGE: Roster files, "
 	    "relative to this file\n");
+	put_params(b, t);
 	sb_puts(b, "# language: en   # of the master documents: en, es or "
 	    "uk\n# marking: FOR OFFICIAL USE ONLY\n");
 	sb_puts(b, "#\n# Roles the rosters must staff (role, how many; "
@@ -233,7 +265,8 @@ const struct cmd_entry cmd_new_entry = {
 	    "Writes a commented Exercise document built from TEMPLATE (a\n"
 	    "bundled name, see 'planner templates', or a template file) to\n"
 	    "standard output, or to FILE with -o (never over an existing\n"
-	    "file). Every value to change is marked CHANGE; its conduct\n"
-	    "range leaves the template's whole planning cycle in the future.\n",
+	    "file). Every value to change is marked CHANGE, including each\n"
+	    "template parameter that has no default; its conduct range\n"
+	    "leaves the template's whole planning cycle in the future.\n",
 	.exec = cmd_new,
 };

@@ -41,6 +41,7 @@ struct exercise_doc {
 	pdate conduct_from, conduct_to;	/* conduct as written */
 	int start;			/* -1: the template's */
 	const struct tnode *template_node;
+	const struct tnode *parameters;	/* a mapping of values, or NULL */
 };
 
 /*
@@ -56,6 +57,16 @@ int doc_skip(struct schema_ctx *c, const struct tnode *n, void *obj);
 /* A list of date ranges, or one alone, into an arena array. */
 int doc_ranges(struct schema_ctx *c, const struct tnode *n,
     struct range **out, size_t *nout);
+
+/*
+ * Decode the 'parameters' of a Template's root map into t->params, before
+ * the rest of it, so that its texts can be checked against them. Errors
+ * go to c->diags. Returns -1 when a parameter could not be read, so
+ * that texts naming it would be wrongly reported; else 0 (a second one
+ * of an id is reported, and the first kept).
+ */
+int doc_template_params(struct schema_ctx *c, const struct tnode *root,
+    struct template *t);
 
 /* Fill a template's defaults that depend on its type and event kinds. */
 void doc_template_defaults(struct template *t);

@@ -70,6 +70,47 @@ decode_overrides(struct schema_ctx *c, const struct tnode *n, void *obj)
 	return rc;
 }
 
+/*
+ * parameters: {site: San Luis port of entry, swarm_size: 12}. Which names
+ * the template declares is checked once it is bound (load.c, param.c);
+ * here, only the shape: ids mapped to single values, all text.
+ */
+static int
+decode_parameters(struct schema_ctx *c, const struct tnode *n, void *obj)
+{
+	struct exercise_doc *xd = obj;
+	size_t i;
+	int rc = 0;
+
+	if (n->kind == TN_SCALAR && n->plain && n->len == 0)
+		return 0;
+	if (n->kind != TN_MAP) {
+		schema_error(c, n, "'parameters' must map the template's "
+		    "parameter ids to values, such as {site: \"San Luis port "
+		    "of entry\"}");
+		return -1;
+	}
+	for (i = 0; i < n->n; i++) {
+		const struct tnode *k = n->keys[i], *v = n->vals[i];
+
+		if (!schema_is_id(k->str)) {
+			schema_error(c, k, "'%s' is not a parameter id", k->str);
+			rc = -1;
+		} else if (v->kind != TN_SCALAR) {
+			schema_error(c, v, "parameter '%s' must be a single "
+			    "value, not %s", k->str, tree_kind_name(v));
+			rc = -1;
+		} else if (v->plain && (v->len == 0 ||
+		    strcmp(v->str, "~") == 0 || strcmp(v->str, "null") == 0)) {
+			schema_error(c, v, "parameter '%s' needs a value",
+			    k->str);
+			rc = -1;
+		}
+	}
+	xd->parameters = n;
+	return rc;
+}
+
 static int
 decode_participant_agency(struct schema_ctx *c, const struct tnode *n,
     void *obj)
@@ -156,6 +197,7 @@ static const struct field exercise_fields[] = {
 	{ .key = "organiser", .type = S_MAP, .sub = &organiser_schema },
 	{ .key = "marking", .type = S_TEXT, .off = X(ex.marking) },
 	{ .key = "language", .type = S_LANG, .off = X(ex.language) },
+	{ .key = "parameters", .type = S_CUSTOM, .decode = decode_parameters },
 	{ .key = "rosters", .type = S_TEXTLIST, .off = X(rosters) },
 	{ .key = "overrides", .type = S_CUSTOM, .decode = decode_overrides,
 	  .doc_keys = override_keys },

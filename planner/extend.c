@@ -21,6 +21,7 @@ static const struct {
 	{ "msel", "MSEL entry" },
 	{ "checklists", "checklist" },
 	{ "items", "checklist item" },
+	{ "parameters", "parameter" },	/* a child changes a default */
 };
 
 static const char *
@@ -149,13 +150,28 @@ merge_list(struct schema_ctx *c, const struct tnode *p, const struct tnode *ch,
 	return out;
 }
 
+/* A non-empty list whose items are all scalars. */
+static int
+text_list(const struct tnode *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->items[i]->kind != TN_SCALAR)
+			return 0;
+	return l->n > 0;
+}
+
 static struct tnode *
 merge_value(struct schema_ctx *c, const char *key, const struct tnode *p,
     const struct tnode *ch, const struct tnode *remove)
 {
 	if (p->kind == TN_MAP && ch->kind == TN_MAP)
 		return merge_map(c, p, ch, NULL);
-	if (p->kind == TN_SEQ && ch->kind == TN_SEQ && list_what(key) != NULL)
+	/* Only lists of mappings merge by id: an event's 'roles' is a list
+	 * of text, which replaces the parent's like any other. */
+	if (p->kind == TN_SEQ && ch->kind == TN_SEQ && list_what(key) != NULL &&
+	    !text_list(p) && !text_list(ch))
 		return merge_list(c, p, ch, remove ? tree_get(remove, key) :
 		    NULL);
 	return (struct tnode *)ch;
@@ -234,7 +250,8 @@ check_remove(struct schema_ctx *c, const struct tnode *parent,
 		const struct tnode *const *v;
 		size_t n;
 
-		if (what == NULL || strcmp(key, "items") == 0) {
+		if (what == NULL || strcmp(key, "items") == 0 ||
+		    strcmp(key, "parameters") == 0) {
 			schema_error(c, remove->keys[i], "cannot remove from "
 			    "'%s'; only from objectives, roles, events, msel "
 			    "or checklists", key);

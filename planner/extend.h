@@ -10,7 +10,8 @@
  * root mappings of the two Template documents (the parent already merged
  * with its own ancestors). Keys of the child replace the parent's, except
  * that mappings merge key by key and the lists of parts (objectives,
- * roles, events, msel, checklists and a checklist's items) merge by id:
+ * roles, events, msel, checklists, a checklist's items, and parameters)
+ * merge by id:
  * an item whose id the parent has changes that item's keys, other items
  * are added after the parent's. The child's 'remove:' mapping (list name
  * to ids) deletes the parent's items first; an id that is not there is

@@ -10,8 +10,10 @@
 
 #include "doc.h"
 #include "extend.h"
+#include "i18n.h"
 #include "ics.h"
 #include "load.h"
+#include "param.h"
 #include "paths.h"
 #include "tree.h"
 
@@ -150,6 +152,7 @@ load_template(struct loader *L, const struct tnode *root, const char *path)
 	struct template *t = arena_alloc(L->m->arena, sizeof(*t));
 
 	const struct tnode *ev = tree_get(root, "events");
+	int rc;
 
 	/* Checked on the tree, before decoding what would be refused. */
 	if (ev != NULL && ev->kind == TN_SEQ && ev->n > LOAD_MAX_EVENTS) {
@@ -160,7 +163,11 @@ load_template(struct loader *L, const struct tnode *root, const char *path)
 		return;
 	}
 	doc_template_schema.init(t);
-	if (schema_decode(&L->ctx, &doc_template_schema, root, t, NULL) == -1)
+	/* Parameters first: texts are checked against them (param.h). */
+	param_text_mode(&L->ctx, t, doc_template_params(&L->ctx, root, t) == 0);
+	rc = schema_decode(&L->ctx, &doc_template_schema, root, t, NULL);
+	param_text_mode(&L->ctx, NULL, 0);
+	if (rc == -1)
 		return;
 	doc_template_defaults(t);
 	doc_template_check(&L->ctx, root, t);
@@ -871,30 +878,62 @@ check_count(struct loader *L, const struct pvec *pv, size_t loc_off,
 		    loc_off), "more than %zu %s in one run", max, what);
 }
 
-/* Ids must be unique across every file of a kind; the second is wrong. */
+/* An id and where it stands in its list, sorted by id then place. */
+struct id_at {
+	const char *id;
+	size_t i;
+};
+
+static int
+id_at_cmp(const void *a, const void *b)
+{
+	const struct id_at *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	if (c != 0)
+		return c;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * Ids must be unique across every file of a kind; every later copy is
+ * wrong and names the first. Sorting (id, place) puts each id's first
+ * copy at the head of its run, so 20,000 people cost O(n log n), not
+ * n^2 / 2 comparisons; errors still come in list order.
+ */
 static void
 check_ids(struct loader *L, const struct pvec *pv, size_t id_off,
     size_t loc_off, const char *what)
 {
-	size_t i, j;
+	struct id_at *v;
+	size_t *first, i, j;
 
-	for (i = 1; i < pv->n; i++) {
-		const char *id = *(char **)((char *)pv->v[i] + id_off);
-		const struct loc *li = (struct loc *)((char *)pv->v[i] +
-		    loc_off);
-
-		for (j = 0; j < i; j++) {
-			const char *o = *(char **)((char *)pv->v[j] + id_off);
-			const struct loc *lj = (struct loc *)((char *)pv->v[j] +
-			    loc_off);
-
-			if (strcmp(id, o) != 0)
-				continue;
-			error_at(L, li, "duplicate %s id '%s' (first at %s:%d)",
-			    what, id, lj->file, lj->line);
-			break;
-		}
+	if (pv->n < 2)
+		return;
+	v = xcalloc(pv->n, sizeof(*v));
+	first = xcalloc(pv->n, sizeof(*first));
+	for (i = 0; i < pv->n; i++) {
+		v[i].id = *(char **)((char *)pv->v[i] + id_off);
+		v[i].i = i;
+		first[i] = i;
 	}
+	qsort(v, pv->n, sizeof(*v), id_at_cmp);
+	for (i = 0; i < pv->n; i = j)
+		for (j = i + 1; j < pv->n && strcmp(v[j].id, v[i].id) == 0;
+		    j++)
+			first[v[j].i] = v[i].i;
+	for (i = 0; i < pv->n; i++) {
+		const struct loc *li, *lj;
+
+		if (first[i] == i)
+			continue;
+		li = (struct loc *)((char *)pv->v[i] + loc_off);
+		lj = (struct loc *)((char *)pv->v[first[i]] + loc_off);
+		error_at(L, li, "duplicate %s id '%s' (first at %s:%d)", what,
+		    *(char **)((char *)pv->v[i] + id_off), lj->file, lj->line);
+	}
+	free(first);
+	free(v);
 }
 
 static void
@@ -989,6 +1028,7 @@ apply_overrides(struct loader *L, struct template *t, const struct tnode *ov)
 	const struct tnode *n;
 
 	L->ctx.partial = 1;
+	param_text_mode(&L->ctx, t, 1);
 	if ((n = tree_get(ov, "conduct")) != NULL)
 		schema_decode(&L->ctx, &doc_conduct_schema, n, t, NULL);
 	if ((n = tree_get(ov, "events")) != NULL)
@@ -997,6 +1037,7 @@ apply_overrides(struct loader *L, struct template *t, const struct tnode *ov)
 	if ((n = tree_get(ov, "roles")) != NULL)
 		override_parts(L, n, "role", &doc_role_schema, t->roles,
 		    t->nroles);
+	param_text_mode(&L->ctx, NULL, 0);
 	L->ctx.partial = 0;
 }
 
@@ -1080,13 +1121,18 @@ bind_exercise(struct loader *L, struct exercise_doc *xd)
 	}
 	if (xd->start >= 0)
 		ex->tpl->conduct_start = xd->start;
+	if (ex->language == NULL)
+		ex->language = arena_strdup(L->m->arena, "en");
+	/* This exercise's values and language, on its own copy. */
+	if (param_bind(&L->ctx, ex->tpl, xd->parameters, xd->template_node,
+	    &ex->params, &ex->nparams) == 0)
+		param_apply(&L->ctx, ex->tpl, ex->language, ex->params,
+		    ex->nparams);
 	make_conduct(L->m->arena, ex->tpl);
 	ex->has_conduct = xd->conduct_from == xd->conduct_to;
 	ex->conduct = xd->conduct_from;
 	ex->window_from = xd->conduct_from;
 	ex->window_to = xd->conduct_to;
-	if (ex->language == NULL)
-		ex->language = arena_strdup(L->m->arena, "en");
 	check_participants(L, ex);
 }
 
@@ -1119,6 +1165,7 @@ finish(struct loader *L)
 	m->people = freeze(m->arena, &L->people, &m->npeople);
 	m->calendars = freeze(m->arena, &L->calendars, &m->ncalendars);
 	m->programs = freeze(m->arena, &L->programs, &m->nprograms);
+	model_index(m);
 }
 
 static void
@@ -1157,7 +1204,9 @@ load_run(char *const *paths, size_t n, struct diags *d,
 	L.d = d;
 	L.m = xcalloc(1, sizeof(*L.m));
 	L.m->arena = arena_new();
+	L.m->i18n = i18n_new(L.m->arena);
 	L.ctx.diags = d;
+	L.ctx.i18n = L.m->i18n;
 	L.ctx.arena = L.m->arena;
 	L.ctx.user = &L;
 	L.mem = mem;

@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "date.h"
+#include "i18n.h"
 #include "model.h"
+#include "param.h"
 #include "schema.h"
 #include "tz.h"
 
@@ -62,6 +64,31 @@ schema_is_id(const char *s)
 			return 0;
 	}
 	return 1;
+}
+
+/* ISO 639-1, sorted: the two-letter codes there are. */
+static const char iso639_1[] =
+    "aaabaeafakamanarasavayazbabebgbibmbnbobrbscacechcocrcscucvcydadedvdz"
+    "eeeleneoeseteufafffifjfofrfygagdglgngugvhahehihohrhthuhyhziaidieigii"
+    "ikioisitiujajvkakgkikjkkklkmknkokrkskukvkwkylalblgliln"
+    "loltlulvmgmhmimkmlmnmrmsmtmynanbndnengnlnnnonrnvnyocojomorospapiplps"
+    "ptqurmrnrorurwsascsdsesgsisksl"
+    "smsnsosqsrssstsusvswtatetgthtitktltntotrtstttwtyugukuruzvevivowawoxh"
+    "yiyozazhzu";
+
+int
+schema_is_lang(const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if ((n != 2 && n != 3) || strspn(s, "abcdefghijklmnopqrstuvwxyz") != n)
+		return 0;
+	if (n == 3)
+		return 1;
+	for (i = 0; i + 1 < sizeof(iso639_1); i += 2)
+		if (iso639_1[i] == s[0] && iso639_1[i + 1] == s[1])
+			return 1;
+	return 0;
 }
 
 /* An empty plain scalar ("key:" with nothing after it) or ~ or null. */
@@ -149,8 +176,7 @@ decode_string(struct schema_ctx *c, const struct field *f,
 		}
 		break;
 	case S_LANG:
-		if (n->len < 2 || n->len > 3 || strspn(s,
-		    "abcdefghijklmnopqrstuvwxyz") != n->len) {
+		if (!schema_is_lang(s)) {
 			schema_error(c, n, "'%s' is not a language code: use "
 			    "ISO 639-1, such as 'en', 'es' or 'uk'", s);
 			return -1;
@@ -179,6 +205,54 @@ decode_string(struct schema_ctx *c, const struct field *f,
 		break;
 	}
 	*out = arena_strndup(c->arena, s, n->len);
+	return 0;
+}
+
+/*
+ * A text in several languages, {en: ..., es: ...}: the English one is
+ * the value, the others are recorded against it in c->i18n. English is
+ * required because it is what every reader falls back to.
+ */
+static int
+decode_text_langs(struct schema_ctx *c, const struct field *f,
+    const struct tnode *n, char **out)
+{
+	const struct tnode *en = tree_get(n, "en");
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < n->n; i++) {
+		const struct tnode *k = n->keys[i], *v = n->vals[i];
+
+		if (!schema_is_lang(k->str)) {
+			schema_error(c, k, "'%s' is not a language code: use "
+			    "ISO 639-1, such as 'en', 'es' or 'uk'", k->str);
+			rc = -1;
+		}
+		if (v->kind != TN_SCALAR) {
+			schema_error(c, v, "the '%s' text of '%s' must be a "
+			    "single value, not %s", k->str, f->key,
+			    tree_kind_name(v));
+			rc = -1;
+		} else if ((c->text_flags & SCHEMA_TEXT_PARAMS) &&
+		    param_check_text(c, v, v->str) == -1)
+			rc = -1;
+	}
+	if (en == NULL) {
+		schema_error(c, n, "'%s' in several languages needs an 'en' "
+		    "text, the one every reader falls back to", f->key);
+		return -1;
+	}
+	if (rc == -1 || en->kind != TN_SCALAR)
+		return -1;
+	*out = arena_strndup(c->arena, en->str, en->len);
+	for (i = 0; i < n->n; i++) {
+		const struct tnode *k = n->keys[i], *v = n->vals[i];
+
+		i18n_set(c->i18n, *out, arena_strndup(c->arena, k->str,
+		    k->len), v == en ? *out : arena_strndup(c->arena, v->str,
+		    v->len));
+	}
 	return 0;
 }
 
@@ -367,6 +441,15 @@ decode_field(struct schema_ctx *c, const struct field *f,
 	case S_TEXTLIST:
 	case S_LANGLIST:
 		return decode_strlist(c, f, n, dst);
+	case S_TEXT:
+		if (n->kind == TN_MAP && (c->text_flags & SCHEMA_TEXT_LANGS) &&
+		    c->i18n != NULL)
+			return decode_text_langs(c, f, n, dst);
+		if (n->kind == TN_SCALAR &&
+		    (c->text_flags & SCHEMA_TEXT_PARAMS) &&
+		    param_check_text(c, n, n->str) == -1)
+			return -1;
+		break;
 	default:
 		break;
 	}
@@ -424,6 +507,26 @@ find_field(const struct schema *s, const char *key, size_t *idx)
 	return NULL;
 }
 
+/*
+ * A text in several languages standing for {scalar_key: text}, as an
+ * EEG task written bare: a mapping with an 'en' key where the table has
+ * none, when texts may have languages and the shorthand is a text.
+ */
+static int
+text_langs(const struct schema_ctx *c, const struct schema *s,
+    const struct tnode *n)
+{
+	const struct field *f;
+	size_t idx;
+
+	if (n->kind != TN_MAP || !(c->text_flags & SCHEMA_TEXT_LANGS) ||
+	    s->scalar_key == NULL || tree_get(n, "en") == NULL ||
+	    find_field(s, "en", &idx) != NULL)
+		return 0;
+	f = find_field(s, s->scalar_key, &idx);
+	return f != NULL && f->type == S_TEXT;
+}
+
 /* The value of a scalar standing for {scalar_key: value}. */
 static int
 decode_shorthand(struct schema_ctx *c, const struct schema *s,
@@ -433,7 +536,7 @@ decode_shorthand(struct schema_ctx *c, const struct schema *s,
 	size_t idx = 0;
 
 	f = s->scalar_key ? find_field(s, s->scalar_key, &idx) : NULL;
-	if (f == NULL || n->kind != TN_SCALAR) {
+	if (f == NULL || (n->kind != TN_SCALAR && !text_langs(c, s, n))) {
 		schema_error(c, n, "expected %s written as a mapping, found %s",
 		    s->what, tree_kind_name(n));
 		return -1;
@@ -478,7 +581,7 @@ schema_decode(struct schema_ctx *c, const struct schema *s,
 		l->line = n->line;
 		l->col = n->col;
 	}
-	if (n->kind != TN_MAP) {
+	if (n->kind != TN_MAP || text_langs(c, s, n)) {
 		if (decode_shorthand(c, s, n, obj, &got) == -1)
 			return -1;
 	} else {

@@ -15,12 +15,29 @@
  * docs/format.md to the loader.
  */
 
+struct i18n;
+struct param_def;
+
 struct schema_ctx {
 	struct diags *diags;
 	struct arena *arena;	/* decoded strings and arrays live here */
 	int partial;		/* an override: nothing is required */
 	void *user;		/* the loader's state, for custom decoders */
+	/*
+	 * How S_TEXT values of templates (and overrides of them) are read:
+	 * with SCHEMA_TEXT_LANGS a text may be a mapping of language codes
+	 * ({en: ..., es: ...}, 'en' required), decoded as its English text
+	 * with the others recorded in i18n; with SCHEMA_TEXT_PARAMS every
+	 * "{{id}}" in it must name one of params[0..nparams).
+	 */
+	unsigned text_flags;
+	struct i18n *i18n;
+	const struct param_def *params;
+	size_t nparams;
 };
+
+#define SCHEMA_TEXT_LANGS	0x1
+#define SCHEMA_TEXT_PARAMS	0x2
 
 enum stype {
 	S_ID,		/* char *, id syntax */
@@ -106,6 +123,13 @@ int schema_id(struct schema_ctx *c, const struct tnode *n, const char *key,
 
 /* Is s a valid id (1-64 of [A-Za-z0-9._-], starting alphanumeric)? */
 int schema_is_id(const char *s);
+
+/*
+ * Is s a language code as rosters and templates write them: an ISO 639-1
+ * code ('en', 'es', 'uk'), or three lower-case letters of ISO 639-2/3
+ * for languages that have no two-letter code? Can't fail.
+ */
+int schema_is_lang(const char *s);
 
 /* Call fn with every documented key path ("events[].window"). */
 void schema_walk(const struct schema *s, void (*fn)(const char *path,
