@@ -155,6 +155,36 @@ cost_json(const struct staffing_cost *c)
 	return o;
 }
 
+/* The objectives with their core capabilities and EEG critical tasks. */
+static struct json_object *
+objectives_json(const struct template *tpl)
+{
+	struct json_object *arr = new_array();
+	size_t i, j;
+
+	for (i = 0; tpl != NULL && i < tpl->nobjectives; i++) {
+		const struct objective *ob = &tpl->objectives[i];
+		struct json_object *o = new_object(), *caps = new_array(),
+		    *eeg = new_array();
+
+		put_str(o, "id", ob->id);
+		put_str(o, "text", ob->text);
+		for (j = 0; j < ob->ncaps; j++)
+			push(caps, jstr(doctrine_cap_name(ob->caps[j])));
+		put(o, "capabilities", caps);
+		for (j = 0; j < ob->neeg; j++) {
+			struct json_object *t = new_object();
+
+			put_str(t, "task", ob->eeg[j].task);
+			put(t, "measures", strlist_array(&ob->eeg[j].measures));
+			push(eeg, t);
+		}
+		put(o, "eeg", eeg);
+		push(arr, o);
+	}
+	return arr;
+}
+
 static struct json_object *
 exercise_json(const struct plan_exercise *pe)
 {
@@ -170,6 +200,7 @@ exercise_json(const struct plan_exercise *pe)
 	put_str(o, "timezone", ex->timezone);
 	put_time(o, "startex", pe->startex);
 	put_time(o, "endex", pe->endex);
+	put(o, "objectives", objectives_json(tpl));
 
 	arr = new_array();
 	for (i = 0; i < pe->nevents; i++)

@@ -524,8 +524,90 @@ class World:
         for d in docs:
             if d.get("kind") == "Template" and (by_path or
                                                  str(d["id"]) == ref):
-                return d
+                return self.resolved(d, ex_path if by_path else None, ref)
         raise OracleError("template %r not found" % ref)
+
+    def resolved(self, d, path, ref, seen=()):
+        """A template with its 'extends:' chain merged in, as
+        docs/format.md "Extending a template" says, written from the
+        documentation rather than from extend.c."""
+        if "extends" not in d:
+            return d
+        if str(d["id"]) in seen:
+            raise OracleError("template %r extends itself" % ref)
+        pref = str(d["extends"])
+        if "/" in pref or pref.endswith(".yaml"):
+            base = os.path.dirname(path) if path else self.datadir
+            pdocs = self._read(os.path.join(base, pref))
+            parent = [x for x in pdocs if x.get("kind") == "Template"][0]
+            ppath = os.path.join(base, pref)
+        else:
+            parent = self.tpl_by_id.get(pref)
+            ppath = None
+            if parent is None:
+                ppath = os.path.join(self.datadir, "templates",
+                                     pref + ".yaml")
+                parent = [x for x in self._read(ppath)
+                          if x.get("kind") == "Template" and
+                          str(x["id"]) == pref][0]
+        parent = self.resolved(parent, ppath, pref, seen + (str(d["id"]),))
+        return merge_tree(parent, d, d.get("remove", {}) or {})
+
+
+# Lists whose items merge by id when a template extends another.
+BY_ID = {"objectives", "roles", "events", "msel", "checklists", "items"}
+
+
+def merge_tree(parent, child, remove):
+    """The child template over its parent: mappings merge key by key,
+    lists of mappings under BY_ID keys merge by id (parent items in
+    order, changed by the child's item of the same id; new items after
+    the child item before them), 'remove' drops parent ids first; any
+    other value of the child replaces the parent's."""
+    out = {}
+    for k, v in parent.items():
+        if k in ("extends", "remove"):
+            continue
+        if k in remove and isinstance(v, list):
+            gone = {str(x) for x in remove[k] or []}
+            v = [x for x in v if not (isinstance(x, dict) and
+                                      str(x.get("id")) in gone)]
+        if k not in child:
+            out[k] = v
+            continue
+        c = child[k]
+        if isinstance(v, dict) and isinstance(c, dict):
+            out[k] = merge_tree(v, c, {})
+        elif (k in BY_ID and isinstance(v, list) and isinstance(c, list)
+              and all(isinstance(x, dict) for x in v + c)):
+            out[k] = merge_list(v, c)
+        else:
+            out[k] = c
+    for k, v in child.items():
+        if k not in parent and k != "remove":
+            out[k] = v
+    return out
+
+
+def merge_list(parent, child):
+    ids = [str(x.get("id")) for x in parent]
+    out, used = [], set()
+    for p in parent:
+        pid = str(p.get("id"))
+        ci = next((i for i, c in enumerate(child)
+                   if i not in used and str(c.get("id")) == pid), None)
+        if ci is None:
+            out.append(p)
+            continue
+        used.add(ci)
+        out.append(merge_tree(p, child[ci], {}))
+        for j in range(ci + 1, len(child)):
+            if str(child[j].get("id")) in ids:
+                break
+            used.add(j)
+            out.append(child[j])
+    out += [c for i, c in enumerate(child) if i not in used]
+    return out
 
 
 # --- the exercise as the template and its overrides define it ----------------

@@ -10,6 +10,7 @@
 
 #include <json-c/json.h>
 
+#include "doctrine.h"
 #include "model.h"
 #include "out_json.h"
 #include "util.h"
@@ -100,6 +101,18 @@ fixture_model(void)
 	t->name = arena_strdup(a, "FPV swarm attack");
 	t->type = EX_FULL_SCALE;
 	t->conduct_days = 2;
+	/* One objective with an EEG critical task, hostile text included. */
+	t->nobjectives = 1;
+	t->objectives = arena_array(a, 1, sizeof(*t->objectives));
+	t->objectives[0].id = arena_strdup(a, "detect");
+	t->objectives[0].text = arena_strdup(a, NASTY);
+	t->objectives[0].ncaps = 1;
+	t->objectives[0].caps = arena_array(a, 1, sizeof(int));
+	t->objectives[0].caps[0] = doctrine_cap_parse("interdiction-and-disruption");
+	t->objectives[0].neeg = 1;
+	t->objectives[0].eeg = arena_array(a, 1, sizeof(struct eeg_task));
+	t->objectives[0].eeg[0].task = arena_strdup(a, CYR);
+	t->objectives[0].eeg[0].measures = strs(a, 1, "Within 2 minutes");
 	t->nroles = 3;
 	t->roles = arena_array(a, 3, sizeof(*t->roles));
 	t->roles[0].id = arena_strdup(a, "lead-planner");
@@ -280,8 +293,13 @@ test_json_shape_and_values(void **state)
 	};
 	static const char *const ex_keys[] = {
 		"id", "name", "template", "type", "timezone", "startex",
-		"endex", "events", "assignments", "vacancies", "objective",
+		"endex", "objectives", "events", "assignments", "vacancies",
+		"objective",
 	};
+	static const char *const ob_keys[] = {
+		"id", "text", "capabilities", "eeg",
+	};
+	static const char *const eeg_keys[] = { "task", "measures" };
 	static const char *const ev_keys[] = {
 		"id", "title", "kind", "start", "end", "agencies", "local",
 		"roles", "warnings",
@@ -312,6 +330,19 @@ test_json_shape_and_values(void **state)
 	assert_string_equal(str(ex, "timezone"), "America/Phoenix");
 	assert_string_equal(str(ex, "startex"), "2027-03-10T14:00:00Z");
 	assert_string_equal(str(ex, "endex"), "2027-03-11T22:00:00Z");
+
+	/* Objectives with their core capabilities and EEG tasks. */
+	o = json_object_array_get_idx(arr(ex, "objectives", 1), 0);
+	assert_keys(o, ob_keys, NELEM(ob_keys));
+	assert_string_equal(str(o, "id"), "detect");
+	assert_string_equal(str(o, "text"), NASTY);
+	assert_string_equal(item_str(arr(o, "capabilities", 1), 0),
+	    "Interdiction and Disruption");
+	o = json_object_array_get_idx(arr(o, "eeg", 1), 0);
+	assert_keys(o, eeg_keys, NELEM(eeg_keys));
+	assert_string_equal(str(o, "task"), CYR);
+	assert_string_equal(item_str(arr(o, "measures", 1), 0),
+	    "Within 2 minutes");
 
 	evs = arr(ex, "events", 4);
 	for (i = 0; i < 4; i++) {
