@@ -289,6 +289,9 @@ add_progress(struct cmd_db_progress *pg, const struct store_rev *prev,
 		    sa->poc, 1)) : arena_strdup(a, sa->poc);
 		c->start = parse_date(sa->start);
 		c->due = parse_date(sa->due);
+		c->no = sa->no;
+		c->status = arena_strdup(a, sa->status);
+		c->poc_id = arena_strdup(a, sa->poc);
 	}
 }
 
@@ -298,6 +301,7 @@ cmd_db_progress(struct store *s, struct plan *p,
 {
 	struct store_rev *prev = NULL, *r = NULL;
 	struct store_actions *al = NULL;
+	struct revision_src *rs = NULL;
 	char *cause = NULL;
 	size_t i, capd = 0, capa = 0;
 	int n, rc = -1;
@@ -307,6 +311,7 @@ cmd_db_progress(struct store *s, struct plan *p,
 	pg->revisions = arena_array(pg->arena, p->nexercises + 1, sizeof(int));
 	if (store_begin_read(s, &cause) == -1)
 		return cmd_db_fail(cause), -1;
+	rs = src != NULL ? revision_src_new(src) : NULL;
 	for (i = 0; i < p->nexercises; i++) {
 		struct plan_exercise *px = &p->exercises[i];
 
@@ -318,7 +323,7 @@ cmd_db_progress(struct store *s, struct plan *p,
 			cmd_db_fail(cause);
 			goto out;
 		}
-		r = revision_new(p, i, src, "");
+		r = revision_new_src(p, i, rs, "");
 		revision_sequence(r, prev);
 		revision_apply_sequence(r, px, p->arena);
 		pg->revisions[i] = prev != NULL && streq(prev->hash, r->hash) ?
@@ -335,8 +340,28 @@ cmd_db_progress(struct store *s, struct plan *p,
 out:
 	store_rev_free(prev);
 	store_actions_free(al);
+	revision_src_free(rs);
 	store_rollback(s);
 	return rc;
+}
+
+int
+cmd_db_rev_progress(struct store *s, const struct store_rev *r,
+    struct cmd_db_progress *pg)
+{
+	struct store_actions *al = NULL;
+	char *cause = NULL;
+	size_t capd = 0, capa = 0;
+
+	memset(pg, 0, sizeof(*pg));
+	pg->arena = arena_new();
+	pg->revisions = arena_array(pg->arena, 2, sizeof(int));
+	pg->revisions[0] = r->number;
+	if (store_actions(s, r->exercise, 0, &al, &cause) == -1)
+		return cmd_db_fail(cause), -1;
+	add_progress(pg, r, al, &capd, &capa);
+	store_actions_free(al);
+	return 0;
 }
 
 void

@@ -94,6 +94,17 @@ struct cmd_db_progress {
  */
 int cmd_db_progress(struct store *s, struct plan *p,
     const struct load_source_list *src, struct cmd_db_progress *pg);
+
+/*
+ * The progress of stored revision r (of one exercise) for the files
+ * 'planner export' writes, as cmd_db_progress() gives it to 'planner
+ * plan': r's number, the items checked off in r and the corrective
+ * actions of its exercise, read from s in the caller's transaction.
+ * Initialise pg with {0}; free with cmd_db_progress_free(). Prints why
+ * not on failure. Returns 0 or -1.
+ */
+int cmd_db_rev_progress(struct store *s, const struct store_rev *r,
+    struct cmd_db_progress *pg);
 void cmd_db_progress_free(struct cmd_db_progress *pg);
 
 #endif

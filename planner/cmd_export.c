@@ -1,4 +1,4 @@
-/* cmd_export.c: planner export EXERCISE: calendars and checklists from a stored revision alone. */
+/* cmd_export.c: planner export EXERCISE: the files of planner plan, from a stored revision alone. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,35 +6,11 @@
 
 #include "cmd.h"
 #include "cmd_db.h"
+#include "cmd_out.h"
 #include "load.h"
 #include "msg.h"
-#include "ics.h"
-#include "out_md.h"
+#include "print.h"
 #include "revision.h"
-
-static int
-write_files(const struct plan *p, const char *dir)
-{
-	char *cause = NULL, *path, *md;
-	int rc;
-
-	if (mkdir_p(dir) == -1) {
-		msg_error("cannot create '%s': %s", dir, strerror(errno));
-		return -1;
-	}
-	path = xasprintf("%s/calendar.ics", dir);
-	rc = ics_write_plan(p, path, &cause);
-	free(path);
-	if (rc == -1)
-		return cmd_db_fail(cause), -1;
-	md = out_md_checklists(p);
-	path = xasprintf("%s/checklists.md", dir);
-	if ((rc = write_file_atomic(path, md, strlen(md))) == -1)
-		msg_error("cannot write '%s': %s", path, strerror(errno));
-	free(path);
-	free(md);
-	return rc;
-}
 
 /*
  * The stored plan, made again from the stored documents and rows. If it
@@ -85,6 +61,8 @@ static int
 cmd_export(const char *db, int argc, char **argv)
 {
 	const char *exercise = NULL, *out = "out", *v;
+	struct cmd_db_progress pg = {0};
+	enum print_paper paper = PRINT_LETTER;
 	struct store_rev *r = NULL;
 	struct model *m = NULL;
 	struct plan *p = NULL;
@@ -109,6 +87,15 @@ cmd_export(const char *db, int argc, char **argv)
 				return cmd_usage_error(&cmd_export_entry,
 				    "'--out' needs a directory");
 			out = v;
+		} else if ((v = cmd_db_opt(argc, argv, &i, "--paper",
+		    &missing)) != NULL || missing) {
+			if (missing)
+				return cmd_usage_error(&cmd_export_entry,
+				    "'--paper' needs letter or a4");
+			if (print_paper_parse(v, &paper) == -1)
+				return cmd_usage_error(&cmd_export_entry,
+				    "unknown paper '%s': expected letter or "
+				    "a4", v);
 		} else if (argv[i][0] == '-')
 			return cmd_usage_error(&cmd_export_entry,
 			    "unknown option '%s'", argv[i]);
@@ -127,13 +114,19 @@ cmd_export(const char *db, int argc, char **argv)
 		rc = cmd_db_fail(cause);
 		goto out;
 	}
-	store_rollback(s);
-	if (rebuild(r, &m, &p) == -1 || write_files(p, out) == -1)
+	/* The progress as it stands now: an export after items were checked
+	 * off or actions added shows them, as a plan run now would. */
+	if (cmd_db_rev_progress(s, r, &pg) == -1)
 		goto out;
-	printf("exported revision %d of %s to '%s': calendar.ics, "
-	    "checklists.md\n", r->number, r->exercise, out);
+	store_rollback(s);
+	if (rebuild(r, &m, &p) == -1 ||
+	    cmd_out_write(p, out, paper, 1, &pg) == -1)
+		goto out;
+	printf("exported revision %d of %s to '%s': calendars, checklists, "
+	    "roles and print/\n", r->number, r->exercise, out);
 	rc = 0;
 out:
+	cmd_db_progress_free(&pg);
 	plan_free(p);
 	model_free(m);
 	store_rev_free(r);
@@ -143,18 +136,25 @@ out:
 
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
-	.args = "EXERCISE [--revision N] [--out DIR] [--db FILE]",
-	.summary = "Write a stored revision's calendar and checklists.",
+	.args = "EXERCISE [--revision N] [--out DIR] [--paper letter|a4] "
+	    "[--db FILE]",
+	.summary = "Write a stored revision's calendars, checklists and PDFs.",
 	.help =
-	    "Writes calendar.ics and checklists.md into DIR (default: out)\n"
-	    "for the latest revision of EXERCISE, or revision N, from the\n"
-	    "database alone: the input documents stored with the revision\n"
-	    "and its schedule and staffing as planned then, with no YAML file\n"
-	    "read and nothing scheduled again.\n"
+	    "Writes into DIR (default: out) the files planner plan writes\n"
+	    "there (calendar.ics, agencies/, people/, tasks.ics, the\n"
+	    "checklists and Improvement Plan in Markdown, roles.csv,\n"
+	    "roles.md and the PDFs under print/) for the latest revision of\n"
+	    "EXERCISE, or revision N, from the database alone: the input\n"
+	    "documents stored with the revision, its schedule and staffing as\n"
+	    "planned then and the progress recorded since (items checked\n"
+	    "off, corrective actions), with no YAML file read and nothing\n"
+	    "scheduled again. For the same revision and progress the files\n"
+	    "are byte for byte those planner plan wrote.\n"
 	    "\n"
 	    "options:\n"
 	    "  --revision N    that revision rather than the latest\n"
 	    "  -o, --out DIR   where to write (default: out)\n"
+	    "  --paper SIZE    letter (default) or a4, for print/\n"
 	    "  --db FILE       the database (default: $PLANNER_DB, else\n"
 	    "                  planner.db in the working directory)\n",
 	.flags = CMD_DB,

@@ -135,6 +135,96 @@ decode_at(struct schema_ctx *c, const struct tnode *n, void *obj)
 	return 0;
 }
 
+/*
+ * A list of reminder offsets, "[-1d, -15m]", into *out; "[]" means no
+ * reminder. Months are refused: a VALARM trigger is a duration of weeks,
+ * days and time, and a month has no fixed length.
+ */
+static int
+decode_alarm_list(struct schema_ctx *c, const struct tnode *n,
+    struct alarm_list *out)
+{
+	char *cause = NULL;
+	size_t i;
+	int rc = 0;
+
+	if (n->kind != TN_SEQ) {
+		schema_error(c, n, "'alarms' must be a list of offsets from "
+		    "the start, such as [-1d, -15m], or [] for none");
+		return -1;
+	}
+	out->v = arena_array(c->arena, n->n + 1, sizeof(*out->v));
+	out->n = 0;
+	out->set = 1;
+	for (i = 0; i < n->n; i++) {
+		const struct tnode *it = n->items[i];
+		struct span sp;
+
+		if (it->kind != TN_SCALAR) {
+			schema_error(c, it, "an alarm must be an offset such "
+			    "as '-15m', not %s", tree_kind_name(it));
+			rc = -1;
+		} else if (span_parse(it->str, &sp, &cause) == -1) {
+			schema_error(c, it, "%s", cause);
+			free(cause);
+			cause = NULL;
+			rc = -1;
+		} else if (sp.months != 0) {
+			schema_error(c, it, "alarm offset '%s' is in months; "
+			    "use weeks or days", it->str);
+			rc = -1;
+		} else
+			out->v[out->n++] = sp;
+	}
+	return rc;
+}
+
+static int
+decode_event_alarms(struct schema_ctx *c, const struct tnode *n, void *obj)
+{
+	return decode_alarm_list(c, n, &((struct event_def *)obj)->alarms);
+}
+
+/* alarms: {meeting: [-1d, -15m], conduct: [-1d]}, by event kind. */
+static int
+decode_template_alarms(struct schema_ctx *c, const struct tnode *n,
+    void *obj)
+{
+	struct template *t = obj;
+	const char *const *kinds;
+	size_t i, k, nkinds;
+	int rc = 0;
+
+	if (n->kind != TN_MAP) {
+		schema_error(c, n, "'alarms' must map event kinds to lists of "
+		    "offsets, such as {meeting: [-1d, -15m]}");
+		return -1;
+	}
+	kinds = doctrine_kind_names(&nkinds);
+	for (i = 0; i < n->n; i++) {
+		const char *key = n->keys[i]->str, *near;
+
+		for (k = 0; k < nkinds; k++)
+			if (strcmp(kinds[k], key) == 0)
+				break;
+		if (k < nkinds && k < EV_NKINDS) {
+			if (decode_alarm_list(c, n->vals[i], &t->alarms[k]) ==
+			    -1)
+				rc = -1;
+			continue;
+		}
+		near = closest_word(key, kinds, nkinds);
+		if (near != NULL)
+			schema_error(c, n->keys[i], "unknown event kind '%s' in "
+			    "'alarms'; did you mean '%s'?", key, near);
+		else
+			schema_error(c, n->keys[i], "unknown event kind '%s' in "
+			    "'alarms'", key);
+		rc = -1;
+	}
+	return rc;
+}
+
 /* Roughly comparable length of a span, for ordering checks only. */
 static double
 span_approx(const struct span *sp)
@@ -213,6 +303,23 @@ role_check(struct schema_ctx *c, const struct tnode *n, void *obj,
 		r->name = r->id;
 }
 
+/*
+ * An EEG critical task: a mapping, or just its text (the usual case, so
+ * a template lists tasks as plainly as an evaluator reads them).
+ */
+static const struct field eeg_fields[] = {
+	{ .key = "task", .type = S_TEXT, .flags = SF_REQUIRED,
+	  .off = offsetof(struct eeg_task, task) },
+	{ .key = "measures", .type = S_TEXTLIST,
+	  .off = offsetof(struct eeg_task, measures) },
+};
+
+static const struct schema eeg_schema = {
+	.what = "an EEG critical task", .size = sizeof(struct eeg_task),
+	.fields = eeg_fields, .nfields = NELEM(eeg_fields),
+	.scalar_key = "task", .loc_off = offsetof(struct eeg_task, loc),
+};
+
 static const struct field objective_fields[] = {
 	{ .key = "id", .type = S_ID, .flags = SF_REQUIRED,
 	  .off = offsetof(struct objective, id) },
@@ -220,6 +327,9 @@ static const struct field objective_fields[] = {
 	  .off = offsetof(struct objective, text) },
 	{ .key = "capabilities", .type = S_CUSTOM, .flags = SF_REQUIRED,
 	  .decode = decode_caps },
+	{ .key = "eeg", .type = S_LIST, .sub = &eeg_schema,
+	  .off = offsetof(struct objective, eeg),
+	  .count_off = offsetof(struct objective, neeg) },
 };
 
 static const struct schema objective_schema = {
@@ -278,6 +388,7 @@ static const struct field event_fields[] = {
 	{ .key = "gap", .type = S_DURATION, .off = E(gap) },
 	{ .key = "description", .type = S_TEXT, .off = E(description) },
 	{ .key = "location", .type = S_TEXT, .off = E(location) },
+	{ .key = "alarms", .type = S_CUSTOM, .decode = decode_event_alarms },
 };
 #undef E
 
@@ -358,6 +469,24 @@ const struct schema doc_conduct_schema = {
 	.nfields = NELEM(conduct_fields),
 };
 
+#define P(f) offsetof(struct param_def, f)
+static const struct field param_fields[] = {
+	{ .key = "id", .type = S_ID, .flags = SF_REQUIRED, .off = P(id) },
+	{ .key = "description", .type = S_TEXT, .off = P(description) },
+	{ .key = "default", .type = S_TEXT, .off = P(def) },
+};
+#undef P
+
+static const struct schema param_schema = {
+	.what = "a parameter", .size = sizeof(struct param_def),
+	.fields = param_fields, .nfields = NELEM(param_fields),
+	.loc_off = offsetof(struct param_def, loc),
+};
+
+static const char *const param_keys[] = {
+	"[].id", "[].description", "[].default", NULL
+};
+
 static void
 template_init(void *obj)
 {
@@ -381,6 +510,10 @@ static const struct field template_fields[] = {
 	/* Read by load.c, which merges the trees before decoding. */
 	{ .key = "extends", .type = S_CUSTOM, .decode = doc_skip },
 	{ .key = "remove", .type = S_CUSTOM, .decode = doc_skip },
+	/* Read first, by doc_template_params(): texts are checked
+	 * against them as they are decoded. */
+	{ .key = "parameters", .type = S_CUSTOM, .decode = doc_skip,
+	  .doc_keys = param_keys },
 	{ .key = "conduct", .type = S_MAP, .sub = &doc_conduct_schema },
 	{ .key = "objectives", .type = S_LIST, .sub = &objective_schema,
 	  .off = OFF(objectives), .count_off = OFF(nobjectives) },
@@ -392,6 +525,7 @@ static const struct field template_fields[] = {
 	  .off = OFF(injects), .count_off = OFF(ninjects) },
 	{ .key = "checklists", .type = S_LIST, .sub = &checklist_schema,
 	  .off = OFF(checklists), .count_off = OFF(nchecklists) },
+	{ .key = "alarms", .type = S_CUSTOM, .decode = decode_template_alarms },
 };
 
 const struct schema doc_template_schema = {
@@ -407,6 +541,50 @@ doc_template_defaults(struct template *t)
 		t->conduct_length = doctrine_conduct_length(t->type);
 	if (t->conduct_start < 0)
 		t->conduct_start = doctrine_conduct_start(t->type);
+}
+
+int
+doc_template_params(struct schema_ctx *c, const struct tnode *root,
+    struct template *t)
+{
+	const struct tnode *n = tree_get(root, "parameters");
+	size_t i, j;
+	unsigned flags = c->text_flags;
+	int rc = 0;
+
+	t->params = NULL;
+	t->nparams = 0;
+	if (n == NULL || (n->kind == TN_SCALAR && n->plain && n->len == 0))
+		return 0;
+	if (n->kind != TN_SEQ) {
+		schema_error(c, n, "'parameters' must be a list, not %s",
+		    tree_kind_name(n));
+		return -1;
+	}
+	/* A default may be given in several languages, but it is a value:
+	 * "{{" in it is not a reference. */
+	c->text_flags = SCHEMA_TEXT_LANGS;
+	t->params = arena_array(c->arena, n->n + 1, sizeof(*t->params));
+	for (i = 0; i < n->n; i++) {
+		struct param_def *p = &t->params[t->nparams];
+
+		if (schema_decode(c, &param_schema, n->items[i], p, NULL) == -1) {
+			rc = -1;
+			continue;
+		}
+		for (j = 0; j < t->nparams; j++)
+			if (strcmp(t->params[j].id, p->id) == 0)
+				break;
+		if (j < t->nparams) {
+			schema_error_at(c, &p->loc, "duplicate parameter id "
+			    "'%s' (first at line %d)", p->id,
+			    t->params[j].loc.line);
+			continue;
+		}
+		t->nparams++;
+	}
+	c->text_flags = flags;
+	return rc;
 }
 
 /* --- cross-checks ------------------------------------------------------ */

@@ -77,12 +77,15 @@ typedef int ics_filter(const struct plan_exercise *px,
  * LOCATION, CATEGORIES (exercise type, event kind), ORGANIZER, one
  * ATTENDEE per person assigned to a role that attends or owns it
  * (ROLE=CHAIR for directors and leads, OPT-PARTICIPANT for observers,
- * else REQ-PARTICIPANT; PARTSTAT=NEEDS-ACTION; CUTYPE=INDIVIDUAL) and
- * per attending agency with a contact address (CUTYPE=GROUP), and
- * VALARM reminders by kind of event (planning meetings, play and the
- * after-action meeting a day and an hour before, briefings and other
- * meetings an hour, hot wash and debrief 15 minutes, deadlines two
- * days).
+ * else REQ-PARTICIPANT; PARTSTAT=NEEDS-ACTION; CUTYPE=INDIVIDUAL;
+ * X-PLANNER-ROLE the ids of their exercise roles at the event, comma-
+ * separated) and per attending agency with a contact address
+ * (CUTYPE=GROUP), and VALARM reminders: the event's own alarms when
+ * its template gives them, else the template's alarms for its kind,
+ * else by kind (planning meetings, play and the after-action meeting a
+ * day and an hour before, briefings and other meetings an hour, hot
+ * wash and debrief 15 minutes, deadlines two days); a list given empty
+ * means none.
  *
  * Each event's UID is "<event>.<exercise>@planner", where a day N > 1 of
  * multi-day play has event id "<event>-<N>" as in out_json.h, so a UID
@@ -142,22 +145,41 @@ int ics_write_person(const struct plan *p, const struct person *pn,
  * owning it as ATTENDEE (PARTSTAT=COMPLETED once done, per done),
  * RELATED-TO;RELTYPE=PARENT the event's UID, STATUS NEEDS-ACTION, or
  * COMPLETED with COMPLETED (UTC) the last check-off once every owner
- * has checked it off. done may be NULL with ndone 0. Returns as
+ * has checked it off. done may be NULL with ndone 0.
+ *
+ * Then, per exercise, one VTODO per corrective action of actions (the
+ * store's Improvement Plan, NULL with nactions 0) that belongs to it
+ * and has a number: UID "action/<no>.<exercise>@planner", DUE the due
+ * date (a DATE; none when not set) and DTSTART the start date, STATUS
+ * NEEDS-ACTION, IN-PROCESS or COMPLETED for open, in-progress and
+ * closed, the point of contact as ATTENDEE when the model knows their
+ * address, the Improvement Plan's columns in DESCRIPTION, and
+ * RELATED-TO;RELTYPE=PARENT the exercise's first after-action meeting,
+ * where the Improvement Plan is agreed, else its first hot wash, where
+ * the areas for improvement were named, when it has either. Returns as
  * ics_write().
  */
 int ics_write_tasks(const struct plan *p, const struct item_done *done,
-    size_t ndone, const char *path, char **cause);
+    size_t ndone, const struct corrective_action *actions, size_t nactions,
+    const char *path, char **cause);
 
 /*
  * Every calendar of p into directory dir (which exists): calendar.ics,
  * tasks.ics, agencies/<agency>.ics for each agency taking part in an
  * exercise and people/<person>.ics for each person holding a role. File
  * names come from paths_safe_name(); two ids that would give the same
- * name (ignoring case) get "-2", "-3", ... in model order. Returns 0, or
- * -1 with *cause set (caller frees) on the first failure.
+ * name (ignoring case) get "-2", "-3", ... in model order. done and
+ * actions go to tasks.ics as ics_write_tasks() says.
+ *
+ * A file planner would name in agencies/ or people/ for an agency or
+ * person of the model that this plan does not write (someone no longer
+ * staffed) is removed, so a re-plan into the same dir leaves no stale
+ * calendar; other files there are left alone. Returns 0, or -1 with
+ * *cause set (caller frees) on the first failure.
  */
 int ics_write_all(const struct plan *p, const char *dir,
-    const struct item_done *done, size_t ndone, char **cause);
+    const struct item_done *done, size_t ndone,
+    const struct corrective_action *actions, size_t nactions, char **cause);
 
 /*
  * Fault injection for tests: when set, called on the finished text (len

@@ -3,18 +3,22 @@
 #include "config.h"	/* PLANNER_VERSION, PLANNER_DATADIR */
 #include "ics.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <libical/ical.h>
 
 #include "doctrine.h"
 #include "duty.h"
+#include "i18n.h"
 #include "paths.h"
+#include "progress.h"
 #include "tz.h"
 #include "util.h"
 
@@ -38,7 +42,8 @@ struct zone {
 enum item_kind {
 	ITEM_EVENT,		/* a planned event */
 	ITEM_CANCELLED,		/* one an earlier revision had */
-	ITEM_TODO		/* a checklist item, as a VTODO */
+	ITEM_TODO,		/* a checklist item, as a VTODO */
+	ITEM_ACTION		/* a corrective action, as a VTODO */
 };
 
 /* One component of the calendar, with what the self-check expects to read. */
@@ -50,10 +55,12 @@ struct item {
 	const struct cancelled_event *ce;	/* ITEM_CANCELLED */
 	const struct duty *duties;	/* ITEM_TODO: one per owner */
 	size_t nduties;
+	const struct corrective_action *ca;	/* ITEM_ACTION */
 	ptime start, end;	/* UTC; for a VTODO, end is DUE */
 	size_t zone;		/* index into cal.zones, which may move */
 	char *uid;
-	char *parent;		/* ITEM_TODO: the UID of its event */
+	char *parent;		/* ITEM_TODO, ITEM_ACTION: the UID of its
+				 * event (an action's may be NULL) */
 	int all_day;
 	struct icaltimetype day;	/* the local date of an all-day item */
 };
@@ -66,6 +73,10 @@ struct cal {
 	struct duty **duties;	/* the duty lists ITEM_TODO items point into */
 	size_t nduties, capduties;
 	ptime stamp;
+	const struct model *model;	/* the plan's, for people by id */
+	const char *const *langs;	/* a person's languages, preferred
+					 * first, for texts (i18n.h); NULL:
+					 * the exercise's, as the model has */
 };
 
 /*
@@ -300,8 +311,15 @@ event_id(const struct planned_event *pe)
 	return xstrdup(pe->def->id);
 }
 
+/* A template text as this calendar's reader reads it. */
 static const char *
-role_name(const struct template *tpl, const char *id)
+tr(const struct cal *c, const char *s)
+{
+	return c->langs != NULL ? i18n_pick(c->model, s, c->langs) : s;
+}
+
+static const char *
+role_name(const struct cal *c, const struct template *tpl, const char *id)
 {
 	size_t i;
 
@@ -309,19 +327,20 @@ role_name(const struct template *tpl, const char *id)
 		for (i = 0; i < tpl->nroles; i++)
 			if (streq(tpl->roles[i].id, id))
 				return empty(tpl->roles[i].name) ? id :
-				    tpl->roles[i].name;
+				    tr(c, tpl->roles[i].name);
 	return id;
 }
 
 /* Where the event is: its own location (a room or a dial-in), else
  * the exercise's venue and address; NULL when none is known. */
 static char *
-location(const struct plan_exercise *px, const struct planned_event *pe)
+location(const struct cal *c, const struct plan_exercise *px,
+    const struct planned_event *pe)
 {
 	const struct exercise *ex = px->ex;
 
 	if (!empty(pe->def->location))
-		return xstrdup(pe->def->location);
+		return xstrdup(tr(c, pe->def->location));
 	if (empty(ex->venue) && empty(ex->address))
 		return NULL;
 	return xasprintf("%s%s%s", ex->venue ? ex->venue : "",
@@ -334,7 +353,7 @@ location(const struct plan_exercise *px, const struct planned_event *pe)
  * and local date at the venue.
  */
 static void
-read_ahead(struct sb *b, const struct plan_exercise *px,
+read_ahead(const struct cal *c, struct sb *b, const struct plan_exercise *px,
     const struct planned_event *pe)
 {
 	const struct tz *venue = duty_venue_zone(px);
@@ -354,7 +373,7 @@ read_ahead(struct sb *b, const struct plan_exercise *px,
 			tz_to_local(venue, d->start, &dt, &secs);
 			date_format(dt, day);
 			sb_printf(b, "%s %s (%s)", n++ ? ";" : "Read-ahead:",
-			    or_else(d->def->title, d->def->id), day);
+			    or_else(tr(c, d->def->title), d->def->id), day);
 			break;
 		}
 	if (n > 0)
@@ -367,7 +386,8 @@ read_ahead(struct sb *b, const struct plan_exercise *px,
  * role, with the people assigned to it.
  */
 static char *
-description(const struct plan_exercise *px, const struct planned_event *pe)
+description(const struct cal *c, const struct plan_exercise *px,
+    const struct planned_event *pe)
 {
 	const struct exercise *ex = px->ex;
 	const struct event_def *def = pe->def;
@@ -378,9 +398,9 @@ description(const struct plan_exercise *px, const struct planned_event *pe)
 	if (!empty(ex->marking))
 		sb_printf(&b, "%s\n\n", ex->marking);
 	if (!empty(def->description))
-		sb_printf(&b, "%s\n\n", def->description);
-	read_ahead(&b, px, pe);
-	if ((where = location(px, pe)) != NULL)
+		sb_printf(&b, "%s\n\n", tr(c, def->description));
+	read_ahead(c, &b, px, pe);
+	if ((where = location(c, px, pe)) != NULL)
 		sb_printf(&b, "Location: %s\n", where);
 	free(where);
 	if (ex->tpl != NULL)
@@ -392,7 +412,7 @@ description(const struct plan_exercise *px, const struct planned_event *pe)
 		const char *id = def->roles.v[i];
 		int n = 0;
 
-		sb_printf(&b, "%s %s", i ? ";" : "", role_name(ex->tpl, id));
+		sb_printf(&b, "%s %s", i ? ";" : "", role_name(c, ex->tpl, id));
 		for (j = 0; j < px->nassignments; j++) {
 			const struct assignment *as = &px->assignments[j];
 
@@ -414,7 +434,8 @@ description(const struct plan_exercise *px, const struct planned_event *pe)
 
 /* "<exercise>: <title>", with "(day N of M)" on multi-day play. */
 static char *
-summary(const struct plan_exercise *px, const struct planned_event *pe)
+summary(const struct cal *c, const struct plan_exercise *px,
+    const struct planned_event *pe)
 {
 	size_t i, ndays = 0;
 
@@ -424,9 +445,10 @@ summary(const struct plan_exercise *px, const struct planned_event *pe)
 				ndays++;
 	if (ndays > 1)
 		return xasprintf("%s: %s (day %d of %zu)", or_else(px->ex->name,
-		    px->ex->id), or_else(pe->def->title, pe->def->id), pe->day, ndays);
+		    px->ex->id), or_else(tr(c, pe->def->title), pe->def->id),
+		    pe->day, ndays);
 	return xasprintf("%s: %s", or_else(px->ex->name, px->ex->id),
-	    or_else(pe->def->title, pe->def->id));
+	    or_else(tr(c, pe->def->title), pe->def->id));
 }
 
 /* A CN parameter: one line, '"' as '\'' (libical would write ^'). */
@@ -484,9 +506,17 @@ attends(const struct assignment *as, size_t i)
 	return 0;
 }
 
+/*
+ * An ATTENDEE. xrole, when not NULL, is the person's exercise role ids
+ * ("controller" or "controller,evaluator"): ROLE is RFC 5545's closed
+ * list (CHAIR, REQ-PARTICIPANT, ...), so the exercise role travels in
+ * an x-parameter, X-PLANNER-ROLE, which readers keep or ignore. Role
+ * ids are [A-Za-z0-9._-], so the value needs no escaping.
+ */
 static icalproperty *
 attendee_new(const char *email, const char *cn, icalparameter_role role,
-    icalparameter_partstat partstat, icalparameter_cutype cutype)
+    icalparameter_partstat partstat, icalparameter_cutype cutype,
+    const char *xrole)
 {
 	char *s = xasprintf("mailto:%s", email);
 	icalproperty *prop = must(icalproperty_new_attendee(s));
@@ -495,10 +525,42 @@ attendee_new(const char *email, const char *cn, icalparameter_role role,
 	if (!empty(cn))
 		icalproperty_add_parameter(prop, cn_param(cn));
 	icalproperty_add_parameter(prop, must(icalparameter_new_role(role)));
-	icalproperty_add_parameter(prop,
-	    must(icalparameter_new_partstat(partstat)));
+	if (partstat == ICAL_PARTSTAT_INPROCESS) {
+		/* libical 3.0 spells it INPROCESS; RFC 5545 says IN-PROCESS. */
+		icalparameter *ps = must(icalparameter_new_partstat(
+		    ICAL_PARTSTAT_X));
+
+		icalparameter_set_xvalue(ps, "IN-PROCESS");
+		icalproperty_add_parameter(prop, ps);
+	} else
+		icalproperty_add_parameter(prop,
+		    must(icalparameter_new_partstat(partstat)));
 	icalproperty_add_parameter(prop, must(icalparameter_new_cutype(cutype)));
+	if (!empty(xrole)) {
+		icalparameter *x = must(icalparameter_new_x(xrole));
+
+		icalparameter_set_xname(x, "X-PLANNER-ROLE");
+		icalproperty_add_parameter(prop, x);
+	}
 	return prop;
+}
+
+/* The ids of the roles of pn that attend or own event index i
+ * of px, comma-separated, in assignment order (caller frees). */
+static char *
+person_roles(const struct plan_exercise *px, const struct person *pn,
+    size_t i)
+{
+	struct sb b = {0};
+	size_t j;
+
+	for (j = 0; j < px->nassignments; j++) {
+		const struct assignment *as = &px->assignments[j];
+
+		if (as->person == pn && as->role != NULL && attends(as, i))
+			sb_printf(&b, "%s%s", b.len ? "," : "", as->role->id);
+	}
+	return sb_take(&b);
 }
 
 /*
@@ -513,6 +575,7 @@ add_attendees(icalcomponent *ev, const struct plan_exercise *px, size_t i,
     const struct planned_event *pe)
 {
 	size_t j, k;
+	char *roles;
 
 	for (j = 0; j < px->nassignments; j++) {
 		const struct assignment *as = &px->assignments[j];
@@ -527,10 +590,12 @@ add_attendees(icalcomponent *ev, const struct plan_exercise *px, size_t i,
 				break;
 		if (k < j)
 			continue;
+		roles = person_roles(px, as->person, i);
 		icalcomponent_add_property(ev, attendee_new(as->person->email,
 		    or_else(as->person->name, as->person->id),
 		    attendee_role(as->role), ICAL_PARTSTAT_NEEDSACTION,
-		    ICAL_CUTYPE_INDIVIDUAL));
+		    ICAL_CUTYPE_INDIVIDUAL, roles));
+		free(roles);
 	}
 	for (k = 0; k < pe->nagencies; k++) {
 		const struct agency *a = pe->agencies[k];
@@ -539,7 +604,7 @@ add_attendees(icalcomponent *ev, const struct plan_exercise *px, size_t i,
 			continue;
 		icalcomponent_add_property(ev, attendee_new(a->contact.email,
 		    or_else(a->name, a->id), ICAL_ROLE_REQPARTICIPANT,
-		    ICAL_PARTSTAT_NEEDSACTION, ICAL_CUTYPE_GROUP));
+		    ICAL_PARTSTAT_NEEDSACTION, ICAL_CUTYPE_GROUP, NULL));
 	}
 }
 
@@ -576,26 +641,73 @@ static const char *const alarm_defaults[EV_NKINDS][3] = {
 	[EV_MEETING] = { "-PT1H", NULL, NULL },
 };
 
-/* VALARMs go in after the event's properties: libical writes
- * subcomponents last, and Outlook wants them there. */
-static void
-add_alarms(icalcomponent *ev, enum ev_kind kind, const char *summ)
+/*
+ * A template's offset as a trigger duration. The loader refuses months;
+ * days stay nominal days (RFC 5545 3.3.6: the same wall time the day
+ * before, across a DST change), whole weeks are written as weeks.
+ */
+static struct icaltriggertype
+span_trigger(const struct span *sp)
 {
+	struct icaltriggertype tr;
+	int64_t days = sp->days, secs = sp->secs;
+
+	memset(&tr, 0, sizeof(tr));
+	tr.time = icaltime_null_time();
+	tr.duration = icaldurationtype_null_duration();
+	if (days < 0 || secs < 0) {
+		tr.duration.is_neg = 1;
+		days = days < 0 ? -days : days;
+		secs = secs < 0 ? -secs : secs;
+	}
+	if (secs == 0 && days > 0 && days % 7 == 0)
+		tr.duration.weeks = (unsigned)(days / 7);
+	else
+		tr.duration.days = (unsigned)days;
+	tr.duration.hours = (unsigned)(secs / 3600);
+	tr.duration.minutes = (unsigned)(secs / 60 % 60);
+	tr.duration.seconds = (unsigned)(secs % 60);
+	return tr;
+}
+
+static void
+add_alarm(icalcomponent *ev, struct icaltriggertype tr, const char *text)
+{
+	icalcomponent *al = must(icalcomponent_new_valarm());
+
+	icalcomponent_add_property(al,
+	    must(icalproperty_new_action(ICAL_ACTION_DISPLAY)));
+	icalcomponent_add_property(al, must(icalproperty_new_trigger(tr)));
+	icalcomponent_add_property(al,
+	    must(icalproperty_new_description(text)));
+	icalcomponent_add_component(ev, al);
+}
+
+/*
+ * The event's own alarms when the template gives them, else the
+ * template's for its kind, else the built-in defaults; a list given
+ * empty means none. VALARMs go in after the event's properties: libical
+ * writes subcomponents last, and Outlook wants them there.
+ */
+static void
+add_alarms(icalcomponent *ev, const struct template *tpl,
+    const struct event_def *def, const char *summ)
+{
+	const struct alarm_list *al = NULL;
 	char *text = clean_text(summ, 1);
 	size_t i;
 
-	for (i = 0; i < 3 && alarm_defaults[kind][i] != NULL; i++) {
-		icalcomponent *al = must(icalcomponent_new_valarm());
-		struct icaltriggertype tr;
-
-		tr = icaltriggertype_from_string(alarm_defaults[kind][i]);
-		icalcomponent_add_property(al,
-		    must(icalproperty_new_action(ICAL_ACTION_DISPLAY)));
-		icalcomponent_add_property(al, must(icalproperty_new_trigger(tr)));
-		icalcomponent_add_property(al,
-		    must(icalproperty_new_description(text)));
-		icalcomponent_add_component(ev, al);
-	}
+	if (def->alarms.set)
+		al = &def->alarms;
+	else if (tpl != NULL && tpl->alarms[def->kind].set)
+		al = &tpl->alarms[def->kind];
+	if (al != NULL)
+		for (i = 0; i < al->n; i++)
+			add_alarm(ev, span_trigger(&al->v[i]), text);
+	else
+		for (i = 0; i < 3 && alarm_defaults[def->kind][i] != NULL; i++)
+			add_alarm(ev, icaltriggertype_from_string(
+			    alarm_defaults[def->kind][i]), text);
 	free(text);
 }
 
@@ -669,13 +781,13 @@ event_new(struct cal *c, const struct item *it)
 	    must(icalproperty_new_status(ICAL_STATUS_CONFIRMED)));
 	add_times(c, ev, it);
 
-	summ = summary(px, pe);
+	summ = summary(c, px, pe);
 	add_text(ev, icalproperty_new_summary, summ, 1);
-	s = description(px, pe);
+	s = description(c, px, pe);
 	if (*s != '\0')
 		add_text(ev, icalproperty_new_description, s, 0);
 	free(s);
-	if ((s = location(px, pe)) != NULL) {
+	if ((s = location(c, px, pe)) != NULL) {
 		add_text(ev, icalproperty_new_location, s, 1);
 		free(s);
 	}
@@ -694,7 +806,7 @@ event_new(struct cal *c, const struct item *it)
 	if (it->all_day)
 		icalcomponent_add_property(ev,
 		    must(icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT)));
-	add_alarms(ev, def->kind, summ);
+	add_alarms(ev, ex->tpl, def, summ);
 	free(summ);
 	return ev;
 }
@@ -947,7 +1059,11 @@ self_check(const struct cal *c, const char *text, char **cause)
 		if (i++ >= c->nitems)
 			continue;	/* counted, and refused below */
 		it = &c->items[i - 1];
-		if (it->kind == ITEM_TODO)
+		if (it->kind == ITEM_ACTION && !it->all_day)
+			ok = icalcomponent_isa(ev) == ICAL_VTODO_COMPONENT &&
+			    icalcomponent_get_first_property(ev,
+			    ICAL_DUE_PROPERTY) == NULL;
+		else if (it->kind == ITEM_TODO || it->kind == ITEM_ACTION)
 			ok = icalcomponent_isa(ev) == ICAL_VTODO_COMPONENT &&
 			    reads_back(icalcomponent_get_first_property(ev,
 			    ICAL_DUE_PROPERTY), ev, it, it->end, 0);
@@ -1014,6 +1130,8 @@ item_id(const struct item *it)
 		return it->pe->def->id;
 	if (it->kind == ITEM_CANCELLED)
 		return it->ce->id;
+	if (it->kind == ITEM_ACTION)
+		return "corrective action";
 	return it->duties[0].item->id;
 }
 
@@ -1062,8 +1180,8 @@ finish_items(struct cal *c, char **cause)
 		icaltimezone *tz = c->zones[it->zone].tz;
 		ptime local;
 
-		if (!it->all_day)
-			continue;
+		if (!it->all_day || it->kind == ITEM_ACTION)
+			continue;	/* an action's due is a date already */
 		local = it->start;
 		if (tz != NULL)
 			local += offset_at(tz, local);
@@ -1103,12 +1221,13 @@ finish_items(struct cal *c, char **cause)
  */
 static int
 collect(struct cal *c, const struct plan *p, ics_filter *keep,
-    void *arg, char **cause)
+    void *arg, const size_t *only, size_t nonly, char **cause)
 {
-	size_t i, j;
+	size_t i, j, n = only != NULL ? nonly : p->nexercises;
 
-	for (i = 0; i < p->nexercises; i++) {
-		const struct plan_exercise *px = &p->exercises[i];
+	for (i = 0; i < n; i++) {
+		const struct plan_exercise *px =
+		    &p->exercises[only != NULL ? only[i] : i];
 
 		for (j = 0; j < px->nevents; j++) {
 			const struct planned_event *pe = &px->events[j];
@@ -1150,13 +1269,79 @@ collect(struct cal *c, const struct plan *p, ics_filter *keep,
 }
 
 /*
+ * The event a corrective action relates to: HSEEP has the Improvement
+ * Plan's actions agreed at the after-action meeting, so its first
+ * planned one; without one, the hot wash, where the areas for
+ * improvement were first named; NULL when the exercise has neither.
+ */
+static const struct planned_event *
+action_event(const struct plan_exercise *px)
+{
+	static const enum ev_kind kinds[] = { EV_AFTER_ACTION_MEETING,
+	    EV_HOT_WASH };
+	size_t i, k;
+
+	for (k = 0; k < NELEM(kinds); k++)
+		for (i = 0; i < px->nevents; i++)
+			if (px->events[i].def->kind == kinds[k])
+				return &px->events[i];
+	return NULL;
+}
+
+/*
+ * One VTODO per corrective action of px, in the order given. The UID
+ * is "action/<no>.<exercise>@planner": the store's number never
+ * changes, and '/' is not allowed in ids, so it cannot be an event's or
+ * a checklist item's UID. Actions the store has not numbered are left
+ * out: they would have no UID that lasts.
+ */
+static int
+collect_actions(struct cal *c, const struct plan_exercise *px,
+    const struct corrective_action *actions, size_t nactions, char **cause)
+{
+	const struct planned_event *pe = action_event(px);
+	size_t i;
+
+	for (i = 0; i < nactions; i++) {
+		const struct corrective_action *ca = &actions[i];
+		struct item *it;
+		char *eid;
+		int y, m, d;
+
+		if (ca->no <= 0 || !streq(ca->exercise, px->ex->id))
+			continue;
+		if ((it = item_add(c, px, ITEM_ACTION, cause)) == NULL)
+			return -1;
+		it->ca = ca;
+		it->uid = xasprintf("action/%lld.%s@planner", (long long)ca->no,
+		    px->ex->id);
+		if (pe != NULL) {
+			eid = event_id(pe);
+			it->parent = event_uid(px, eid);
+			free(eid);
+		}
+		if (ca->due == 0)
+			continue;
+		it->all_day = 1;
+		it->start = it->end = (ptime)ca->due * SECS_PER_DAY;
+		date_to_ymd(ca->due, &y, &m, &d);
+		it->day = icaltime_null_date();
+		it->day.year = y;
+		it->day.month = m;
+		it->day.day = d;
+	}
+	return 0;
+}
+
+/*
  * One VTODO per checklist item of every exercise: its owners' duties
  * (duty.h) give DUE and who owes it. Items whose event is not planned
  * have no due date and are left out.
  */
 static int
 collect_tasks(struct cal *c, const struct plan *p,
-    const struct item_done *done, size_t ndone, char **cause)
+    const struct item_done *done, size_t ndone,
+    const struct corrective_action *actions, size_t nactions, char **cause)
 {
 	size_t i, j, k, n;
 
@@ -1186,6 +1371,8 @@ collect_tasks(struct cal *c, const struct plan *p,
 			it->parent = event_uid(px, eid);
 			free(eid);
 		}
+		if (collect_actions(c, px, actions, nactions, cause) == -1)
+			return -1;
 	}
 	return finish_items(c, cause);
 }
@@ -1247,12 +1434,99 @@ todo_new(struct cal *c, const struct item *it)
 		    or_else(d->person->name, d->person->id),
 		    ICAL_ROLE_REQPARTICIPANT, d->done != NULL ?
 		    ICAL_PARTSTAT_COMPLETED : ICAL_PARTSTAT_NEEDSACTION,
-		    ICAL_CUTYPE_INDIVIDUAL));
+		    ICAL_CUTYPE_INDIVIDUAL, d->item->owner));
 	}
 	prop = must(icalproperty_new_relatedto(it->parent));
 	icalproperty_add_parameter(prop,
 	    must(icalparameter_new_reltype(ICAL_RELTYPE_PARENT)));
 	icalcomponent_add_property(td, prop);
+	return td;
+}
+
+/* The store's action status as a VTODO STATUS; unknown reads as open. */
+static icalproperty_status
+action_status(const char *status)
+{
+	if (streq(status, "closed"))
+		return ICAL_STATUS_COMPLETED;
+	if (streq(status, "in-progress"))
+		return ICAL_STATUS_INPROCESS;
+	return ICAL_STATUS_NEEDSACTION;
+}
+
+/*
+ * A corrective action as a VTODO: DUE (and DTSTART) as dates, the
+ * status the store keeps, the point of contact as ATTENDEE, the
+ * Improvement Plan's columns in DESCRIPTION and RELATED-TO the
+ * after-action meeting when there is one.
+ */
+static icalcomponent *
+action_new(struct cal *c, const struct item *it)
+{
+	const struct plan_exercise *px = it->px;
+	const struct corrective_action *ca = it->ca;
+	const struct person *pn = model_person(c->model, ca->poc_id);
+	icalcomponent *td = must(icalcomponent_new_vtodo());
+	icalproperty_status st = action_status(ca->status);
+	icalproperty *prop;
+	struct sb b = {0};
+	char *s;
+
+	icalcomponent_add_property(td, must(icalproperty_new_uid(it->uid)));
+	icalcomponent_add_property(td,
+	    must(icalproperty_new_dtstamp(utc_time(c->stamp))));
+	icalcomponent_add_property(td, must(icalproperty_new_sequence(0)));
+	if (ca->start != 0 && it->all_day && ca->start <= ca->due) {
+		struct icaltimetype d = icaltime_null_date();
+		int y, m, dd;
+
+		date_to_ymd(ca->start, &y, &m, &dd);
+		d.year = y;
+		d.month = m;
+		d.day = dd;
+		icalcomponent_add_property(td,
+		    must(icalproperty_new_dtstart(d)));
+	}
+	if (it->all_day)
+		icalcomponent_add_property(td,
+		    must(icalproperty_new_due(it->day)));
+	icalcomponent_add_property(td, must(icalproperty_new_status(st)));
+	s = xasprintf("%s: %s", or_else(px->ex->name, px->ex->id),
+	    or_else(ca->action, "corrective action"));
+	add_text(td, icalproperty_new_summary, s, 1);
+	free(s);
+	if (!empty(px->ex->marking))
+		sb_printf(&b, "%s\n\n", px->ex->marking);
+	sb_printf(&b, "Corrective action A%lld: %s", (long long)ca->no,
+	    or_else(ca->action, "-"));
+	if (!empty(ca->capability))
+		sb_printf(&b, "\nCore capability: %s", ca->capability);
+	if (!empty(ca->observation))
+		sb_printf(&b, "\nArea for improvement: %s", ca->observation);
+	if (!empty(ca->recommendation))
+		sb_printf(&b, "\nRecommendation: %s", ca->recommendation);
+	if (!empty(ca->element))
+		sb_printf(&b, "\nCapability element: %s", ca->element);
+	if (!empty(ca->agency))
+		sb_printf(&b, "\nResponsible agency: %s", ca->agency);
+	if (!empty(ca->contact))
+		sb_printf(&b, "\nPoint of contact: %s", ca->contact);
+	sb_printf(&b, "\nStatus: %s", or_else(ca->status, "open"));
+	add_text(td, icalproperty_new_description, sb_str(&b), 0);
+	sb_free(&b);
+	add_organizer(td, px->ex);
+	if (pn != NULL && !empty(pn->email))
+		icalcomponent_add_property(td, attendee_new(pn->email,
+		    or_else(pn->name, pn->id), ICAL_ROLE_REQPARTICIPANT,
+		    st == ICAL_STATUS_COMPLETED ? ICAL_PARTSTAT_COMPLETED :
+		    st == ICAL_STATUS_INPROCESS ? ICAL_PARTSTAT_INPROCESS :
+		    ICAL_PARTSTAT_NEEDSACTION, ICAL_CUTYPE_INDIVIDUAL, NULL));
+	if (it->parent != NULL) {
+		prop = must(icalproperty_new_relatedto(it->parent));
+		icalproperty_add_parameter(prop,
+		    must(icalparameter_new_reltype(ICAL_RELTYPE_PARENT)));
+		icalcomponent_add_property(td, prop);
+	}
 	return td;
 }
 
@@ -1288,7 +1562,9 @@ render(struct cal *c, const char *calname, size_t *lenp, char **cause)
 		events[i] = c->items[i].kind == ITEM_EVENT ?
 		    event_new(c, &c->items[i]) :
 		    c->items[i].kind == ITEM_CANCELLED ?
-		    cancelled_new(c, &c->items[i]) : todo_new(c, &c->items[i]);
+		    cancelled_new(c, &c->items[i]) :
+		    c->items[i].kind == ITEM_ACTION ?
+		    action_new(c, &c->items[i]) : todo_new(c, &c->items[i]);
 	used = xcalloc(c->nzones, sizeof(*used));
 	for (i = 0; i < c->nzones; i++)
 		if (c->zones[i].used)
@@ -1341,6 +1617,13 @@ struct source {
 	int tasks;
 	const struct item_done *done;
 	size_t ndone;
+	const struct corrective_action *actions;
+	size_t nactions;
+	const char *const *langs;	/* see struct cal */
+	/* The exercises keep can accept anything of, in plan order, when
+	 * the caller knows them (only != NULL): the others are not read. */
+	const size_t *only;
+	size_t nonly;
 };
 
 static int
@@ -1353,12 +1636,16 @@ write_cal(const struct plan *p, const char *calname,
 	int rc = -1;
 
 	memset(&c, 0, sizeof(c));
+	c.model = p->model;
+	c.langs = src->langs;
 	*cause = NULL;
 	icalerror_set_errors_are_fatal(0);
 	if (stamp_time(&c.stamp, cause) == -1)
 		goto out;
-	if ((src->tasks ? collect_tasks(&c, p, src->done, src->ndone, cause) :
-	    collect(&c, p, src->keep, src->arg, cause)) == -1)
+	if ((src->tasks ? collect_tasks(&c, p, src->done, src->ndone,
+	    src->actions, src->nactions, cause) :
+	    collect(&c, p, src->keep, src->arg, src->only, src->nonly,
+	    cause)) == -1)
 		goto out;
 	if ((text = render(&c, calname, &len, cause)) == NULL)
 		goto out;
@@ -1467,27 +1754,119 @@ ics_write_agency(const struct plan *p, const struct agency *a,
 	return rc;
 }
 
-int
-ics_write_person(const struct plan *p, const struct person *pn,
-    const char *path, char **cause)
+/* As ics_write_person; only: see struct source. */
+static int
+write_person(const struct plan *p, const struct person *pn,
+    const size_t *only, size_t nonly, const char *path, char **cause)
 {
+	/* The person's own calendar reads in their languages. */
+	struct source src = { .keep = keep_person, .arg = (void *)pn,
+	    .langs = (const char *const *)pn->languages.v, .only = only,
+	    .nonly = nonly };
 	char *name = plan_name(p, or_else(pn->name, pn->id));
-	int rc = ics_write(p, name, keep_person, (void *)pn, path, cause);
+	int rc = write_cal(p, name, &src, path, cause);
 
 	free(name);
 	return rc;
 }
 
 int
-ics_write_tasks(const struct plan *p, const struct item_done *done,
-    size_t ndone, const char *path, char **cause)
+ics_write_person(const struct plan *p, const struct person *pn,
+    const char *path, char **cause)
 {
-	struct source src = { .tasks = 1, .done = done, .ndone = ndone };
+	return write_person(p, pn, NULL, 0, path, cause);
+}
+
+int
+ics_write_tasks(const struct plan *p, const struct item_done *done,
+    size_t ndone, const struct corrective_action *actions, size_t nactions,
+    const char *path, char **cause)
+{
+	struct source src = { .tasks = 1, .done = done, .ndone = ndone,
+	    .actions = actions, .nactions = nactions };
 	char *name = plan_name(p, "tasks");
 	int rc = write_cal(p, name, &src, path, cause);
 
 	free(name);
 	return rc;
+}
+
+/*
+ * File names written, compared without case: an open-addressing hash
+ * set, since 20,000 people's names checked against each other in a
+ * list (and again against the directory for stale files) is a
+ * quadratic scan that dominated writing calendars at that size.
+ */
+struct nameset {
+	char **v;	/* cap slots, NULL when empty; names as written */
+	size_t n, cap;
+};
+
+static uint64_t
+name_hash(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ULL;	/* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		h = (h ^ (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c)) *
+		    1099511628211ULL;
+	}
+	return h;
+}
+
+/* The slot of the first len bytes of s, or of the empty one for it. */
+static size_t
+nameset_slot(const struct nameset *ns, const char *s, size_t len)
+{
+	size_t i = (size_t)name_hash(s, len) & (ns->cap - 1);
+
+	while (ns->v[i] != NULL && !(strlen(ns->v[i]) == len &&
+	    strncasecmp(ns->v[i], s, len) == 0))
+		i = (i + 1) & (ns->cap - 1);
+	return i;
+}
+
+/* Whether the first len bytes of s are in ns, without case. */
+static int
+nameset_has(const struct nameset *ns, const char *s, size_t len)
+{
+	return ns->cap > 0 && ns->v[nameset_slot(ns, s, len)] != NULL;
+}
+
+/* Add name (taken over; not in ns yet). */
+static void
+nameset_add(struct nameset *ns, char *name)
+{
+	size_t i;
+
+	if (2 * (ns->n + 1) > ns->cap) {
+		struct nameset big = { NULL, 0, ns->cap ? 2 * ns->cap : 64 };
+
+		big.v = xcalloc(big.cap, sizeof(*big.v));
+		for (i = 0; i < ns->cap; i++)
+			if (ns->v[i] != NULL)
+				big.v[nameset_slot(&big, ns->v[i],
+				    strlen(ns->v[i]))] = ns->v[i];
+		big.n = ns->n;
+		free(ns->v);
+		*ns = big;
+	}
+	ns->v[nameset_slot(ns, name, strlen(name))] = name;
+	ns->n++;
+}
+
+static void
+nameset_clear(struct nameset *ns)
+{
+	size_t i;
+
+	for (i = 0; i < ns->cap; i++)
+		free(ns->v[i]);
+	free(ns->v);
+	memset(ns, 0, sizeof(*ns));
 }
 
 /*
@@ -1497,46 +1876,169 @@ ics_write_tasks(const struct plan *p, const struct item_done *done,
  */
 static char *
 unique_path(const char *dir, const char *sub, const char *id,
-    struct strlist *used, size_t *cap)
+    struct nameset *used)
 {
-	char *safe = paths_safe_name(id), *name = xstrdup(safe);
-	size_t i;
+	char *safe = paths_safe_name(id), *name = xstrdup(safe), *path;
 	int n = 1;
 
-	for (i = 0; i < used->n; i++)
-		if (strcasecmp(used->v[i], name) == 0) {
-			free(name);
-			name = xasprintf("%s-%d", safe, ++n);
-			i = (size_t)-1;	/* again from the start */
-		}
+	while (nameset_has(used, name, strlen(name))) {
+		free(name);
+		name = xasprintf("%s-%d", safe, ++n);
+	}
 	free(safe);
-	used->v = vec_grow(used->v, cap, used->n, sizeof(*used->v));
-	used->v[used->n++] = name;
-	return xasprintf("%s/%s/%s.ics", dir, sub, name);
+	path = xasprintf("%s/%s/%s.ics", dir, sub, name);
+	nameset_add(used, name);
+	return path;
 }
 
-static void
-strlist_clear(struct strlist *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof(*l));
-}
-
-/* Whether pn holds a role in some exercise of p. */
+/*
+ * Whether the file at path is a calendar this planner wrote: it starts
+ * as render() makes every file start. A file someone else put there
+ * (their own .ics, a note) does not, and is never removed.
+ */
 static int
-staffed(const struct plan *p, const struct person *pn)
+written_by_planner(const char *path)
 {
-	size_t i, j;
+	static const char head[] = "BEGIN:VCALENDAR\r\nPRODID:-//planner//";
+	char buf[sizeof(head)];
+	size_t n;
+	FILE *f;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return 0;
+	n = fread(buf, 1, sizeof(head) - 1, f);
+	fclose(f);
+	return n == sizeof(head) - 1 && memcmp(buf, head, n) == 0;
+}
+
+/* Whether planner could have named a file "<stem>.ics": the stem is
+ * what paths_safe_name() makes of some id (it is its own safe name). */
+static int
+planner_name(const char *file, size_t stemlen)
+{
+	char *stem = xstrndup(file, stemlen), *safe = paths_safe_name(stem);
+	int rc = strcmp(stem, safe) == 0;
+
+	free(stem);
+	free(safe);
+	return rc;
+}
+
+/*
+ * Remove the calendars in dir/sub that planner wrote for an agency or
+ * person this plan no longer writes (names: the ones it wrote, without
+ * ".ics"), so a re-plan into the same directory leaves no stale file
+ * for a client to import. Only "<name>.ics" files with a name planner
+ * would give and the content planner writes are touched; names are
+ * compared without case, as unique_path() makes them. Returns 0, or -1
+ * with *cause.
+ */
+static int
+remove_stale(const char *dir, const char *sub, const struct nameset *names,
+    char **cause)
+{
+	char *path = xasprintf("%s/%s", dir, sub), *file;
+	struct dirent *de;
+	size_t len;
+	int rc = 0;
+	DIR *d;
+
+	if ((d = opendir(path)) == NULL) {
+		*cause = xasprintf("cannot read '%s': %s", path,
+		    strerror(errno));
+		free(path);
+		return -1;
+	}
+	while (rc == 0 && (de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (len <= 4 || de->d_name[0] == '.' ||
+		    strcmp(de->d_name + len - 4, ".ics") != 0)
+			continue;
+		if (nameset_has(names, de->d_name, len - 4))
+			continue;
+		if (!planner_name(de->d_name, len - 4))
+			continue;
+		file = xasprintf("%s/%s", path, de->d_name);
+		if (written_by_planner(file) && unlink(file) == -1 &&
+		    errno != ENOENT) {
+			*cause = xasprintf("cannot remove '%s': %s", file,
+			    strerror(errno));
+			rc = -1;
+		}
+		free(file);
+	}
+	closedir(d);
+	free(path);
+	return rc;
+}
+
+/* A role held: who, in which exercise (an index into the plan's). */
+struct held {
+	uintptr_t person;
+	size_t ex;
+};
+
+static int
+held_cmp(const void *a, const void *b)
+{
+	const struct held *x = a, *y = b;
+
+	if (x->person != y->person)
+		return x->person < y->person ? -1 : 1;
+	return x->ex < y->ex ? -1 : x->ex > y->ex;
+}
+
+/*
+ * Every (person, exercise) pair of p's assignments, once, sorted by
+ * person then exercise; *n gets the count. Built once, so that writing
+ * 20,000 people's calendars does not scan every exercise's assignments
+ * for each of them. Caller frees.
+ */
+static struct held *
+held_index(const struct plan *p, size_t *n)
+{
+	struct held *v;
+	size_t i, j, k = 0, total = 0;
 
 	for (i = 0; i < p->nexercises; i++)
-		for (j = 0; j < p->exercises[i].nassignments; j++)
-			if (p->exercises[i].assignments[j].person == pn)
-				return 1;
-	return 0;
+		total += p->exercises[i].nassignments;
+	v = xcalloc(total + 1, sizeof(*v));
+	for (i = 0; i < p->nexercises; i++)
+		for (j = 0; j < p->exercises[i].nassignments; j++) {
+			v[k].person = (uintptr_t)
+			    p->exercises[i].assignments[j].person;
+			v[k++].ex = i;
+		}
+	qsort(v, k, sizeof(*v), held_cmp);
+	for (i = j = 0; i < k; i++)
+		if (j == 0 || held_cmp(&v[j - 1], &v[i]) != 0)
+			v[j++] = v[i];
+	*n = j;
+	return v;
+}
+
+/* The exercises pn staffs, in plan order, into *out (grown as *cap
+ * says); returns how many: 0 when pn holds no role. */
+static size_t
+held_by(const struct held *v, size_t n, const struct person *pn,
+    size_t **out, size_t *cap)
+{
+	size_t lo = 0, hi = n, k = 0;
+	uintptr_t key = (uintptr_t)pn;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid].person < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < n && v[lo].person == key; lo++) {
+		*out = vec_grow(*out, cap, k, sizeof(**out));
+		(*out)[k++] = v[lo].ex;
+	}
+	return k;
 }
 
 static int
@@ -1552,21 +2054,25 @@ part_of_plan(const struct plan *p, const struct agency *a)
 
 int
 ics_write_all(const struct plan *p, const char *dir,
-    const struct item_done *done, size_t ndone, char **cause)
+    const struct item_done *done, size_t ndone,
+    const struct corrective_action *actions, size_t nactions, char **cause)
 {
 	const struct model *m = p->model;
-	struct strlist used = {0};
-	size_t i, cap = 0;
+	struct nameset used = {0};
+	struct held *held = NULL;
+	size_t i, nheld, *ex = NULL, nex, cap = 0;
 	char *path = NULL;
 	int rc = -1;
 
 	*cause = NULL;
+	progress_begin("calendars");
 	path = xasprintf("%s/calendar.ics", dir);
 	if (ics_write_plan(p, path, cause) == -1)
 		goto out;
 	free(path);
 	path = xasprintf("%s/tasks.ics", dir);
-	if (ics_write_tasks(p, done, ndone, path, cause) == -1)
+	if (ics_write_tasks(p, done, ndone, actions, nactions, path,
+	    cause) == -1)
 		goto out;
 	free(path);
 	path = xasprintf("%s/agencies", dir);
@@ -1580,15 +2086,15 @@ ics_write_all(const struct plan *p, const char *dir,
 	for (i = 0; i < m->nagencies; i++) {
 		if (!part_of_plan(p, m->agencies[i]))
 			continue;
-		path = unique_path(dir, "agencies", m->agencies[i]->id, &used,
-		    &cap);
+		path = unique_path(dir, "agencies", m->agencies[i]->id, &used);
 		if (ics_write_agency(p, m->agencies[i], path, cause) == -1)
 			goto out;
 		free(path);
 		path = NULL;
 	}
-	strlist_clear(&used);
-	cap = 0;
+	if (remove_stale(dir, "agencies", &used, cause) == -1)
+		goto out;
+	nameset_clear(&used);
 	path = xasprintf("%s/people", dir);
 	if (mkdir_p(path) == -1) {
 		*cause = xasprintf("cannot create '%s': %s", path,
@@ -1597,19 +2103,25 @@ ics_write_all(const struct plan *p, const char *dir,
 	}
 	free(path);
 	path = NULL;
+	held = held_index(p, &nheld);
 	for (i = 0; i < m->npeople; i++) {
-		if (!staffed(p, m->people[i]))
+		progress_tick(i, m->npeople);
+		if ((nex = held_by(held, nheld, m->people[i], &ex, &cap)) == 0)
 			continue;
-		path = unique_path(dir, "people", m->people[i]->id, &used,
-		    &cap);
-		if (ics_write_person(p, m->people[i], path, cause) == -1)
+		path = unique_path(dir, "people", m->people[i]->id, &used);
+		if (write_person(p, m->people[i], ex, nex, path, cause) == -1)
 			goto out;
 		free(path);
 		path = NULL;
 	}
+	if (remove_stale(dir, "people", &used, cause) == -1)
+		goto out;
 	rc = 0;
 out:
-	strlist_clear(&used);
+	nameset_clear(&used);
+	free(held);
+	free(ex);
 	free(path);
+	progress_end();
 	return rc;
 }

@@ -7,6 +7,7 @@
 
 #include "doctrine.h"
 #include "duty.h"
+#include "i18n.h"
 #include "now.h"
 #include "print_impl.h"
 
@@ -31,6 +32,7 @@ struct ex {
 	int *aud;			/* AUD_* of each template role */
 	struct duty *duties;		/* every checklist item, by owner */
 	size_t nduties;
+	const struct model *model;	/* for texts in a reader's language */
 };
 
 static const char *
@@ -39,6 +41,16 @@ role_name(const struct template *tpl, const char *id)
 	const struct role_def *r = template_role(tpl, id);
 
 	return r != NULL && r->name != NULL ? r->name : id;
+}
+
+/* A template text as pn reads it (i18n.h); pn NULL: as the plan has it,
+ * in the exercise's language. */
+static const char *
+tr(const struct ex *x, const struct person *pn, const char *s)
+{
+	if (pn == NULL)
+		return s;
+	return i18n_pick(x->model, s, (const char *const *)pn->languages.v);
 }
 
 static const char *
@@ -82,20 +94,22 @@ put_person(struct sb *b, const struct person *pn)
 	}
 }
 
-/* The cells of one checklist row: one item for one owner (or nobody). */
+/* The cells of one checklist row: one item for one owner (or nobody),
+ * its texts as reader reads them (NULL: everyone). */
 static void
-checklist_row(struct print_table *t, const struct duty *dt)
+checklist_row(const struct ex *x, struct print_table *t,
+    const struct duty *dt, const struct person *reader)
 {
 	const struct check_item *it = dt->item;
 	const struct person *pn = dt->person;
 	struct sb item = {0}, owner = {0}, due = {0}, init = {0};
 	struct print_cell c[5];
 
-	put_esc(&item, it->text);
+	put_esc(&item, tr(x, reader, it->text));
 	sb_puts(&item, "\n" GREY_ON "due ");
 	duty_offset_text(&item, &it->offset);
 	put_esc(&item, dt->event == NULL || dt->event->def->title == NULL ?
-	    it->event : dt->event->def->title);
+	    it->event : tr(x, reader, dt->event->def->title));
 	sb_puts(&item, "</span>");
 
 	if (pn != NULL) {
@@ -110,7 +124,7 @@ checklist_row(struct print_table *t, const struct duty *dt)
 	} else
 		sb_puts(&owner, "<span foreground='#b00000'>unassigned</span>");
 	sb_puts(&owner, "\n" GREY_ON);
-	put_esc(&owner, dt->role_name);
+	put_esc(&owner, tr(x, reader, dt->role_name));
 	sb_puts(&owner, "</span>");
 
 	if (dt->event != NULL) {
@@ -171,7 +185,8 @@ checklist_table(struct print_doc *d, const struct ex *x,
 	}
 	if (rows == 0)
 		return;
-	s = print_esc(cl->title != NULL ? cl->title : cl->id);
+	s = print_esc(cl->title != NULL ? tr(x, role != NULL ? pn : NULL,
+	    cl->title) : cl->id);
 	print_doc_heading(d, s, PRINT_H2, 110);
 	free(s);
 	print_table_begin(&t, d, checklist_cols, NELEM(checklist_cols),
@@ -181,7 +196,7 @@ checklist_table(struct print_doc *d, const struct ex *x,
 
 		if (dt->list == cl && (role == NULL ||
 		    (streq(dt->item->owner, role) && dt->person == pn)))
-			checklist_row(&t, dt);
+			checklist_row(x, &t, dt, role != NULL ? pn : NULL);
 	}
 	print_table_end(&t);
 }
@@ -221,10 +236,11 @@ role_part(struct print_doc *d, struct ex *x, const struct role_def *r,
 	size_t i;
 
 	title = xasprintf("Checklist: %s \xe2\x80\x94 %s", r->name != NULL ?
-	    r->name : r->id, pn != NULL ? person_name(pn) : "unassigned");
+	    tr(x, pn, r->name) : r->id, pn != NULL ? person_name(pn) :
+	    "unassigned");
 	x->frame.title = title;
 	print_doc_page(d);
-	s = print_esc(r->name != NULL ? r->name : r->id);
+	s = print_esc(r->name != NULL ? tr(x, pn, r->name) : r->id);
 	print_doc_heading(d, s, PRINT_H1, 40);
 	free(s);
 	if (pn != NULL) {
@@ -485,6 +501,14 @@ static void
 build_msel(struct print_doc *d, void *arg)
 {
 	msel_table(d, arg);
+}
+
+static void
+build_eeg(struct print_doc *d, void *arg)
+{
+	const struct ex *x = arg;
+
+	print_eeg_build(d, x->px);
 }
 
 /* Packets: what one audience takes to the exercise. */
@@ -950,6 +974,10 @@ print_exercise(struct ex *x, char **cause)
 	if (write_doc(x, "msel", "Master Scenario Events List", CE_ONLY, 1,
 	    build_msel, x, cause) == -1)
 		return -1;
+	/* The EEG goes to evaluators and controllers only, like the MSEL. */
+	if (print_eeg_wanted(x->tpl) && write_doc(x, "eeg",
+	    "Exercise Evaluation Guide", CE_ONLY, 0, build_eeg, x, cause) == -1)
+		return -1;
 	for (i = 0; i < NELEM(packets); i++) {
 		struct packet_arg pa = { x, packets[i].aud };
 		int any = 0;
@@ -967,8 +995,20 @@ print_exercise(struct ex *x, char **cause)
 	png = xasprintf("%s/%s-gantt.png", x->dir, x->ex->id);
 	svg = xasprintf("%s/%s-gantt.svg", x->dir, x->ex->id);
 	x->frame.title = "Planning cycle (Gantt chart)";
-	rc = print_gantt_write(x->px, &x->frame, x->o->paper, x->now, pdf, png,
-	    svg, cause);
+	rc = print_gantt_write(x->px, &x->frame, x->o->paper, x->now,
+	    PRINT_LANES_KIND, pdf, png, svg, cause);
+	free(pdf);
+	free(png);
+	free(svg);
+	if (rc == -1)
+		return -1;
+	/* The same cycle by agency: what each agency must send people to. */
+	pdf = xasprintf("%s/%s-gantt-agency.pdf", x->dir, x->ex->id);
+	png = xasprintf("%s/%s-gantt-agency.png", x->dir, x->ex->id);
+	svg = xasprintf("%s/%s-gantt-agency.svg", x->dir, x->ex->id);
+	x->frame.title = "Planning cycle by agency (Gantt chart)";
+	rc = print_gantt_write(x->px, &x->frame, x->o->paper, x->now,
+	    PRINT_LANES_AGENCY, pdf, png, svg, cause);
 	free(pdf);
 	free(png);
 	free(svg);
@@ -1001,6 +1041,7 @@ print_plan(const struct plan *p, const struct print_opts *o, char **cause)
 
 		memset(&x, 0, sizeof(x));
 		x.px = px;
+		x.model = p->model;
 		x.ex = px->ex;
 		x.tpl = px->ex->tpl;
 		x.o = o;

@@ -45,7 +45,10 @@ struct print_opts {
  *   <ex>-packet-ce.pdf          controller/evaluator packet (with MSEL)
  *   <ex>-packet-players.pdf     player packet (no MSEL, no C/E material)
  *   <ex>-packet-observers.pdf   observer packet (no MSEL, no C/E material)
- *   <ex>-gantt.pdf, .png, .svg  the planning cycle as a Gantt chart
+ *   <ex>-gantt.pdf, .png, .svg  the planning cycle as a Gantt chart,
+ *                               in lanes by kind of event
+ *   <ex>-gantt-agency.pdf, .png, .svg  the same in a lane per agency
+ *                               taking part, with the events it attends
  *
  * The controller/evaluator audience is every role that attends a
  * debrief event or is responsible for an MSEL entry; players are the

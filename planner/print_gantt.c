@@ -1,22 +1,25 @@
-/* print_gantt.c: the planning cycle as a Gantt chart, in lanes by event kind, as PDF, PNG and SVG. */
+/* print_gantt.c: the planning cycle as a Gantt chart, in lanes by event kind or by agency, as PDF, PNG and SVG. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cairo-svg.h>
 
+#include "doctrine.h"
 #include "print_impl.h"
 
 #define AXIS_H		25.0	/* year and month labels */
 #define LANE_H		14.0	/* a lane's heading row */
 #define ROW_MIN		12.0	/* an event's row, at least */
 #define LEGEND_H	19.0	/* under the chart */
+#define KEY_H		13.0	/* and the colours of the kinds, by agency */
 #define LABEL_PAGE	0.45	/* labels' part of the width on paper */
 #define LABEL_IMAGE	0.36	/* and on the wider images */
 #define FONT_SIZE	9.0
 #define DATE_SIZE	8.0	/* the date beside each mark */
 
-/* Lanes, in the order a planning cycle runs through them. */
+/* Lanes by kind, in the order a planning cycle runs through them; the
+ * colours mark each event's kind in the chart by agency too. */
 static const struct {
 	const char *name;
 	double rgb[3];		/* Okabe-Ito colours: safe for colour blindness */
@@ -60,6 +63,9 @@ struct chart {
 	const struct tz *z;
 	struct line *lines;
 	size_t nlines;
+	enum print_lanes by;
+	char **lane_names;	/* markup, by lane index; NULL: by kind */
+	size_t nlanes;
 	ptime t0, t1;		/* first and last month boundary */
 	ptime today;
 	double share;		/* the labels' part of the width */
@@ -149,41 +155,100 @@ cmp_line(const void *a, const void *b)
 	return x->pe < y->pe ? -1 : x->pe > y->pe;
 }
 
-/* Lines by lane, then time, a heading before each lane. */
+/*
+ * The lanes by agency: one per agency taking part, in the exercise's
+ * order, named with how it takes part; then one for events no agency
+ * attends (deadlines of the exercise team, say).
+ */
 static void
-chart_build(struct chart *c, const struct plan_exercise *px, ptime today)
+agency_lanes(struct chart *c, const struct exercise *ex)
 {
-	const struct template *tpl = px->ex->tpl;
-	struct line *ev = xcalloc(px->nevents + 1, sizeof(*ev));
-	size_t i, n = 0;
+	size_t i;
+
+	c->lane_names = xcalloc(ex->nparticipants + 2, sizeof(char *));
+	for (i = 0; i < ex->nparticipants; i++) {
+		const struct agency *a = ex->participants[i].agency;
+		char *nm = print_esc(a == NULL ? "?" : a->name != NULL ?
+		    a->name : a->id);
+
+		c->lane_names[i] = xasprintf("%s \xc2\xb7 %s", nm,
+		    doctrine_part_name(ex->participants[i].kind));
+		free(nm);
+	}
+	c->lane_names[i] = xstrdup("No agency attending");
+	c->nlanes = i + 1;
+}
+
+/* The agency lane of agency a in ex; the last lane when not taking part. */
+static int
+agency_lane(const struct exercise *ex, const struct agency *a)
+{
+	size_t i;
+
+	for (i = 0; i < ex->nparticipants; i++)
+		if (ex->participants[i].agency == a)
+			return (int)i;
+	return (int)ex->nparticipants;
+}
+
+/* Line n of event pe in lane; its label and date are its own. */
+static void
+line_set(struct chart *c, struct line *ln, const struct planned_event *pe,
+    int lane)
+{
+	const struct template *tpl = c->px->ex->tpl;
+	const char *title = pe->def->title != NULL ? pe->def->title :
+	    pe->def->id;
+	char *t = print_esc(title);
+
+	ln->lane = lane;
+	ln->pe = pe;
+	if (pe->day > 0 && tpl != NULL && tpl->conduct_days > 1)
+		ln->label = xasprintf("%s (day %d)", t, pe->day);
+	else
+		ln->label = xstrdup(t);
+	free(t);
+	print_date(c->z, pe->start, ln->date);
+}
+
+/*
+ * Lines by lane, then time, a heading before each lane. By agency, an
+ * event shows in the lane of every agency attending it.
+ */
+static void
+chart_build(struct chart *c, const struct plan_exercise *px, ptime today,
+    enum print_lanes by)
+{
+	size_t nlane = by == PRINT_LANES_AGENCY ?
+	    px->ex->nparticipants + 1 : 1;
+	struct line *ev = xcalloc(px->nevents * nlane + 1, sizeof(*ev));
+	size_t i, k, n = 0;
 	ptime lo = 0, hi = 0;
 	int lane = -1;
 
 	memset(c, 0, sizeof(*c));
 	c->px = px;
 	c->today = today;
+	c->by = by;
 	c->pango = print_pango_new();
 	if (px->ex->timezone != NULL)
 		c->z = tz_get(px->ex->timezone, NULL);
+	if (by == PRINT_LANES_AGENCY)
+		agency_lanes(c, px->ex);
 	for (i = 0; i < px->nevents; i++) {
 		const struct planned_event *pe = &px->events[i];
-		const char *title = pe->def->title != NULL ? pe->def->title :
-		    pe->def->id;
-		char *t = print_esc(title);
 
-		ev[n].lane = lane_of(pe->def->kind);
-		ev[n].pe = pe;
-		if (pe->day > 0 && tpl != NULL && tpl->conduct_days > 1)
-			ev[n].label = xasprintf("%s (day %d)", t, pe->day);
-		else
-			ev[n].label = xstrdup(t);
-		free(t);
-		print_date(c->z, pe->start, ev[n].date);
-		if (n == 0 || pe->start < lo)
+		if (by != PRINT_LANES_AGENCY)
+			line_set(c, &ev[n++], pe, lane_of(pe->def->kind));
+		else if (pe->nagencies == 0)
+			line_set(c, &ev[n++], pe, (int)c->nlanes - 1);
+		for (k = 0; by == PRINT_LANES_AGENCY && k < pe->nagencies; k++)
+			line_set(c, &ev[n++], pe, agency_lane(px->ex,
+			    pe->agencies[k]));
+		if (i == 0 || pe->start < lo)
 			lo = pe->start;
-		if (n == 0 || pe->end > hi)
+		if (i == 0 || pe->end > hi)
 			hi = pe->end;
-		n++;
 	}
 	qsort(ev, n, sizeof(*ev), cmp_line);
 	c->lines = xcalloc(2 * n + 1, sizeof(*c->lines));
@@ -236,6 +301,9 @@ chart_free(struct chart *c)
 	for (i = 0; i < c->nlines; i++)
 		free(c->lines[i].label);
 	free(c->lines);
+	for (i = 0; i < c->nlanes; i++)
+		free(c->lane_names[i]);
+	free(c->lane_names);
 	g_object_unref(c->pango);
 }
 
@@ -249,6 +317,42 @@ static void
 set_rgb(cairo_t *cr, const double *rgb)
 {
 	cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
+}
+
+/* The legend's height: by agency, a row more for the kinds' colours. */
+static double
+legend_h(const struct chart *c)
+{
+	return LEGEND_H + (c->by == PRINT_LANES_AGENCY ? KEY_H : 0);
+}
+
+/*
+ * By agency the lanes no longer say what kind each event is, so the
+ * colours do: a swatch and the name of each kind's lane, in a row.
+ */
+static void
+draw_kind_key(cairo_t *cr, const struct chart *c, double x, double w,
+    double y)
+{
+	double at = x + 8;
+	size_t i;
+
+	for (i = 0; i < NELEM(lanes) && at < x + w; i++) {
+		PangoLayout *l = layout(c->pango, lanes[i].name, DATE_SIZE, 0,
+		    0, 1);
+		int lw;
+
+		set_rgb(cr, lanes[i].rgb);
+		cairo_rectangle(cr, at, y + 2.5, 8, 6);
+		cairo_fill(cr);
+		cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+		cairo_move_to(cr, at + 11, y);
+		pango_cairo_show_layout(cr, l);
+		pango_layout_get_size(l, &lw, NULL);
+		g_object_unref(l);
+		at += 11 + (double)lw / PANGO_SCALE + 12;
+	}
+	cairo_set_source_rgb(cr, 0, 0, 0);
 }
 
 static void
@@ -334,8 +438,10 @@ static void
 draw_line(cairo_t *cr, const struct chart *c, const struct line *ln,
     int cont, double x, double w, double y, int shade, int pass)
 {
+	static const double grey[3] = { 0.35, 0.35, 0.35 };
 	double lw = w * c->share, cx = x + lw, cw = w - lw, a, b;
-	const double *rgb = lanes[ln->lane].rgb;
+	const double *rgb = ln->pe != NULL ? lanes[lane_of(ln->pe->def->kind)]
+	    .rgb : c->by == PRINT_LANES_AGENCY ? grey : lanes[ln->lane].rgb;
 	PangoLayout *l;
 	int dw, dh;
 
@@ -351,14 +457,17 @@ draw_line(cairo_t *cr, const struct chart *c, const struct line *ln,
 		return;
 	}
 	if (ln->pe == NULL) {
-		char *s = xasprintf("%s%s", lanes[ln->lane].name,
+		char *s = xasprintf("%s%s", c->by == PRINT_LANES_AGENCY ?
+		    c->lane_names[ln->lane] : lanes[ln->lane].name,
 		    cont ? " (continued)" : "");
 
 		set_rgb(cr, rgb);
 		cairo_rectangle(cr, x, y + 3, 4, ln->h - 6);
 		cairo_fill(cr);
 		cairo_set_source_rgb(cr, 0, 0, 0);
-		text(cr, c->pango, s, FONT_SIZE + 0.5, 1, x + 8, y + 3, lw, 1,
+		/* Agency names are long: theirs may run over the grid. */
+		text(cr, c->pango, s, FONT_SIZE + 0.5, 1, x + 8, y + 3,
+		    c->by == PRINT_LANES_AGENCY ? w - 16 : lw, 1,
 		    PANGO_ALIGN_LEFT);
 		free(s);
 		return;
@@ -483,7 +592,9 @@ draw_chart(cairo_t *cr, const struct chart *c, size_t from, size_t to,
 	}
 	draw_axis(cr, c, x + lw, w - lw, y, yy, 1);
 	draw_today_legend(cr, c, x, w, y, yy, 0);
-	return yy - y + LEGEND_H;
+	if (c->by == PRINT_LANES_AGENCY)
+		draw_kind_key(cr, c, x, w, yy + 5 + LEGEND_H - 2);
+	return yy - y + legend_h(c);
 }
 
 struct gantt_pdf {
@@ -503,7 +614,7 @@ build_pdf(struct print_doc *d, void *arg)
 		size_t to = from;
 
 		print_doc_page(d);
-		room = d->y1 - d->y - AXIS_H - LEGEND_H;
+		room = d->y1 - d->y - AXIS_H - legend_h(c);
 		if (c->lines[from].pe != NULL)
 			room -= LANE_H;	/* the lane's heading, again */
 		h = 0;
@@ -536,7 +647,7 @@ draw_image(cairo_t *cr, const struct chart *c,
 	if (measure) {
 		for (i = 0; i < c->nlines; i++)
 			h += c->lines[i].h;
-		return m + 40 + AXIS_H + h + LEGEND_H + m;
+		return m + 40 + AXIS_H + h + legend_h(c) + m;
 	}
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
@@ -630,14 +741,14 @@ write_svg(const struct chart *c, const struct print_frame *f,
 int
 print_gantt_write(const struct plan_exercise *px,
     const struct print_frame *frame, enum print_paper paper, ptime today,
-    const char *pdf_path, const char *png_path, const char *svg_path,
-    char **cause)
+    enum print_lanes by, const char *pdf_path, const char *png_path,
+    const char *svg_path, char **cause)
 {
 	struct chart c;
 	struct gantt_pdf g;
 	int rc;
 
-	chart_build(&c, px, today);
+	chart_build(&c, px, today, by);
 	g.c = &c;
 	rc = print_doc_write(pdf_path, paper, 1, frame, today, build_pdf, &g,
 	    cause);

@@ -3,8 +3,9 @@
 #define PLANNER_PRINT_IMPL_H
 
 /*
- * Only print.c, print_doc.c, print_table.c and print_gantt.c include
- * this header: they are the one module that owns cairo and pango.
+ * Only print.c, print_doc.c, print_table.c, print_gantt.c and
+ * print_eeg.c include this header: they are the one module that owns
+ * cairo and pango.
  */
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -185,17 +186,23 @@ void print_table_row(struct print_table *t, const struct print_cell *cells);
 /* Free what print_table_begin() allocated; the table is drawn already. */
 void print_table_end(struct print_table *t);
 
+/* How the Gantt chart groups its rows into lanes. */
+enum print_lanes { PRINT_LANES_KIND, PRINT_LANES_AGENCY };
+
 /*
  * The Gantt chart of one exercise's planning cycle: a PDF at path
  * (pages as needed, header and footer from frame), and the whole chart
  * as one image in png_path and svg_path, for slides and e-mail. Rows
- * are events grouped in lanes by kind; today is marked, and is the
- * PDF's date too. Returns 0, or -1 with *cause set (caller frees).
+ * are events grouped in lanes by kind, or by agency (each agency taking
+ * part, in the exercise's order, holding the events it attends, and a
+ * last lane for events no agency attends); marks are coloured by kind
+ * either way. Today is marked, and is the PDF's date too. Returns 0,
+ * or -1 with *cause set (caller frees).
  */
 int print_gantt_write(const struct plan_exercise *px,
     const struct print_frame *frame, enum print_paper paper, ptime today,
-    const char *pdf_path, const char *png_path, const char *svg_path,
-    char **cause);
+    enum print_lanes by, const char *pdf_path, const char *png_path,
+    const char *svg_path, char **cause);
 
 /*
  * "Wed 2027-06-16" and "07:00": the local date and clock of t in zone
@@ -203,5 +210,20 @@ int print_gantt_write(const struct plan_exercise *px,
  */
 void print_date(const struct tz *z, ptime t, char buf[static 16]);
 void print_clock(const struct tz *z, ptime t, char buf[static 8]);
+
+/*
+ * Whether tpl gives any objective EEG critical tasks: only then does an
+ * exercise get an Exercise Evaluation Guide. It can't fail.
+ */
+int print_eeg_wanted(const struct template *tpl);
+
+/*
+ * Draw the Exercise Evaluation Guide of px into d: the P/S/M/U rating
+ * key, then for each objective, on a page of its own, its core
+ * capabilities, text and MSEL entries, a row per critical task with its
+ * performance measures, a rating to circle and room for observations,
+ * ruled lines for notes and a line to sign. It can't fail.
+ */
+void print_eeg_build(struct print_doc *d, const struct plan_exercise *px);
 
 #endif

@@ -11,6 +11,10 @@ desert-lantern-2027-checklist-lead-evaluator.pdf
 desert-lantern-2027-checklist-lead-planner.pdf
 desert-lantern-2027-checklist-safety-controller.pdf
 desert-lantern-2027-checklists.pdf
+desert-lantern-2027-eeg.pdf
+desert-lantern-2027-gantt-agency.pdf
+desert-lantern-2027-gantt-agency.png
+desert-lantern-2027-gantt-agency.svg
 desert-lantern-2027-gantt.pdf
 desert-lantern-2027-gantt.png
 desert-lantern-2027-gantt.svg
@@ -50,3 +54,16 @@ $ d=$(mktemp -d) && planner plan examples/trilateral-ttx.yaml --no-db --out $d >
 1
 1
 Cyrillic
+# The Gantt chart by agency: a lane per agency taking part, in the
+# exercise's order, with how it takes part.
+$ d=$(mktemp -d) && planner plan examples/border-fpv-fse.yaml --no-db --out $d >/dev/null 2>&1 && pdftotext $d/print/desert-lantern-2027-gantt-agency.pdf - | grep ' · \(playing\|supporting\|observing\)\|^No agency' | sed 's/ (continued)$//' | uniq; pdfinfo $d/print/desert-lantern-2027-gantt-agency.pdf | grep -c Title; rm -rf $d
+U.S. Customs and Border Protection, Tucson Sector · playing
+U.S. Border Patrol, Nogales Station · playing
+Federal Bureau of Investigation, Phoenix Field Office · playing
+City of Nogales Fire Department (fire and EMS) · playing
+Guardia Nacional, Coordinación Estatal Sonora · playing
+Policía Estatal de Seguridad Pública de Sonora · playing
+Santa Cruz County Office of Emergency Management · supporting
+DHS Science and Technology Directorate, Counter-UAS Program · supporting
+DHS Office of Intelligence and Analysis · observing
+1

@@ -109,5 +109,5 @@ $ SOURCE_DATE_EPOCH=1811865600 planner action list --json | python3 -c 'import j
 $ cd $SCRATCH && rm drill.yaml && planner show store-drill-2027 --revision 1 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["revision"], d["latest"], d["planned"], d["startex"], [(i["no"], i["done"]) for i in d["items"]])'
 1 3 2026-12-01T16:00:00Z 2027-02-24T16:00:00Z [(1, True), (2, True), (3, True)]
 $ cd $SCRATCH && SOURCE_DATE_EPOCH=1796140800 planner export store-drill-2027 --revision 1 --out first && grep -c BEGIN:VEVENT first/calendar.ics
-exported revision 1 of store-drill-2027 to 'first': calendar.ics, checklists.md
+exported revision 1 of store-drill-2027 to 'first': calendars, checklists, roles and print/
 4

@@ -35,7 +35,7 @@ Store drill 2027 (store-drill-2027)
 revision 1 of 1, planned 2027-01-15T08:00:00Z by planner 0.1.0
 template store-drill (drill), venue Nogales training range, America/Phoenix
 STARTEX 2027-02-24 09:00 MST, ENDEX 2027-02-24 12:00 MST
-sha256 98d8308011b8e5dc32565e8aa915112c65fbb982a513e97a8e90cfb314d94894
+sha256 43f9e3ab8df9518dd6e0eab027566a26ddb5a05d5e4a9b5f3e6888f5d6847f2c
 
 events:
   ID          KIND              START                 END                   SEQ  TITLE
@@ -224,13 +224,36 @@ $ planner status store-drill-2027 | head -3
 Store drill 2027 (store-drill-2027), revision 2
 today 2027-01-15 at the venue (America/Phoenix); due soon: by 2027-01-29
 checklist: 1 of 3 done, 0 overdue, 0 due soon; corrective actions: 1 open, 0 overdue, 1 due soon
-# Export needs no YAML file: revision 1 comes back byte for byte.
-$ cd $SCRATCH && rm drill.yaml && planner export store-drill-2027 --revision 1 --out exp1 && cmp out1/calendar.ics exp1/calendar.ics && cmp out1/checklists.md exp1/checklists.md && echo same
-exported revision 1 of store-drill-2027 to 'exp1': calendar.ics, checklists.md
+# Export needs no YAML file: revision 1 comes back byte for byte, but for
+# the progress recorded since it was planned (tasks, PDFs, Markdown).
+$ cd $SCRATCH && rm drill.yaml && planner export store-drill-2027 --revision 1 --out exp1 && for f in calendar.ics agencies people checklists.md roles.csv roles.md; do diff -r out1/$f exp1/$f >/dev/null || echo "$f differs"; done; diff -rq out1 exp1 | sed "s|$SCRATCH/||g" | sort
+exported revision 1 of store-drill-2027 to 'exp1': calendars, checklists, roles and print/
+Files out1/checklists-by-owner.md and exp1/checklists-by-owner.md differ
+Files out1/improvement-plan.md and exp1/improvement-plan.md differ
+Files out1/print/store-drill-2027-checklist-director.pdf and exp1/print/store-drill-2027-checklist-director.pdf differ
+Files out1/print/store-drill-2027-checklists.pdf and exp1/print/store-drill-2027-checklists.pdf differ
+Files out1/print/store-drill-2027-improvement-plan.pdf and exp1/print/store-drill-2027-improvement-plan.pdf differ
+Files out1/tasks.ics and exp1/tasks.ics differ
+# The latest revision, with nothing checked off since: every file the same.
+$ cd $SCRATCH && planner export store-drill-2027 -o exp2 && diff -r out exp2 && echo same
+exported revision 2 of store-drill-2027 to 'exp2': calendars, checklists, roles and print/
 same
-$ cd $SCRATCH && planner export store-drill-2027 -o exp2 && cmp out/calendar.ics exp2/calendar.ics && cmp out/checklists.md exp2/checklists.md && echo same
-exported revision 2 of store-drill-2027 to 'exp2': calendar.ics, checklists.md
-same
+$ cd $SCRATCH && planner export store-drill-2027 -o exp3 --paper a4 >/dev/null && pdfinfo exp3/print/store-drill-2027-checklists.pdf | grep 'Page size'
+Page size:       595.276 x 841.89 pts (A4)
+$ planner export store-drill-2027 --paper legal
+planner: unknown paper 'legal': expected letter or a4
+usage: planner export EXERCISE [--revision N] [--out DIR] [--paper letter|a4] [--db FILE]
+? 2
+# The corrective actions are tasks, related to the hot wash, with status.
+$ cd $SCRATCH && tr -d '\r' <exp2/tasks.ics | sed -n '/^UID:action/,/^END:VTODO/{/^UID\|^DUE\|^STATUS\|^RELATED-TO/p}'
+UID:action/1.store-drill-2027@planner
+DUE;VALUE=DATE:20270430
+STATUS:COMPLETED
+RELATED-TO;RELTYPE=PARENT:hot-wash.store-drill-2027@planner
+UID:action/2.store-drill-2027@planner
+DUE;VALUE=DATE:20270120
+STATUS:IN-PROCESS
+RELATED-TO;RELTYPE=PARENT:hot-wash.store-drill-2027@planner
 $ planner show store-drill-2027 --revision 1 | head -2
 Store drill 2027 (store-drill-2027)
 revision 1 of 2, planned 2027-01-15T08:00:00Z by planner 0.1.0
@@ -250,7 +273,7 @@ EXERCISE          REV  PL
 store-drill-2027  1    20
 $ planner plan tests/store/drill.yaml --no-db --db x.db
 planner: '--db' and '--no-db' together
-usage: planner plan EXERCISE.yaml [FILE...] [--out DIR] [--json] [--paper letter|a4] [--export-lp FILE] [--db FILE | --no-db]
+usage: planner plan EXERCISE.yaml [FILE...] [--out DIR] [--json] [--paper letter|a4] [--no-print] [--export-lp FILE] [--timings] [--db FILE | --no-db]
 ? 2
 $ planner list --db
 planner: '--db' needs a file

@@ -10,7 +10,9 @@
 # every UID of the first calendar.ics is in the second, each event with
 # SEQUENCE 1 and those the new plan dropped with STATUS:CANCELLED; that
 # every event of an agencies/ or people/ file is the master's, line for
-# line (conformance item 6); and that tasks point at events that exist.
+# line (conformance item 6); that tasks point at events that exist; and
+# that corrective actions added between the plans are VTODOs of
+# tasks.ics with their due date, status and point of contact.
 # Prints what is wrong and exits 1 on any failure.
 set -u
 
@@ -35,6 +37,15 @@ sed 's/^overrides:$/overrides:\n  conduct:\n    days: 2/' "$tmp/orig.yaml" \
 "$planner" plan "$ex" --db "$tmp/r.db" --out "$tmp/one" >/dev/null || exit 1
 sed 's/^conduct: 2027-06-16$/conduct: 2027-06-23/' "$tmp/orig.yaml" \
     >"$ex" || exit 1
+# Improvement Plan actions, one of them under way, for tasks.ics.
+"$planner" action add desert-lantern-2027 "Give the radar post a direct \
+line; test it monthly" --owner daniel-whitaker --due 2027-09-30 \
+    --start 2027-07-01 --db "$tmp/r.db" >/dev/null || exit 1
+"$planner" action add desert-lantern-2027 "Train relief jammer operators" \
+    --owner daniel-whitaker --due 2027-10-15 --db "$tmp/r.db" >/dev/null ||
+    exit 1
+"$planner" action update A2 --status in-progress --db "$tmp/r.db" \
+    >/dev/null || exit 1
 "$planner" plan "$ex" --db "$tmp/r.db" --out "$tmp/two" >/dev/null || exit 1
 
 exec "$python" - "$tmp/one" "$tmp/two" <<'PY'
@@ -85,10 +96,26 @@ for path in files:
         if master.get(uid) != b:
             bad.append("%s: %s differs from calendar.ics" %
                        (os.path.relpath(path, two), uid))
+actions = {}
 for todo in read(os.path.join(two, "tasks.ics")).walk("VTODO"):
     parent = str(todo.get("RELATED-TO"))
     if parent not in second:
         bad.append("%s: RELATED-TO '%s' is no event" % (todo["UID"], parent))
+    if str(todo["UID"]).startswith("action/"):
+        att = todo.get("ATTENDEE")
+        actions[str(todo["UID"])] = (str(todo.get("STATUS")),
+                                     todo["DUE"].dt.isoformat(),
+                                     str(att.params.get("PARTSTAT")) if att
+                                     else None, str(att) if att else None)
+want = {
+    "action/1.desert-lantern-2027@planner": ("NEEDS-ACTION", "2027-09-30",
+        "NEEDS-ACTION", "mailto:daniel.whitaker@cbp.example.gov"),
+    "action/2.desert-lantern-2027@planner": ("IN-PROCESS", "2027-10-15",
+        "IN-PROCESS", "mailto:daniel.whitaker@cbp.example.gov"),
+}
+if actions != want:
+    bad.append("corrective actions in tasks.ics: %r, expected %r" %
+               (actions, want))
 for b in bad:
     print(b)
 print("%d events, %d cancelled, %d other calendars" %

@@ -314,10 +314,10 @@ static const struct corrective_action pf_actions[] = {
 	    "The liaison channel took 40 minutes to open.",
 	    "Pre-authorise the channel.", "Write a standing authorisation.",
 	    "planning", "Служба безпеки України", "Олена Коваленко",
-	    21031, 21062 },	/* 2027-08-01, 2027-09-01 */
+	    21031, 21062, 1, "open", NULL },	/* 2027-08-01, 2027-09-01 */
 	{ "ex-print", "Operational Coordination", "Nobody owned the "
 	    "reopening criteria.", "Name an owner.", "ACTIONBRAVO agree "
-	    "criteria", "organisation", NULL, NULL, 0, 0 },
+	    "criteria", "organisation", NULL, NULL, 0, 0, 2, "open", NULL },
 };
 
 #endif

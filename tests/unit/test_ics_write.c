@@ -998,7 +998,8 @@ test_replan_people_tasks(void **state)
 	assert_string_equal(event_prop(&d, uid, "SEQUENCE"), "SEQUENCE:2");
 	assert_string_equal(event_prop(&d, uid, "ATTENDEE"),
 	    "ATTENDEE;CN=Ana Pérez;ROLE=CHAIR;PARTSTAT=NEEDS-ACTION;"
-	    "CUTYPE=INDIVIDUAL:mailto:ana@example.org");
+	    "CUTYPE=INDIVIDUAL;X-PLANNER-ROLE=lead-planner:"
+	    "mailto:ana@example.org");
 	assert_string_equal(event_prop(&d, "old-mtg.ex-den@planner",
 	    "STATUS"), "STATUS:CANCELLED");
 	assert_string_equal(event_prop(&d, "old-mtg.ex-den@planner",
@@ -1014,7 +1015,7 @@ test_replan_people_tasks(void **state)
 	/* Everything into a directory: Ana's file is in people/. */
 	dir = xasprintf("%s/all", tmpdir);
 	assert_int_equal(mkdir_p(dir), 0);
-	if (ics_write_all(plan, dir, NULL, 0, &cause) == -1)
+	if (ics_write_all(plan, dir, NULL, 0, NULL, 0, &cause) == -1)
 		fail_msg("ics_write_all: %s", cause);
 	path = xasprintf("%s/people/_._Ana.ics", dir);
 	mine = slurp(path);
@@ -1047,6 +1048,320 @@ test_replan_people_tasks(void **state)
 	ana->id = saved_id;
 	model->people = saved_people;
 	model->npeople = saved_n;
+}
+
+/* The TRIGGER values of the VALARMs of event uid, "," separated. */
+static char *
+triggers(const struct doc *d, const char *uid)
+{
+	struct sb b = {0};
+	size_t from, to, i;
+
+	event_range(d, uid, &from, &to);
+	for (i = from; i < to; i++)
+		if (is_prop(d->v[i], "TRIGGER"))
+			sb_printf(&b, "%s%s", b.len ? "," : "", value(d->v[i]));
+	return sb_take(&b);
+}
+
+static struct span
+minutes(int n)
+{
+	struct span sp = { .secs = (int64_t)n * 60, .has_time = 1 };
+
+	return sp;
+}
+
+/*
+ * Template alarms: an event's own list wins, then the template's for
+ * the kind, then the built-in defaults; an empty list means none.
+ */
+static void
+test_alarms(void **state)
+{
+	struct template *t = (struct template *)plan->exercises[0].ex->tpl;
+	struct span meeting[2], own[1];
+	struct doc d;
+	char *text, *got;
+
+	(void)state;
+	meeting[0].months = 0, meeting[0].days = -1, meeting[0].secs = 0;
+	meeting[0].has_time = 0;
+	meeting[1] = minutes(-15);
+	own[0].months = 0, own[0].days = -14, own[0].secs = 0;
+	own[0].has_time = 0;
+	t->alarms[EV_MEETING].v = meeting;
+	t->alarms[EV_MEETING].n = 2;
+	t->alarms[EV_MEETING].set = 1;
+	t->alarms[EV_PLANNING_MEETING].set = 1;	/* [] : none */
+	t->events[3].alarms.v = own;		/* msel-sync: its own */
+	t->events[3].alarms.n = 1;
+	t->events[3].alarms.set = 1;
+
+	text = write_cal("alarms.ics", NULL, NULL, NULL);
+	doc_parse(&d, text);
+	got = triggers(&d, "night-drill.ex-den@planner");
+	assert_string_equal(got, "-P1D,-PT15M");
+	free(got);
+	got = triggers(&d, "msel-sync.ex-den@planner");
+	assert_string_equal(got, "-P2W");
+	free(got);
+	got = triggers(&d, "ipm.ex-den@planner");
+	assert_string_equal(got, "");
+	free(got);
+	/* Kinds the template leaves alone keep the built-in defaults. */
+	got = triggers(&d, "conduct.ex-den@planner");
+	assert_string_equal(got, "-P1D,-PT1H");
+	free(got);
+	got = triggers(&d, "aar-draft.ex-den@planner");
+	assert_string_equal(got, "-P2D");
+	free(got);
+	doc_free(&d);
+	free(text);
+
+	memset(&t->alarms[EV_MEETING], 0, sizeof(t->alarms[EV_MEETING]));
+	memset(&t->alarms[EV_PLANNING_MEETING], 0,
+	    sizeof(t->alarms[EV_PLANNING_MEETING]));
+	memset(&t->events[3].alarms, 0, sizeof(t->events[3].alarms));
+	text = write_cal("alarms.ics", NULL, NULL, NULL);
+	doc_parse(&d, text);
+	got = triggers(&d, "ipm.ex-den@planner");
+	assert_string_equal(got, "-P1D,-PT1H");
+	free(got);
+	doc_free(&d);
+	free(text);
+}
+
+/* The exercise role on ATTENDEE: every role the person attends with. */
+static void
+test_attendee_roles(void **state)
+{
+	struct plan_exercise *px = &plan->exercises[0];
+	struct person *ana = (struct person *)px->assignments[0].person;
+	struct person *oleh = (struct person *)px->assignments[2].person;
+	size_t idx[1] = { 0 };
+	struct doc d;
+	char *text;
+	size_t from, to, i, n = 0;
+
+	(void)state;
+	ana->email = "ana@example.org";
+	oleh->email = "oleh@example.org";
+	for (i = 0; i < 3; i++) {
+		px->assignments[i].events = idx;
+		px->assignments[i].nevents = 1;
+	}
+	text = write_cal("roles.ics", NULL, NULL, NULL);
+	doc_parse(&d, text);
+	event_range(&d, "ipm.ex-den@planner", &from, &to);
+	for (i = from; i < to; i++) {
+		if (!is_prop(d.v[i], "ATTENDEE"))
+			continue;
+		n++;
+		if (strstr(d.v[i], "mailto:ana@") != NULL)
+			assert_non_null(strstr(d.v[i], ";ROLE=CHAIR;"));
+		if (strstr(d.v[i], "mailto:ana@") != NULL)
+			assert_non_null(strstr(d.v[i],
+			    ";X-PLANNER-ROLE=\"lead-planner,controller\":"));
+		else
+			assert_non_null(strstr(d.v[i],
+			    ";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;"
+			    "CUTYPE=INDIVIDUAL;X-PLANNER-ROLE=controller:"
+			    "mailto:oleh@example.org"));
+	}
+	assert_int_equal(n, 2);	/* Ana once, with both roles */
+	doc_free(&d);
+	free(text);
+	for (i = 0; i < 3; i++) {
+		px->assignments[i].events = NULL;
+		px->assignments[i].nevents = 0;
+	}
+	ana->email = NULL;
+	oleh->email = NULL;
+}
+
+/* The lines of the VTODO whose UID is uid, "\n" joined; caller frees. */
+static char *
+todo_text(const char *text, const char *uid)
+{
+	struct doc d;
+	struct sb b = {0}, cur = {0};
+	size_t i;
+	int found = 0;
+
+	doc_parse(&d, text);
+	for (i = 0; i < d.n; i++) {
+		if (strcmp(d.v[i], "BEGIN:VTODO") == 0) {
+			cur.len = 0;
+			found = 0;
+		}
+		sb_printf(&cur, "%s\n", d.v[i]);
+		if (is_prop(d.v[i], "UID") && strcmp(value(d.v[i]), uid) == 0)
+			found = 1;
+		if (strcmp(d.v[i], "END:VTODO") == 0 && found) {
+			sb_puts(&b, sb_str(&cur));
+			break;
+		}
+	}
+	sb_free(&cur);
+	doc_free(&d);
+	if (b.len == 0)
+		fail_msg("no VTODO with UID '%s'", uid);
+	return sb_take(&b);
+}
+
+/* Corrective actions from the store become VTODOs in tasks.ics. */
+static void
+test_actions(void **state)
+{
+	struct plan_exercise *px = &plan->exercises[0];
+	struct person *ana = (struct person *)px->assignments[0].person;
+	struct event_def *sync = (struct event_def *)px->events[4].def;
+	struct person *people[1] = { ana }, **saved_people = model->people;
+	size_t saved_n = model->npeople;
+	struct corrective_action ca[4];
+	char *path = xasprintf("%s/tasks.ics", tmpdir), *cause = NULL;
+	char *text, *td;
+
+	(void)state;
+	memset(ca, 0, sizeof(ca));
+	ca[0].exercise = "ex-den";
+	ca[0].no = 7;
+	ca[0].action = "Give the radar post a direct line";
+	ca[0].observation = "Reported 4 minutes late; twice";
+	ca[0].capability = "Screening, Search, and Detection";
+	ca[0].agency = "CBP";
+	ca[0].contact = "Ana Pérez";
+	ca[0].poc_id = "ana";
+	ca[0].start = date_from_ymd(2027, 4, 1);
+	ca[0].due = date_from_ymd(2027, 5, 20);
+	ca[0].status = "in-progress";
+	ca[1] = ca[0];
+	ca[1].no = 8;
+	ca[1].status = "closed";
+	ca[1].start = 0;
+	ca[2] = ca[0];
+	ca[2].exercise = "not-planned";	/* another exercise's: left out */
+	ca[2].no = 9;
+	ca[3] = ca[0];
+	ca[3].no = 0;			/* not stored: no UID to keep */
+	ana->email = "ana@example.org";
+	model->people = people;
+	model->npeople = 1;
+
+	if (ics_write_tasks(plan, NULL, 0, ca, 4, path, &cause) == -1)
+		fail_msg("ics_write_tasks: %s", cause);
+	text = slurp(path);
+	assert_null(strstr(text, "not-planned"));
+	assert_null(strstr(text, "action/0."));
+	assert_null(strstr(text, "action/9."));
+	td = todo_text(text, "action/7.ex-den@planner");
+	assert_non_null(strstr(td, "\nDTSTART;VALUE=DATE:20270401\n"));
+	assert_non_null(strstr(td, "\nDUE;VALUE=DATE:20270520\n"));
+	assert_non_null(strstr(td, "\nSTATUS:IN-PROCESS\n"));
+	assert_non_null(strstr(td, "\nSUMMARY:"));
+	assert_non_null(strstr(td, ": Give the radar post a direct line\n"));
+	assert_non_null(strstr(td, "Area for improvement: Reported 4 minutes "
+	    "late\\; twice"));
+	assert_non_null(strstr(td, "\nATTENDEE;CN=Ana Pérez;"
+	    "ROLE=REQ-PARTICIPANT;PARTSTAT=IN-PROCESS;CUTYPE=INDIVIDUAL:"
+	    "mailto:ana@example.org\n"));
+	/* ex-den has neither after-action meeting nor hot wash. */
+	assert_null(strstr(td, "RELATED-TO"));
+	free(td);
+	td = todo_text(text, "action/8.ex-den@planner");
+	assert_null(strstr(td, "DTSTART"));
+	assert_non_null(strstr(td, "\nSTATUS:COMPLETED\n"));
+	assert_non_null(strstr(td, "PARTSTAT=COMPLETED"));
+	free(td);
+	free(text);
+
+	/* With a hot wash planned, the actions relate to it. */
+	sync->kind = EV_HOT_WASH;
+	if (ics_write_tasks(plan, NULL, 0, ca, 2, path, &cause) == -1)
+		fail_msg("ics_write_tasks: %s", cause);
+	text = slurp(path);
+	td = todo_text(text, "action/7.ex-den@planner");
+	assert_non_null(strstr(td, "\nRELATED-TO;RELTYPE=PARENT:"
+	    "msel-sync.ex-den@planner\n"));
+	free(td);
+	free(text);
+	sync->kind = EV_MEETING;
+	ana->email = NULL;
+	model->people = saved_people;
+	model->npeople = saved_n;
+	free(path);
+}
+
+static int
+exists(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	int rc = access(path, F_OK) == 0;
+
+	free(path);
+	return rc;
+}
+
+/*
+ * A re-plan into the same directory removes the calendar of someone no
+ * longer staffed, and nothing that planner did not write.
+ */
+static void
+test_stale(void **state)
+{
+	struct plan_exercise *px = &plan->exercises[0];
+	struct person *ana = (struct person *)px->assignments[0].person;
+	struct person *oleh = (struct person *)px->assignments[2].person;
+	struct person *people[2] = { ana, oleh }, **saved_people = model->people;
+	size_t saved_n = model->npeople, saved_nas = px->nassignments;
+	char *dir = xasprintf("%s/stale", tmpdir), *cause = NULL, *path, *text;
+	static const char user[] = "BEGIN:VCALENDAR\r\nPRODID:-//Mozilla"
+	    "//Thunderbird//EN\r\nEND:VCALENDAR\r\n";
+
+	(void)state;
+	model->people = people;
+	model->npeople = 2;
+	assert_int_equal(mkdir_p(dir), 0);
+	if (ics_write_all(plan, dir, NULL, 0, NULL, 0, &cause) == -1)
+		fail_msg("ics_write_all: %s", cause);
+	assert_true(exists(dir, "people/ana.ics"));
+	assert_true(exists(dir, "people/oleh.ics"));
+	path = xasprintf("%s/people/mine.ics", dir);
+	assert_int_equal(write_file_atomic(path, user, strlen(user)), 0);
+	free(path);
+	path = xasprintf("%s/people/notes.txt", dir);
+	assert_int_equal(write_file_atomic(path, "x", 1), 0);
+	free(path);
+	/* Planner's text under a name it would give (someone dropped from
+	 * the roster since) and under one it would not (a user's copy). */
+	path = xasprintf("%s/people/ana.ics", dir);
+	text = slurp(path);
+	free(path);
+	path = xasprintf("%s/people/gone-2.ics", dir);
+	assert_int_equal(write_file_atomic(path, text, strlen(text)), 0);
+	free(path);
+	path = xasprintf("%s/people/ana copy.ics", dir);
+	assert_int_equal(write_file_atomic(path, text, strlen(text)), 0);
+	free(path);
+	free(text);
+
+	/* Oleh is no longer staffed (his is the last assignment). */
+	px->nassignments = 2;
+	if (ics_write_all(plan, dir, NULL, 0, NULL, 0, &cause) == -1)
+		fail_msg("ics_write_all: %s", cause);
+	assert_true(exists(dir, "people/ana.ics"));
+	assert_false(exists(dir, "people/oleh.ics"));
+	assert_true(exists(dir, "people/mine.ics"));
+	assert_true(exists(dir, "people/notes.txt"));
+	assert_false(exists(dir, "people/gone-2.ics"));
+	assert_true(exists(dir, "people/ana copy.ics"));
+	assert_true(exists(dir, "calendar.ics"));
+
+	px->nassignments = saved_nas;
+	model->people = saved_people;
+	model->npeople = saved_n;
+	free(dir);
 }
 
 /* Copy the files for tests/interop/run.sh, with the instants meant. */
@@ -1129,6 +1444,10 @@ main(void)
 		cmocka_unit_test(test_self_check),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_replan_people_tasks),
+		cmocka_unit_test(test_alarms),
+		cmocka_unit_test(test_attendee_roles),
+		cmocka_unit_test(test_actions),
+		cmocka_unit_test(test_stale),
 		cmocka_unit_test(test_keep),
 	};
 

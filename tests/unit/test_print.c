@@ -128,6 +128,7 @@ static const char *const files[] = {
 	"ex-print-packet-players.pdf",
 	"ex-print-packet-observers.pdf",
 	"ex-print-gantt.pdf",
+	"ex-print-gantt-agency.pdf",
 };
 
 static int
@@ -168,6 +169,9 @@ test_files(void **state)
 	    "ex-print-checklist-lead-planner.pdf\n"
 	    "ex-print-checklist-player.pdf\n"
 	    "ex-print-checklists.pdf\n"
+	    "ex-print-gantt-agency.pdf\n"
+	    "ex-print-gantt-agency.png\n"
+	    "ex-print-gantt-agency.svg\n"
 	    "ex-print-gantt.pdf\n"
 	    "ex-print-gantt.png\n"
 	    "ex-print-gantt.svg\n"
@@ -471,6 +475,82 @@ test_gantt(void **state)
 	free(t);
 }
 
+/* The number of times needle is in hay. */
+static int
+count(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (; (hay = strstr(hay, needle)) != NULL; hay += strlen(needle))
+		n++;
+	return n;
+}
+
+/*
+ * The Gantt chart by agency: a lane per agency taking part that attends
+ * something, in the exercise's order, each with the events it attends
+ * (an event in as many lanes as agencies attend it), then one lane for
+ * the events no agency attends.
+ */
+static void
+test_gantt_agency(void **state)
+{
+	struct model *m = pf_model();
+	struct plan *p = pf_plan(m);
+	struct plan_exercise *px = &p->exercises[0];
+	const struct exercise *ex = px->ex;
+	struct agency *both[2];
+	struct print_opts o;
+	char out[128], *t, *cause = NULL;
+	const char *az, *sbu, *none;
+	int st;
+
+	(void)state;
+	both[0] = ex->participants[0].agency;
+	both[1] = ex->participants[1].agency;
+	px->events[0].agencies = both;		/* play: both */
+	px->events[0].nagencies = 2;
+	px->events[1].agencies = both;		/* the IPM: Arizona only */
+	px->events[1].nagencies = 1;
+	snprintf(out, sizeof(out), "%s/agency", dir);
+	o = opts(out);
+	if (print_plan(p, &o, &cause) != 0)
+		fail_msg("print_plan: %s", cause);
+	t = sh(&st, "pdftotext '%s/print/ex-print-gantt-agency.pdf' - | "
+	    "tr -s ' \n\f' '   '", out);
+	assert_int_equal(st, 0);
+	has(t, "Planning cycle by agency (Gantt chart)");
+	az = strstr(t, "Arizona Counter Terrorism Information Center "
+	    "\xc2\xb7 playing");
+	sbu = strstr(t, "Служба безпеки України \xc2\xb7 playing");
+	none = strstr(t, "No agency attending");
+	assert_non_null(az);
+	assert_non_null(sbu);
+	assert_non_null(none);
+	assert_true(az < sbu && sbu < none);
+	/* The observing agency attends nothing: no lane. */
+	assert_null(strstr(t, "observing"));
+	/* Play in both lanes, and once in the key of the kinds' colours. */
+	assert_int_equal(count(t, "Exercise conduct"), 3);
+	has(t, "Hot wash and debrief");
+	has(t, "Deadlines and milestones");
+	assert_int_equal(count(t, "Initial Planning Meeting"), 1);
+	assert_true(strstr(az, "Initial Planning Meeting") < sbu);
+	assert_true(strstr(sbu, "Exercise conduct") < none);
+	has(none, "After-Action Meeting");
+	has(none, "Final AAR/IP due");
+	has(t, "today, Fri 2027-01-15");
+	free(t);
+	t = sh(&st, "pdfinfo '%s/print/ex-print-gantt-agency.pdf' 2>&1 "
+	    ">/dev/null; head -c 4 '%s/print/ex-print-gantt-agency.png' | "
+	    "tail -c 3; grep -c '<svg' '%s/print/ex-print-gantt-agency.svg'",
+	    out, out, out);
+	assert_string_equal(t, "PNG1\n");
+	free(t);
+	plan_free(p);
+	model_free(m);
+}
+
 /* Only DejaVu, embedded: what Debian's fonts-dejavu-core installs. */
 static void
 test_fonts(void **state)
@@ -613,6 +693,7 @@ main(void)
 		cmocka_unit_test(test_improvement_plan),
 		cmocka_unit_test(test_improvement_plan_long),
 		cmocka_unit_test(test_gantt),
+		cmocka_unit_test(test_gantt_agency),
 		cmocka_unit_test(test_fonts),
 		cmocka_unit_test(test_again_a4),
 		cmocka_unit_test(test_errors),
