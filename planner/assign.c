@@ -2,6 +2,7 @@
 #include "assign.h"
 
 #include <assert.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,11 @@
  */
 
 enum { PAIR_FREE, PAIR_HOLDER, PAIR_NOT };
+
+/* Above this many cands a plan is large: rules of time are made when a
+ * flow breaks them, and no Lagrangian cliques are sought. */
+#define CLIQUE_CANDS 20000
+
 enum { BB_ROOT, BB_BAN_A, BB_BAN_B, BB_HOLD, BB_UNHOLD };
 
 /* Seats of one role in one exercise: all of them, or one agency's. */
@@ -49,6 +55,7 @@ struct cand {
 	int64_t pref, travel, ooh;	/* its parts of the cost */
 	int pair;			/* continuity pair, or -1 */
 	int banned;
+	int pe;				/* its person-in-exercise node, or -1 */
 };
 
 enum { CF_EXCLUDES, CF_TIME, CF_EVALUATES };
@@ -87,6 +94,17 @@ struct vec {
 	size_t n, cap;
 };
 
+/* A person's time taken by a stored plan of another exercise. */
+struct taken {
+	ptime start, end;
+	const char *exercise;
+};
+
+struct takenvec {
+	struct taken *v;
+	size_t n, cap;
+};
+
 struct prob {
 	struct plan *p;
 	const struct model *m;
@@ -109,8 +127,14 @@ struct prob {
 	size_t npr, prcap;
 	struct vec **rev;		/* [ex][role]: events the role attends */
 	struct vec *pc;			/* [person]: their cands */
-	int *pe_node;			/* [ex * npeople + person] or -1 */
+	size_t *cx;			/* [2 ex], [2 ex + 1]: its cands */
+	size_t *gx;			/* [2 ex], [2 ex + 1]: its groups */
+	size_t *byag;			/* people by agency, roster order */
+	size_t *ag0;			/* [agency]..[agency + 1] in byag */
+	long *agof;			/* [person]: their agency's index */
 	int *p_node, *p_in;		/* [person] */
+	int *p_prior;			/* [person]: roles in stored plans */
+	struct takenvec *taken;		/* [person]: their times */
 	/* Branch-and-bound. */
 	struct bbnode *bb;
 	size_t nbb, bbcap;
@@ -119,6 +143,15 @@ struct prob {
 	int64_t best_cost;
 	int have_best;
 	uint64_t work, limit;
+	/* Lagrangian bound: "at most one of these" cliques, their
+	 * multipliers, and what they add to each cand's arc. */
+	struct vec *cq;
+	size_t ncq, cqcap;
+	int64_t *lam, *lamc, *cost0;	/* [clique], [cand], [cand] */
+	int plunge;			/* dive below the last node branched */
+	int labels;			/* name arcs and rules: an LP is wanted */
+	int lazy;			/* time rules only when a flow breaks one */
+	char *timed;			/* [person]: their time rules are made */
 };
 
 static void
@@ -127,13 +160,38 @@ vec_add(struct vec *v, size_t x)
 	VEC_PUSH(v->v, v->n, v->cap) = x;
 }
 
+/* A name for an arc or a rule, for the LP file only: NULL when no LP
+ * file is wanted, as formatting millions of them costs seconds. */
+static char *label(const struct prob *P, const char *fmt, ...)
+    PRINTF_LIKE(2, 3);
+
+static char *
+label(const struct prob *P, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	if (!P->labels)
+		return NULL;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	s = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
 static int
 add_arc(struct prob *P, int from, int to, int cap, int64_t cost,
-    char *label)
+    char *name)
 {
 	int a = mcf_arc(P->f, from, to, cap, cost);
 
-	VEC_PUSH(P->lab, P->nlab, P->labcap) = label;
+	if (P->labels)
+		VEC_PUSH(P->lab, P->nlab, P->labcap) = name;
 	return a;
 }
 
@@ -208,10 +266,10 @@ new_group(struct prob *P, size_t ex, size_t role, const struct agency *ag,
 	g->agency = ag;
 	g->demand = demand;
 	g->node = mcf_node(P->f);
-	add_arc(P, P->s, g->node, demand, 0, xasprintf("seats of %s from %s "
+	add_arc(P, P->s, g->node, demand, 0, label(P, "seats of %s from %s "
 	    "in %s", rid, aid, xid));
 	g->vac_arc = add_arc(P, g->node, P->t, demand, P->w.vacancy,
-	    xasprintf("empty seats of %s from %s in %s", rid, aid, xid));
+	    label(P, "empty seats of %s from %s in %s", rid, aid, xid));
 	P->want += demand;
 }
 
@@ -246,19 +304,24 @@ person_node(struct prob *P, size_t pi)
 }
 
 /* The node that lets one role per exercise through to the person. */
+/* Cands are made exercise by exercise, so the person's node in this
+ * exercise, if any, hangs from their latest cands. */
 static int
 pe_node(struct prob *P, size_t ex, size_t pi)
 {
-	int *slot = &P->pe_node[ex * P->m->npeople + pi];
+	const struct vec *pc = &P->pc[pi];
+	size_t i;
+	int node;
 
-	if (*slot < 0) {
-		*slot = mcf_node(P->f);
-		add_arc(P, *slot, person_node(P, pi), 1, 0, xasprintf("%s "
-		    "holds one role in %s", P->m->people[pi]->id,
-		    P->p->exercises[ex].ex->id));
-		P->p_in[pi]++;
-	}
-	return *slot;
+	for (i = pc->n; i > 0 && P->c[pc->v[i - 1]].ex == ex; i--)
+		if (P->c[pc->v[i - 1]].pe >= 0)
+			return P->c[pc->v[i - 1]].pe;
+	node = mcf_node(P->f);
+	add_arc(P, node, person_node(P, pi), 1, 0, label(P, "%s "
+	    "holds one role in %s", P->m->people[pi]->id,
+	    P->p->exercises[ex].ex->id));
+	P->p_in[pi]++;
+	return node;
 }
 
 static int64_t
@@ -300,6 +363,7 @@ ooh_cost(const struct prob *P, size_t ex, size_t role,
 	return P->w.out_of_hours * h;
 }
 
+/* The person's own part of the cost; the agency's is in struct agc. */
 static void
 set_costs(const struct prob *P, struct cand *c, const struct role_def *r,
     const struct person *pn)
@@ -307,8 +371,6 @@ set_costs(const struct prob *P, struct cand *c, const struct role_def *r,
 	c->pref = in_list(&pn->prefers, r->id) ? 0 : P->w.unpreferred;
 	if (in_list(&pn->avoids, r->id))
 		c->pref += P->w.avoided;
-	c->travel = travel_cost(P, c->ex, pn);
-	c->ooh = ooh_cost(P, c->ex, c->role, pn);
 }
 
 static int64_t
@@ -331,35 +393,101 @@ cand_arc(struct prob *P, struct cand *c, const size_t *gs, size_t ngs)
 		to = person_node(P, c->person);
 		P->p_in[c->person]++;
 	} else
-		to = pe_node(P, c->ex, c->person);
+		to = c->pe = pe_node(P, c->ex, c->person);
 	if (ngs == 1)
 		from = P->g[gs[0]].node;
 	else {
 		from = mcf_node(P->f);
 		for (i = 0; i < (int)ngs; i++)
-			add_arc(P, P->g[gs[i]].node, from, 1, 0, xasprintf("%s "
+			add_arc(P, P->g[gs[i]].node, from, 1, 0, label(P, "%s "
 			    "takes a seat of %s in %s", pid, r->id, xid));
 	}
-	return add_arc(P, from, to, 1, base_cost(c), xasprintf("%s holds %s "
+	return add_arc(P, from, to, 1, base_cost(c), label(P, "%s holds %s "
 	    "in %s", pid, r->id, xid));
 }
 
+/*
+ * Is person pi already assigned, in a stored plan of another exercise,
+ * at a time role r of exercise ex takes? Returns how many such
+ * exercises, naming them in why (may be NULL) as elig_check does,
+ * after ", " when sep says reasons precede.
+ */
+static int
+prior_clash(const struct prob *P, size_t ex, size_t role, size_t pi,
+    struct sb *why, int sep)
+{
+	const struct takenvec *tv = &P->taken[pi];
+	const struct vec *ev = &P->rev[ex][role];
+	const char *last = NULL;
+	size_t i, j;
+	int n = 0;
+
+	for (j = 0; j < tv->n; j++) {
+		const struct taken *tk = &tv->v[j];
+
+		if (last != NULL && strcmp(last, tk->exercise) == 0)
+			continue;
+		for (i = 0; i < ev->n; i++) {
+			const struct planned_event *pe =
+			    &P->p->exercises[ex].events[ev->v[i]];
+
+			if (pe->end > pe->start && pe->start < tk->end &&
+			    tk->start < pe->end)
+				break;
+		}
+		if (i == ev->n)
+			continue;
+		if (why != NULL)
+			sb_printf(why, "%sis already assigned to '%s' at the "
+			    "same time", sep || n > 0 ? ", " : "",
+			    tk->exercise);
+		last = tk->exercise;
+		n++;
+	}
+	return n;
+}
+
+/* What one role of one exercise asks of each agency, worked out once
+ * for all its people: whether its days are working days, their local
+ * dates, and the travel and out-of-hours costs, which depend only on
+ * the agency. */
+struct agc {
+	int state;		/* -1 not yet known, 0 fine, 1 ruled out */
+	pdate *d0, *d1;
+	size_t n;
+	int64_t travel, ooh;
+};
+
 static void
-add_candidate(struct prob *P, size_t ex, size_t role, size_t g0, size_t pi)
+add_candidate(struct prob *P, size_t ex, size_t role, size_t g0, size_t pi,
+    struct agc *cache)
 {
 	const struct plan_exercise *px = &P->p->exercises[ex];
 	const struct role_def *r = role_of(P, ex, role);
 	const struct person *pn = P->m->people[pi];
 	const struct vec *ev = &P->rev[ex][role];
+	struct agc *ac;
 	size_t gs[2], ngs = 0, i;
 	struct cand *c;
 
-	if (pn->agency == NULL)
+	if (pn->agency == NULL || P->agof[pi] < 0)
 		return;
 	for (i = g0; i < P->ng && ngs < 2; i++)
 		if (P->g[i].agency == NULL || P->g[i].agency == pn->agency)
 			gs[ngs++] = i;
-	if (ngs == 0 || elig_check(P->el, px, r, ev->v, ev->n, pn, NULL) > 0)
+	if (ngs == 0)
+		return;
+	ac = &cache[P->agof[pi]];
+	if (ac->state < 0) {
+		ac->d0 = xcalloc(ev->n + 1, sizeof(pdate));
+		ac->d1 = xcalloc(ev->n + 1, sizeof(pdate));
+		ac->state = elig_agency(P->el, px, r, ev->v, ev->n,
+		    pn->agency, ac->d0, ac->d1, &ac->n);
+		ac->travel = travel_cost(P, ex, pn);
+		ac->ooh = ooh_cost(P, ex, role, pn);
+	}
+	if (ac->state != 0 || elig_person(r, pn, ac->d0, ac->d1, ac->n) ||
+	    prior_clash(P, ex, role, pi, NULL, 0) > 0)
 		return;
 	c = &VEC_PUSH(P->c, P->nc, P->ccap);
 	memset(c, 0, sizeof(*c));
@@ -367,9 +495,52 @@ add_candidate(struct prob *P, size_t ex, size_t role, size_t g0, size_t pi)
 	c->role = role;
 	c->person = pi;
 	c->pair = -1;
+	c->pe = -1;
 	set_costs(P, c, r, pn);
+	c->travel = ac->travel;
+	c->ooh = ac->ooh;
 	c->arc = cand_arc(P, c, gs, ngs);
 	vec_add(&P->pc[pi], P->nc - 1);
+}
+
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static long
+agency_index(const struct prob *P, const struct agency *ag)
+{
+	size_t i;
+
+	for (i = 0; ag != NULL && i < P->m->nagencies; i++)
+		if (P->m->agencies[i] == ag)
+			return (long)i;
+	return -1;
+}
+
+/* People by agency, each agency's in roster order. */
+static void
+index_agencies(struct prob *P)
+{
+	size_t na = P->m->nagencies, i;
+	size_t *fill = xcalloc(na + 1, sizeof(size_t));
+	long *of = P->agof = xcalloc(P->m->npeople + 1, sizeof(long));
+
+	P->ag0 = xcalloc(na + 2, sizeof(size_t));
+	P->byag = xcalloc(P->m->npeople + 1, sizeof(size_t));
+	for (i = 0; i < P->m->npeople; i++)
+		if ((of[i] = agency_index(P, P->m->people[i]->agency)) >= 0)
+			P->ag0[of[i] + 1]++;
+	for (i = 0; i < na; i++)
+		P->ag0[i + 1] += P->ag0[i];
+	for (i = 0; i < P->m->npeople; i++)
+		if (of[i] >= 0)
+			P->byag[P->ag0[of[i]] + fill[of[i]]++] = i;
+	free(fill);
 }
 
 static void
@@ -377,7 +548,9 @@ build_exercise(struct prob *P, size_t ex)
 {
 	const struct plan_exercise *px = &P->p->exercises[ex];
 	const struct template *t = px->ex->tpl;
-	size_t r, pi, g0;
+	struct vec who = {0};
+	struct agc *cache;
+	size_t r, i, j, g0;
 
 	P->rev[ex] = xcalloc(t->nroles + 1, sizeof(struct vec));
 	for (r = 0; r < t->nroles; r++) {
@@ -386,14 +559,40 @@ build_exercise(struct prob *P, size_t ex)
 		ev->v = xcalloc(px->nevents + 1, sizeof(size_t));
 		ev->n = elig_role_events(px, &t->roles[r], ev->v);
 	}
+	/* Only people of the agencies taking part can be eligible: an
+	 * index, not a scan of every roster, and in roster order. */
+	for (i = 0; i < px->ex->nparticipants; i++) {
+		long a = agency_index(P, px->ex->participants[i].agency);
+
+		for (j = a < 0 ? 0 : P->ag0[a]; a >= 0 && j < P->ag0[a + 1];
+		    j++)
+			vec_add(&who, P->byag[j]);
+	}
+	if (who.n > 0)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(who.v, who.n, sizeof(size_t), cmp_size);
+	P->cx[2 * ex] = P->nc;
+	P->gx[2 * ex] = P->ng;
+	cache = xcalloc(P->m->nagencies + 1, sizeof(*cache));
 	for (r = 0; r < t->nroles; r++) {
 		g0 = P->ng;
 		make_groups(P, ex, r);
 		if (P->ng == g0)
 			continue;
-		for (pi = 0; pi < P->m->npeople; pi++)
-			add_candidate(P, ex, r, g0, pi);
+		for (i = 0; i < P->m->nagencies; i++)
+			cache[i].state = -1;
+		for (i = 0; i < who.n; i++)
+			if (i == 0 || who.v[i] != who.v[i - 1])
+				add_candidate(P, ex, r, g0, who.v[i], cache);
+		for (i = 0; i < P->m->nagencies; i++) {
+			free(cache[i].d0);
+			free(cache[i].d1);
+			cache[i].d0 = cache[i].d1 = NULL;
+		}
 	}
+	free(cache);
+	P->cx[2 * ex + 1] = P->nc;
+	P->gx[2 * ex + 1] = P->ng;
+	free(who.v);
 }
 
 /* Convex fairness: the k-th unit of a person's load costs w (2k - 1),
@@ -410,12 +609,15 @@ add_load_arcs(struct prob *P)
 		if (P->p_node[pi] < 0)
 			continue;
 		cap = P->p_in[pi];
-		if (pn->max_exercises > 0 && pn->max_exercises < cap)
-			cap = pn->max_exercises;
-		for (k = 1; k <= cap; k++)
+		if (pn->max_exercises > 0 && pn->max_exercises -
+		    P->p_prior[pi] < cap)
+			cap = pn->max_exercises - P->p_prior[pi];
+		/* Stored roles come first: the k-th role of this run is
+		 * the (prior + k)-th of the person's load. */
+		for (k = P->p_prior[pi] + 1; k <= P->p_prior[pi] + cap; k++)
 			add_arc(P, P->p_node[pi], P->t, 1,
 			    (int64_t)P->w.fairness * (2 * k - 1),
-			    xasprintf("%s carries a load of %d", pn->id, k));
+			    label(P, "%s carries a load of %d", pn->id, k));
 	}
 }
 
@@ -470,8 +672,10 @@ excludes_conflicts(struct prob *P, size_t pi)
 	const struct vec *pc = &P->pc[pi];
 	size_t i, j;
 
+	/* Cands are in exercise order: only the rest of this one's. */
 	for (i = 0; i < pc->n; i++)
-		for (j = i + 1; j < pc->n; j++) {
+		for (j = i + 1; j < pc->n && P->c[pc->v[j]].ex ==
+		    P->c[pc->v[i]].ex; j++) {
 			const struct cand *a = &P->c[pc->v[i]];
 			const struct cand *b = &P->c[pc->v[j]];
 			const struct role_def *ra = role_of(P, a->ex, a->role);
@@ -482,7 +686,7 @@ excludes_conflicts(struct prob *P, size_t pi)
 			if (a->ex == b->ex && (ra->multiple || rb->multiple) &&
 			    excludes(ra, rb))
 				add_conflict(P, CF_EXCLUDES, &va, &vb,
-				    xasprintf("%s may not hold both %s and %s",
+				    label(P, "%s may not hold both %s and %s",
 				    P->m->people[pi]->id, ra->id, rb->id));
 		}
 }
@@ -532,7 +736,7 @@ point_conflicts(struct prob *P, const struct vec *a,
 {
 	const struct vec *both[2] = { a, b };
 	struct vec x = {0}, y = {0};
-	size_t s, i, j, k;
+	size_t s, i, j, k, first = P->ncf;
 
 	for (s = 0; s < 2; s++)
 		for (i = 0; i < both[s]->n; i++) {
@@ -551,15 +755,16 @@ point_conflicts(struct prob *P, const struct vec *a,
 				for (k = 0; k < b->n; k++)
 					if (covers(P, &P->c[b->v[k]], t))
 						vec_add(&y, b->v[k]);
-				for (k = 0; k < P->ncf && x.n > 0 && y.n > 0;
-				    k++)
+				/* Only this pair's rules can repeat. */
+				for (k = first; k < P->ncf && x.n > 0 &&
+				    y.n > 0; k++)
 					dup |= P->cf[k].kind == CF_TIME &&
 					    same_vec(&x, P->cf[k].a,
 					    P->cf[k].na) && same_vec(&y,
 					    P->cf[k].b, P->cf[k].nb);
 				if (x.n > 0 && y.n > 0 && !dup)
 					add_conflict(P, CF_TIME, &x, &y,
-					    xstrdup(what));
+					    what != NULL ? xstrdup(what) : NULL);
 			}
 		}
 	free(x.v);
@@ -577,7 +782,7 @@ time_conflicts(struct prob *P, size_t pi, size_t e1, size_t e2)
 {
 	struct vec a = {0}, b = {0};
 	size_t i, j, n = 0;
-	char *what = xasprintf("%s cannot be in %s and %s at once",
+	char *what = label(P, "%s cannot be in %s and %s at once",
 	    P->m->people[pi]->id, P->p->exercises[e1].ex->id,
 	    P->p->exercises[e2].ex->id);
 
@@ -587,7 +792,8 @@ time_conflicts(struct prob *P, size_t pi, size_t e1, size_t e2)
 		for (j = 0; j < b.n; j++)
 			n += (size_t)overlap(P, &P->c[a.v[i]], &P->c[b.v[j]]);
 	if (n > 0 && n == a.n * b.n)
-		add_conflict(P, CF_TIME, &a, &b, xstrdup(what));
+		add_conflict(P, CF_TIME, &a, &b, what != NULL ? xstrdup(what) :
+		    NULL);
 	if (n > 0 && n < a.n * b.n)
 		point_conflicts(P, &a, &b, what);
 	free(what);
@@ -595,15 +801,137 @@ time_conflicts(struct prob *P, size_t pi, size_t e1, size_t e2)
 	free(b.v);
 }
 
+/* A timed event some cand of a person attends. */
+struct busy {
+	ptime start, end;
+	size_t ex;
+};
+
+static int
+cmp_busy(const void *a, const void *b)
+{
+	const struct busy *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->ex != y->ex)
+		return x->ex < y->ex ? -1 : 1;
+	return (x->end > y->end) - (x->end < y->end);
+}
+
+/* Pairs of exercises a, b (a < b) that person pi could be wanted in at
+ * once: a sweep over the events of their cands in start order, so that
+ * a year of exercises costs what its overlaps cost, not its pairs. */
+static void
+overlapping_pairs(const struct prob *P, size_t pi, struct vec *pairs)
+{
+	const struct vec *pc = &P->pc[pi];
+	struct busy *v = NULL;
+	size_t n = 0, cap = 0, i, j;
+
+	pairs->n = 0;
+	for (i = 0; i < pc->n; i++) {
+		const struct cand *c = &P->c[pc->v[i]];
+		const struct vec *ev = &P->rev[c->ex][c->role];
+
+		for (j = 0; j < ev->n; j++) {
+			const struct planned_event *pe =
+			    &P->p->exercises[c->ex].events[ev->v[j]];
+			struct busy *b;
+
+			if (pe->end <= pe->start)
+				continue;
+			b = &VEC_PUSH(v, n, cap);
+			b->start = pe->start;
+			b->end = pe->end;
+			b->ex = c->ex;
+		}
+	}
+	if (n > 0)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(v, n, sizeof(*v), cmp_busy);
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n && v[j].start < v[i].end; j++)
+			if (v[j].ex != v[i].ex) {
+				size_t a = v[i].ex < v[j].ex ? v[i].ex : v[j].ex;
+				size_t b = v[i].ex ^ v[j].ex ^ a;
+
+				vec_add(pairs, a);
+				vec_add(pairs, b);
+			}
+	free(v);
+}
+
+static int
+cmp_pair(const void *a, const void *b)
+{
+	const size_t *x = a, *y = b;
+
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+static int held(const struct prob *P, size_t ci);
+
+/* The rules that keep person pi out of two exercises at once. */
+static void
+time_rules(struct prob *P, size_t pi)
+{
+	struct vec pairs = {0};
+	size_t i;
+
+	P->timed[pi] = 1;
+	overlapping_pairs(P, pi, &pairs);
+	/* In exercise order, each pair once, as a scan of all would. */
+	if (pairs.n > 0)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(pairs.v, pairs.n / 2, 2 * sizeof(size_t), cmp_pair);
+	for (i = 0; i < pairs.n; i += 2)
+		if (i == 0 || pairs.v[i] != pairs.v[i - 2] ||
+		    pairs.v[i + 1] != pairs.v[i - 1])
+			time_conflicts(P, pi, pairs.v[i], pairs.v[i + 1]);
+	free(pairs.v);
+}
+
+/*
+ * On a large plan most people are never wanted twice at once, yet
+ * their rules would be most of the work of building: they are made for
+ * a person only when a flow puts them in two exercises at once (the
+ * LP file, which must say everything, has them all). Returns whether
+ * any were added. Deterministic: people in roster order.
+ */
+static int
+lazy_time_rules(struct prob *P)
+{
+	size_t pi, i, j;
+	int added = 0;
+
+	for (pi = 0; P->lazy && pi < P->m->npeople; pi++) {
+		const struct vec *pc = &P->pc[pi];
+		int clash = 0;
+
+		if (P->timed[pi])
+			continue;
+		for (i = 0; i < pc->n && !clash; i++)
+			for (j = i + 1; held(P, pc->v[i]) && j < pc->n &&
+			    !clash; j++)
+				clash = held(P, pc->v[j]) &&
+				    P->c[pc->v[i]].ex != P->c[pc->v[j]].ex &&
+				    overlap(P, &P->c[pc->v[i]],
+				    &P->c[pc->v[j]]);
+		if (clash) {
+			time_rules(P, pi);
+			added = 1;
+		}
+	}
+	return added;
+}
+
 static void
 person_conflicts(struct prob *P, size_t pi)
 {
-	size_t e1, e2;
-
 	excludes_conflicts(P, pi);
-	for (e1 = 0; e1 < P->p->nexercises; e1++)
-		for (e2 = e1 + 1; e2 < P->p->nexercises; e2++)
-			time_conflicts(P, pi, e1, e2);
+	if (!P->lazy)
+		time_rules(P, pi);
 }
 
 /* Cands of exercise ex, agency ag, for role r or for a role r evaluates. */
@@ -613,11 +941,11 @@ agency_cands(const struct prob *P, size_t ex, const struct agency *ag,
 {
 	size_t i;
 
-	for (i = 0; i < P->nc; i++) {
+	for (i = P->cx[2 * ex]; i < P->cx[2 * ex + 1]; i++) {
 		const struct cand *c = &P->c[i];
 		const struct role_def *cr = role_of(P, c->ex, c->role);
 
-		if (c->ex != ex || P->m->people[c->person]->agency != ag)
+		if (P->m->people[c->person]->agency != ag)
 			continue;
 		if (evaluated ? in_list(&r->evaluates, cr->id) : cr == r)
 			vec_add(out, i);
@@ -636,12 +964,19 @@ evaluator_conflicts(struct prob *P, size_t ex)
 		for (a = 0; a < P->m->nagencies; a++) {
 			const struct agency *ag = P->m->agencies[a];
 			struct vec ev = {0}, pl = {0};
+			struct person one;
+
+			/* Only agencies taking part have cands here. */
+			memset(&one, 0, sizeof(one));
+			one.agency = (struct agency *)ag;
+			if (elig_part(&P->p->exercises[ex], &one) < 0)
+				continue;
 
 			agency_cands(P, ex, ag, &t->roles[r], 0, &ev);
 			agency_cands(P, ex, ag, &t->roles[r], 1, &pl);
 			if (ev.n > 0 && pl.n > 0)
 				add_conflict(P, CF_EVALUATES, &ev, &pl,
-				    xasprintf("%s may not evaluate its own agency %s in %s",
+				    label(P, "%s may not evaluate its own agency %s in %s",
 				    t->roles[r].id, ag->id,
 				    P->p->exercises[ex].ex->id));
 			free(ev.v);
@@ -669,9 +1004,12 @@ join_pair(struct prob *P, size_t s, size_t ci)
 	size_t i, pi = P->c[ci].person;
 	struct pair *pr = NULL;
 
-	for (i = 0; i < P->npr && pr == NULL; i++)
-		if (P->pr[i].series == s && P->pr[i].person == pi)
-			pr = &P->pr[i];
+	for (i = 0; i < P->pc[pi].n && pr == NULL; i++) {
+		int k = P->c[P->pc[pi].v[i]].pair;
+
+		if (k >= 0 && P->pr[k].series == s)
+			pr = &P->pr[k];
+	}
 	if (pr == NULL) {
 		pr = &VEC_PUSH(P->pr, P->npr, P->prcap);
 		memset(pr, 0, sizeof(*pr));
@@ -682,18 +1020,15 @@ join_pair(struct prob *P, size_t s, size_t ci)
 	P->c[ci].pair = (int)(pr - P->pr);
 }
 
-/* Does any exercise mark role id for continuity? */
+/* Does any exercise mark role id for continuity? ids: those marked. */
 static int
-marked(const struct prob *P, const char *id)
+marked(const struct strlist *ids, const char *id)
 {
 	size_t i;
 
-	for (i = 0; i < P->ng; i++) {
-		const struct role_def *r = role_of(P, P->g[i].ex, P->g[i].role);
-
-		if (r->continuity && strcmp(r->id, id) == 0)
+	for (i = 0; i < ids->n; i++)
+		if (strcmp(ids->v[i], id) == 0)
 			return 1;
-	}
 	return 0;
 }
 
@@ -702,13 +1037,20 @@ marked(const struct prob *P, const char *id)
 static void
 find_series(struct prob *P)
 {
-	size_t i, s;
+	struct strlist ids = {0};
+	size_t i, s, cap = 0;
 
+	for (i = 0; i < P->ng; i++) {
+		const struct role_def *r = role_of(P, P->g[i].ex, P->g[i].role);
+
+		if (r->continuity && !marked(&ids, r->id))
+			VEC_PUSH(ids.v, ids.n, cap) = r->id;
+	}
 	for (i = 0; i < P->ng; i++) {
 		const struct role_def *r = role_of(P, P->g[i].ex, P->g[i].role);
 		struct series *se;
 
-		if (!marked(P, r->id))
+		if (!marked(&ids, r->id))
 			continue;
 		s = series_of(P, r->id);	/* may move P->se */
 		se = &P->se[s];
@@ -722,6 +1064,7 @@ find_series(struct prob *P)
 			if (strcmp(role_of(P, P->c[i].ex, P->c[i].role)->id,
 			    P->se[s].role) == 0)
 				join_pair(P, s, i);
+	free(ids.v);
 }
 
 /* --- branch-and-bound over the flow ------------------------------------ */
@@ -803,6 +1146,7 @@ apply_node(struct prob *P, int node)
 
 		if (c->pair >= 0)
 			cost += pair_arc_cost(P, &P->pr[c->pair]);
+		P->cost0[i] = cost;
 		mcf_set(P->f, c->arc, c->banned ? 0 : 1, cost);
 	}
 	return fixed;
@@ -911,10 +1255,9 @@ record(struct prob *P, int64_t cost)
  * side or the other, the side with fewer people first. A gap in
  * continuity: the person holds the role across the series, or never. */
 static void
-branch(struct prob *P, struct vec *stack, int node, int64_t lb, long v)
+branch_on(struct prob *P, struct vec *stack, int node, int64_t lb, long v,
+    long g)
 {
-	long g;
-
 	if (v >= 0) {
 		int first = P->cf[v].na <= P->cf[v].nb ? BB_BAN_A : BB_BAN_B;
 
@@ -923,10 +1266,15 @@ branch(struct prob *P, struct vec *stack, int node, int64_t lb, long v)
 		push_node(P, stack, node, first, (size_t)v, lb);
 		return;
 	}
-	g = gap_pair(P);
 	assert(g >= 0);
 	push_node(P, stack, node, BB_UNHOLD, (size_t)g, lb);
 	push_node(P, stack, node, BB_HOLD, (size_t)g, lb);
+}
+
+static void
+branch(struct prob *P, struct vec *stack, int node, int64_t lb, long v)
+{
+	branch_on(P, stack, node, lb, v, v >= 0 ? -1 : gap_pair(P));
 }
 
 static int64_t
@@ -942,15 +1290,16 @@ stack_bound(const struct prob *P, const struct vec *stack)
 }
 
 /* Depth first until a solution is in hand, so that one is found fast;
- * then the open node of least bound first, to prove it soonest (the
- * latest pushed among equals, which keeps diving). */
+ * then the open node of least bound first, to prove it soonest, diving
+ * below it (plunge) until that line closes: best-first alone rarely
+ * reaches a leaf, so better solutions would never be met. */
 static int
 pop_node(const struct prob *P, struct vec *stack)
 {
 	size_t i, at = stack->n - 1;
 	int node;
 
-	for (i = 0; P->have_best && i + 1 < stack->n; i++)
+	for (i = 0; P->have_best && !P->plunge && i + 1 < stack->n; i++)
 		if (P->bb[stack->v[i]].lb < P->bb[stack->v[at]].lb)
 			at = i;
 	node = (int)stack->v[at];
@@ -959,6 +1308,236 @@ pop_node(const struct prob *P, struct vec *stack)
 	stack->n--;
 	return node;
 }
+
+/*
+ * The Lagrangian bound. Beside the rules that branch-and-bound
+ * enforces, some sets of cands can hold at most one between them: a
+ * person's roles in different exercises that are all on at one instant
+ * (one role per person per exercise where several could be on). For a
+ * clique Q, x(Q) <= 1; charging each arc of Q a multiplier lam >= 0 and
+ * taking lam back once gives a flow whose cost is still a lower bound
+ * for every multiplier, and for the best multipliers it is as strong as
+ * the linear program with the cliques, far stronger than the flow
+ * alone when one person is wanted in several exercises at once.
+ * Subgradient steps search for good multipliers; the effort counts
+ * toward the work limit like any other solve.
+ */
+
+/* Could cand c be held together with another cand of its exercise
+ * that is on at the same time? Only through a multiple role. */
+static int
+lone(const struct prob *P, const struct cand *c)
+{
+	return !role_of(P, c->ex, c->role)->multiple;
+}
+
+static int
+same_clique(const struct vec *a, const struct vec *b)
+{
+	return a->n == b->n && memcmp(a->v, b->v, a->n * sizeof(size_t)) == 0;
+}
+
+/* Person pi's cliques: at each instant an event of theirs starts, the
+ * cands on at it, from at least two exercises, each exercise giving
+ * either its non-multiple cands (one at most is held, through the
+ * person-in-exercise node) or one multiple cand. */
+static void
+person_cliques(struct prob *P, size_t pi)
+{
+	const struct vec *pc = &P->pc[pi];
+	struct vec q = {0};
+	size_t i, j, k, l, nex, first = P->ncq;
+
+	for (i = 0; i < pc->n; i++) {
+		const struct cand *c = &P->c[pc->v[i]];
+		const struct vec *ev = &P->rev[c->ex][c->role];
+
+		for (j = 0; j < ev->n; j++) {
+			const struct planned_event *pe =
+			    &P->p->exercises[c->ex].events[ev->v[j]];
+			long prev_ex = -1;
+			int took_multi = 0;
+
+			if (pe->end <= pe->start)
+				continue;
+			q.n = 0;
+			nex = 0;
+			for (k = 0; k < pc->n; k++) {
+				const struct cand *d = &P->c[pc->v[k]];
+				int any_lone = 0;
+
+				if (!covers(P, d, pe->start))
+					continue;
+				if ((long)d->ex != prev_ex) {
+					prev_ex = (long)d->ex;
+					took_multi = 0;
+					nex++;
+				}
+				/* Lone cands of this exercise on at t? */
+				for (l = 0; l < pc->n; l++) {
+					const struct cand *e = &P->c[pc->v[l]];
+
+					if (e->ex == d->ex && lone(P, e) &&
+					    covers(P, e, pe->start))
+						any_lone = 1;
+				}
+				if (lone(P, d) || (!any_lone && !took_multi)) {
+					took_multi |= !lone(P, d);
+					vec_add(&q, pc->v[k]);
+				}
+			}
+			if (nex < 2)
+				continue;
+			for (k = first; k < P->ncq; k++)
+				if (same_clique(&P->cq[k], &q))
+					break;
+			if (k < P->ncq)
+				continue;
+			memset(&VEC_PUSH(P->cq, P->ncq, P->cqcap), 0,
+			    sizeof(struct vec));
+			for (k = 0; k < q.n; k++)
+				vec_add(&P->cq[P->ncq - 1], q.v[k]);
+		}
+	}
+	free(q.v);
+}
+
+static void
+find_cliques(struct prob *P)
+{
+	size_t i;
+
+	for (i = 0; i < P->ncf && P->cf[i].kind != CF_TIME; i++)
+		;
+	if (i == P->ncf)
+		return;		/* nobody is wanted twice at once */
+	/* Finding the cliques costs the cube of a person's cands; on a
+	 * large plan the effort limit stops the search long before a
+	 * stronger bound would pay for them. */
+	if (P->nc > CLIQUE_CANDS)
+		return;
+	for (i = 0; i < P->m->npeople; i++)
+		person_cliques(P, i);
+	P->lam = xcalloc(P->ncq + 1, sizeof(int64_t));
+}
+
+/* Arc costs with the multipliers (on) or without. */
+static void
+set_lambda(struct prob *P, int on)
+{
+	size_t i, j;
+
+	for (i = 0; i < P->nc; i++)
+		P->lamc[i] = 0;
+	for (i = 0; on && i < P->ncq; i++)
+		for (j = 0; P->lam[i] > 0 && j < P->cq[i].n; j++)
+			P->lamc[P->cq[i].v[j]] += P->lam[i];
+	for (i = 0; i < P->nc; i++)
+		mcf_set(P->f, P->c[i].arc, mcf_arc_cap(P->f, P->c[i].arc),
+		    P->cost0[i] + P->lamc[i]);
+}
+
+static int64_t
+lambda_sum(const struct prob *P)
+{
+	int64_t s = 0;
+	size_t i;
+
+	for (i = 0; i < P->ncq; i++)
+		s += P->lam[i];
+	return s;
+}
+
+/* Held cands of clique i, less one: the subgradient. */
+static int64_t
+clique_slack(const struct prob *P, size_t i)
+{
+	int64_t n = -1;
+	size_t j;
+
+	for (j = 0; j < P->cq[i].n; j++)
+		n += held(P, P->cq[i].v[j]);
+	return n;
+}
+
+/* The flow's cost without the multipliers it was charged. */
+static int64_t
+unlambda(const struct prob *P, int64_t fc)
+{
+	size_t i;
+
+	for (i = 0; i < P->nc; i++)
+		if (P->lamc[i] != 0 && held(P, i))
+			fc -= P->lamc[i];
+	return fc;
+}
+
+/* A feasible flow is a solution: keep the best. Returns its cost. */
+static int64_t
+try_record(struct prob *P, int64_t fc)
+{
+	int64_t tc = true_cost(P, unlambda(P, fc));
+
+	if (!P->have_best || tc < P->best_cost)
+		record(P, tc);
+	return tc;
+}
+
+/*
+ * Raise node's bound lb by up to iters subgradient steps from the
+ * multipliers as they are (the last node's: a warm start). Returns the
+ * best bound found; solutions met on the way are recorded. The network
+ * is left with the multipliers off.
+ */
+static int64_t
+lagrange(struct prob *P, int64_t fixed, int64_t lb, int iters)
+{
+	int64_t fc, l, target, g2, step, d;
+	int it, stale = 0, theta = 200;	/* percent */
+	size_t i;
+
+	for (it = 0; it < iters; it++) {
+		if (P->have_best && lb >= P->best_cost)
+			break;
+		if (P->have_best && P->work >= P->limit)
+			break;
+		set_lambda(P, 1);
+		mcf_solve(P->f, P->s, P->t, P->want, &fc, &P->work);
+		l = fc + fixed - lambda_sum(P);
+		if (l > lb) {
+			lb = l;
+			stale = 0;
+		} else if (++stale >= 3) {
+			theta /= 2;
+			stale = 0;
+		}
+		if (violated(P) < 0 && try_record(P, fc) <= lb)
+			break;
+		target = P->have_best ? P->best_cost : l + P->w.vacancy;
+		g2 = 0;
+		for (i = 0; i < P->ncq; i++) {
+			d = clique_slack(P, i);
+			if (d > 0 || P->lam[i] > 0)
+				g2 += d * d;
+		}
+		if (g2 == 0 || theta == 0)
+			break;
+		step = (target - l) * theta / 100 / g2;
+		if (step <= 0)
+			step = 1;
+		for (i = 0; i < P->ncq; i++) {
+			d = clique_slack(P, i);
+			P->lam[i] += step * d;
+			if (P->lam[i] < 0)
+				P->lam[i] = 0;
+		}
+	}
+	set_lambda(P, 0);
+	return lb;
+}
+
+#define LAGRANGE_ROOT 30	/* subgradient steps at the root */
+#define LAGRANGE_NODE 4		/* and at every other node */
 
 /* Depth first, pruning by the flow's bound, until every node is done
  * (optimal) or the effort runs out with a solution in hand. */
@@ -975,6 +1554,7 @@ search(struct prob *P)
 		if (P->have_best && P->work >= P->limit)
 			break;
 		node = pop_node(P, &stack);
+		P->plunge = 0;
 		if (P->have_best && P->bb[node].lb >= P->best_cost)
 			continue;
 		fixed = apply_node(P, node);
@@ -982,14 +1562,29 @@ search(struct prob *P)
 		lb = fc + fixed;
 		if (P->have_best && lb >= P->best_cost)
 			continue;
-		if ((v = violated(P)) < 0) {
+		if ((v = violated(P)) < 0 && lazy_time_rules(P))
+			v = violated(P);
+		if (v < 0) {
 			tc = true_cost(P, fc);
 			if (!P->have_best || tc < P->best_cost)
 				record(P, tc);
 			if (tc <= lb)
 				continue;
 		}
-		branch(P, &stack, node, lb, v);
+		/* The plain flow chose what to branch on; the multipliers
+		 * only raise the bound the children inherit. */
+		if (P->ncq > 0) {
+			long g = v >= 0 ? -1 : gap_pair(P);
+			int64_t l2 = lagrange(P, fixed, lb, node == 0 ?
+			    LAGRANGE_ROOT : LAGRANGE_NODE);
+
+			if (P->have_best && l2 >= P->best_cost)
+				continue;
+			lb = l2 > lb ? l2 : lb;
+			branch_on(P, &stack, node, lb, v, g);
+		} else
+			branch(P, &stack, node, lb, v);
+		P->plunge = 1;
 	}
 	P->p->staffing_optimal = stack.n == 0;
 	P->p->staffing_bound = stack.n == 0 ? P->best_cost :
@@ -1035,8 +1630,8 @@ charge_cand(struct prob *P, const struct cand *c)
 	sc->preference += c->pref;
 	sc->travel += c->travel;
 	sc->out_of_hours += c->ooh;
-	sc->fairness += (int64_t)P->w.fairness * (int64_t)load_of(P,
-	    c->person);
+	sc->fairness += (int64_t)P->w.fairness * (2 * (int64_t)P->p_prior[
+	    c->person] + (int64_t)load_of(P, c->person));
 }
 
 /* A holder of a series role pays w in each exercise they miss. */
@@ -1138,35 +1733,24 @@ put_needs(struct sb *b, const struct role_def *r)
 		sb_putc(b, ')');
 }
 
-/* Who a group may draw on, as a set of people. */
-static size_t
-group_people(const struct prob *P, const struct grp *g, char *in)
-{
-	size_t i, n = 0;
-
-	memset(in, 0, P->m->npeople + 1);
-	for (i = 0; i < P->nc; i++) {
-		const struct cand *c = &P->c[i];
-
-		if (c->ex != g->ex || c->role != g->role || in[c->person] ||
-		    (g->agency != NULL &&
-		    P->m->people[c->person]->agency != g->agency))
-			continue;
-		in[c->person] = 1;
-		n++;
-	}
-	return n;
-}
-
-static int
-subset(const char *a, const char *b, size_t n)
+/* Who a group may draw on: each person once, in cand order. mark and
+ * stamp (a fresh value) tell who is in already. */
+static void
+group_people(const struct prob *P, const struct grp *g, struct vec *out,
+    size_t *mark, size_t stamp)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (a[i] && !b[i])
-			return 0;
-	return 1;
+	for (i = P->cx[2 * g->ex]; i < P->cx[2 * g->ex + 1]; i++) {
+		const struct cand *c = &P->c[i];
+
+		if (c->role != g->role || mark[c->person] == stamp ||
+		    (g->agency != NULL &&
+		    P->m->people[c->person]->agency != g->agency))
+			continue;
+		mark[c->person] = stamp;
+		vec_add(out, c->person);
+	}
 }
 
 /* Do two groups need different people? Seats of one role always do;
@@ -1181,21 +1765,25 @@ compete(const struct prob *P, const struct grp *a, const struct grp *b)
 /* Hall's condition on group gi and the groups whose people are all
  * among its own: together they need no more people than it has. */
 static void
-hall_group(struct prob *P, size_t gi, char *mine, char *theirs)
+hall_group(struct prob *P, size_t gi, const struct vec *gp, size_t *mark,
+    size_t stamp)
 {
 	struct grp *g = &P->g[gi];
 	const struct role_def *r = role_of(P, g->ex, g->role);
-	size_t have = group_people(P, g, mine), h, nset = 1;
+	size_t have = gp[gi].n, h, i, nset = 1;
 	int need = g->demand;
 	struct sb b = {0};
 
+	for (i = 0; i < gp[gi].n; i++)
+		mark[gp[gi].v[i]] = stamp;
 	sb_printf(&b, "'%s'", r->id);
-	for (h = 0; h < P->ng; h++) {
-		if (h == gi || P->g[h].ex != g->ex || !compete(P, g, &P->g[h]))
+	for (h = P->gx[2 * g->ex]; h < P->gx[2 * g->ex + 1]; h++) {
+		if (h == gi || !compete(P, g, &P->g[h]))
 			continue;
-		group_people(P, &P->g[h], theirs);
-		if (!subset(theirs, mine, P->m->npeople))
-			continue;
+		for (i = 0; i < gp[h].n && mark[gp[h].v[i]] == stamp; i++)
+			;
+		if (i < gp[h].n)
+			continue;	/* not all among its own */
 		need += P->g[h].demand;
 		sb_printf(&b, ", '%s'", role_of(P, P->g[h].ex, P->g[h].role)->id);
 		nset++;
@@ -1218,14 +1806,18 @@ hall_group(struct prob *P, size_t gi, char *mine, char *theirs)
 static void
 hall_check(struct prob *P)
 {
-	char *mine = xcalloc(P->m->npeople + 1, 1);
-	char *theirs = xcalloc(P->m->npeople + 1, 1);
-	size_t i;
+	size_t *mark = xcalloc(P->m->npeople + 1, sizeof(size_t));
+	struct vec *gp = xcalloc(P->ng + 1, sizeof(*gp));
+	size_t i, stamp = 0;
 
 	for (i = 0; i < P->ng; i++)
-		hall_group(P, i, mine, theirs);
-	free(mine);
-	free(theirs);
+		group_people(P, &P->g[i], &gp[i], mark, ++stamp);
+	for (i = 0; i < P->ng; i++)
+		hall_group(P, i, gp, mark, ++stamp);
+	for (i = 0; i < P->ng; i++)
+		free(gp[i].v);
+	free(gp);
+	free(mark);
 }
 
 static long
@@ -1301,6 +1893,27 @@ why_conflict(const struct prob *P, size_t ci, struct sb *b)
 	return 0;
 }
 
+/* Held elsewhere at the same time? Asked of the solution itself, as on
+ * a large plan the rule may never have been made. */
+static int
+why_time(const struct prob *P, size_t ci, struct sb *b)
+{
+	const struct cand *c = &P->c[ci];
+	const struct vec *pc = &P->pc[c->person];
+	size_t i;
+
+	for (i = 0; i < pc->n; i++) {
+		const struct cand *h = &P->c[pc->v[i]];
+
+		if (P->best[pc->v[i]] && h->ex != c->ex && overlap(P, c, h)) {
+			sb_printf(b, "is staffed in '%s' at the same time",
+			    P->p->exercises[h->ex].ex->id);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Why an eligible person was not given the role. */
 static void
 why_not(const struct prob *P, size_t ex, size_t role, size_t pi,
@@ -1320,11 +1933,15 @@ why_not(const struct prob *P, size_t ex, size_t role, size_t pi,
 			return;
 		}
 	}
-	if (pn->max_exercises > 0 && load_of(P, pi) >=
-	    (size_t)pn->max_exercises) {
+	if (pn->max_exercises > 0 && load_of(P, pi) + (size_t)P->p_prior[pi]
+	    >= (size_t)pn->max_exercises) {
 		sb_printf(b, "is at the workload cap of %d", pn->max_exercises);
+		if (P->p_prior[pi] > 0)
+			sb_printf(b, " (%d in stored plans)", P->p_prior[pi]);
 		return;
 	}
+	if (ci >= 0 && why_time(P, (size_t)ci, b))
+		return;
 	if (ci >= 0 && why_conflict(P, (size_t)ci, b))
 		return;
 	sb_puts(b, "was left out as the weights prefer");
@@ -1352,8 +1969,8 @@ for_empty_seat(const struct prob *P, size_t ex, size_t role, size_t pi)
 {
 	size_t i;
 
-	for (i = 0; i < P->ng; i++)
-		if (P->g[i].ex == ex && P->g[i].role == role &&
+	for (i = P->gx[2 * ex]; i < P->gx[2 * ex + 1]; i++)
+		if (P->g[i].role == role &&
 		    P->best_vac[i] > 0 && (P->g[i].agency == NULL ||
 		    P->g[i].agency == P->m->people[pi]->agency))
 			return 1;
@@ -1386,12 +2003,14 @@ nearest(const struct prob *P, size_t ex, size_t role, struct near *v)
 		sb_printf(&b, "%s (%s) ", pn->name, pn->agency->id);
 		v[n].score = elig_check(P->el, px, role_of(P, ex, role), ev->v,
 		    ev->n, pn, &b);
+		v[n].score += prior_clash(P, ex, role, pi, &b, v[n].score > 0);
 		if (v[n].score == 0)
 			why_not(P, ex, role, pi, &b);
 		v[n].person = pi;
 		v[n++].text = sb_take(&b);
 	}
-	qsort(v, n, sizeof(*v), cmp_near);
+	if (n > 0)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(v, n, sizeof(*v), cmp_near);
 	return n;
 }
 
@@ -1426,9 +2045,8 @@ explain(struct prob *P, size_t ex, size_t role, int missing)
 
 	vc->role = role_of(P, ex, role);
 	vc->missing = missing;
-	for (i = 0; i < P->ng; i++)
-		if (P->g[i].ex == ex && P->g[i].role == role &&
-		    P->g[i].hall != NULL)
+	for (i = P->gx[2 * ex]; i < P->gx[2 * ex + 1]; i++)
+		if (P->g[i].role == role && P->g[i].hall != NULL)
 			add_reason(P->p, &vc->reasons, &cap, P->g[i].hall);
 	n = nearest(P, ex, role, v);
 	for (i = 0; i < n; i++) {
@@ -1457,8 +2075,8 @@ fill_vacancies(struct prob *P)
 		for (r = 0; r < t->nroles; r++) {
 			int missing = 0;
 
-			for (i = 0; i < P->ng; i++)
-				if (P->g[i].ex == ex && P->g[i].role == r)
+			for (i = P->gx[2 * ex]; i < P->gx[2 * ex + 1]; i++)
+				if (P->g[i].role == r)
 					missing += P->best_vac[i];
 			if (missing > 0)
 				explain(P, ex, r, missing);
@@ -1594,6 +2212,51 @@ lp_model(const struct prob *P)
 
 /* --- the whole ----------------------------------------------------------- */
 
+struct byid {
+	const char *id;
+	size_t person;
+};
+
+static int
+cmp_byid(const void *a, const void *b)
+{
+	return strcmp(((const struct byid *)a)->id,
+	    ((const struct byid *)b)->id);
+}
+
+/* Roles held in stored plans: each counts toward the holder's load,
+ * and the times of its events are taken. People are matched by id;
+ * commitments of people not in this run's rosters are no one's. */
+static void
+add_prior(struct prob *P, const struct commitment *cm, size_t n)
+{
+	size_t np = P->m->npeople, i, j, pi;
+	struct byid *ix = xcalloc(np + 1, sizeof(*ix)), key, *hit;
+
+	for (i = 0; i < np; i++) {
+		ix[i].id = P->m->people[i]->id;
+		ix[i].person = i;
+	}
+	qsort(ix, np, sizeof(*ix), cmp_byid);
+	for (i = 0; i < n; i++) {
+		key.id = cm[i].person;
+		if ((hit = bsearch(&key, ix, np, sizeof(*ix), cmp_byid)) ==
+		    NULL)
+			continue;
+		pi = hit->person;
+		P->p_prior[pi]++;
+		for (j = 0; j < cm[i].nintervals; j++) {
+			struct takenvec *tv = &P->taken[pi];
+			struct taken *tk = &VEC_PUSH(tv->v, tv->n, tv->cap);
+
+			tk->start = cm[i].start[j];
+			tk->end = cm[i].end[j];
+			tk->exercise = cm[i].exercise;
+		}
+	}
+	free(ix);
+}
+
 static void
 prob_init(struct prob *P, struct plan *p, const struct assign_opts *o)
 {
@@ -1610,18 +2273,23 @@ prob_init(struct prob *P, struct plan *p, const struct assign_opts *o)
 		doc_weights_default(&P->w);
 	P->limit = o != NULL && o->work_limit > 0 ? o->work_limit :
 	    ASSIGN_WORK_LIMIT;
+	P->labels = o != NULL && o->lp != NULL;
 	P->el = elig_new(p);
 	P->f = mcf_new(0);
 	P->s = mcf_node(P->f);
 	P->t = mcf_node(P->f);
 	P->rev = xcalloc(p->nexercises + 1, sizeof(*P->rev));
 	P->pc = xcalloc(m->npeople + 1, sizeof(*P->pc));
-	P->pe_node = xcalloc(p->nexercises * m->npeople + 1, sizeof(int));
-	memset(P->pe_node, 0xff, (p->nexercises * m->npeople + 1) *
-	    sizeof(int));
+	P->cx = xcalloc(2 * p->nexercises + 1, sizeof(size_t));
+	P->gx = xcalloc(2 * p->nexercises + 1, sizeof(size_t));
 	P->p_node = xcalloc(m->npeople + 1, sizeof(int));
 	memset(P->p_node, 0xff, (m->npeople + 1) * sizeof(int));
 	P->p_in = xcalloc(m->npeople + 1, sizeof(int));
+	P->p_prior = xcalloc(m->npeople + 1, sizeof(int));
+	P->taken = xcalloc(m->npeople + 1, sizeof(*P->taken));
+	if (o != NULL && o->nprior > 0)
+		add_prior(P, o->prior, o->nprior);
+	index_agencies(P);
 }
 
 static void
@@ -1633,12 +2301,18 @@ build(struct prob *P)
 		if (P->p->exercises[i].ex->tpl != NULL)
 			build_exercise(P, i);
 	add_load_arcs(P);
+	P->lazy = !P->labels && P->nc > CLIQUE_CANDS;
+	mcf_bulk(P->f, P->nc > CLIQUE_CANDS);
+	P->timed = xcalloc(P->m->npeople + 1, 1);
 	for (i = 0; i < P->m->npeople; i++)
 		person_conflicts(P, i);
 	for (i = 0; i < P->p->nexercises; i++)
 		if (P->p->exercises[i].ex->tpl != NULL)
 			evaluator_conflicts(P, i);
 	find_series(P);
+	find_cliques(P);
+	P->lamc = xcalloc(P->nc + 1, sizeof(int64_t));
+	P->cost0 = xcalloc(P->nc + 1, sizeof(int64_t));
 	P->best = xcalloc(P->nc + 1, 1);
 	P->best_vac = xcalloc(P->ng + 1, sizeof(int));
 }
@@ -1668,8 +2342,12 @@ prob_free(struct prob *P)
 			free(P->rev[i][j].v);
 		free(P->rev[i]);
 	}
-	for (i = 0; i < P->m->npeople; i++)
+	for (i = 0; i < P->m->npeople; i++) {
 		free(P->pc[i].v);
+		free(P->taken[i].v);
+	}
+	free(P->taken);
+	free(P->p_prior);
 	free(P->lab);
 	free(P->g);
 	free(P->c);
@@ -1678,9 +2356,21 @@ prob_free(struct prob *P)
 	free(P->pr);
 	free(P->rev);
 	free(P->pc);
-	free(P->pe_node);
+	free(P->cx);
+	free(P->gx);
+	free(P->byag);
+	free(P->ag0);
+	free(P->agof);
+
 	free(P->p_node);
 	free(P->p_in);
+	for (i = 0; i < P->ncq; i++)
+		free(P->cq[i].v);
+	free(P->cq);
+	free(P->lam);
+	free(P->lamc);
+	free(P->cost0);
+	free(P->timed);
 	free(P->bb);
 	free(P->best);
 	free(P->best_vac);
@@ -1700,6 +2390,7 @@ assign_plan(struct plan *p, const struct assign_opts *o, struct diags *d)
 		*o->lp = lp_model(&P);
 	hall_check(&P);
 	search(&P);
+
 	fill_assignments(&P);
 	fill_vacancies(&P);
 	prob_free(&P);

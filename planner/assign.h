@@ -17,6 +17,12 @@ struct assign_opts {
 	/* When not NULL, receives the model in CPLEX LP format (caller
 	 * frees): what glpsol --lp or cbc solve to check the optimum. */
 	char **lp;
+	/* Roles already held in stored plans of exercises not in this run
+	 * (store_commitments): they count toward workload caps and
+	 * fairness, and their holders are not free at their times.
+	 * Borrowed; NULL when nprior is 0. */
+	const struct commitment *prior;
+	size_t nprior;
 };
 
 #define ASSIGN_WORK_LIMIT 400000000u

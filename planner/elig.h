@@ -35,11 +35,28 @@ size_t elig_role_events(const struct plan_exercise *px,
  * the person) on every local date of every event the role attends
  * (ev, nev: from elig_role_events; deadlines take no one's time).
  * 0 means eligible. When why is not NULL, the reasons are appended as
- * phrases joined by ", " ("lacks hseep-evaluator, does not speak es").
+ * phrases joined by ", " ("lacks hseep-evaluator, does not speak es");
+ * when it is NULL, the answer is 1 at the first broken rule, found
+ * without allocating (staffing asks for every person and role).
  */
 int elig_check(const struct elig *e, const struct plan_exercise *px,
     const struct role_def *r, const size_t *ev, size_t nev,
     const struct person *pn, struct sb *why);
+
+/*
+ * elig_check in two halves, for staffing many people at once. The
+ * agency's: 0 when ag takes part as r's "from" requires and every local
+ * date (in ag's zone) of the timed events ev[0..nev) is one of its
+ * working days, else 1; d0, d1 (room for nev) receive each timed
+ * event's first and last local date, *n how many. The person's: 0 when
+ * pn has r's qualifications, languages and clearance and is absent on
+ * none of those dates. Together they answer as elig_check with no why.
+ */
+int elig_agency(const struct elig *e, const struct plan_exercise *px,
+    const struct role_def *r, const size_t *ev, size_t nev,
+    const struct agency *ag, pdate *d0, pdate *d1, size_t *n);
+int elig_person(const struct role_def *r, const struct person *pn,
+    const pdate *d0, const pdate *d1, size_t n);
 
 /* How person pn's agency takes part in px: a part_kind, or -1. */
 int elig_part(const struct plan_exercise *px, const struct person *pn);

@@ -26,6 +26,8 @@ struct mcf {
 	/* Scratch for one solve. */
 	int64_t *pot, *dist;
 	int *prev;		/* edge into each node on the shortest path */
+	int *level, *iter, *queue;	/* blocking flow on admissible arcs */
+	int bulk;		/* see mcf_bulk() */
 };
 
 struct mcf *
@@ -50,6 +52,9 @@ mcf_free(struct mcf *f)
 	free(f->pot);
 	free(f->dist);
 	free(f->prev);
+	free(f->level);
+	free(f->iter);
+	free(f->queue);
 	free(f);
 }
 
@@ -81,6 +86,12 @@ mcf_arc(struct mcf *f, int from, int to, int cap, int64_t cost)
 	add_edge(f, to, from, 0, -cost);
 	VEC_PUSH(f->cap0, n, f->cap0cap) = cap;
 	return (int)(f->ne / 2) - 1;
+}
+
+void
+mcf_bulk(struct mcf *f, int on)
+{
+	f->bulk = on;
 }
 
 void
@@ -145,8 +156,20 @@ init_potentials(struct mcf *f, int s, uint64_t *work)
 {
 	int *queue = xcalloc((size_t)f->nnodes + 1, sizeof(int));
 	char *inq = xcalloc((size_t)f->nnodes, 1);
-	size_t qh = 0, qn = 0, len = (size_t)f->nnodes + 1;
+	size_t qh = 0, qn = 0, len = (size_t)f->nnodes + 1, k;
 	int v, i;
+
+	/* No arc of negative cost: zero potentials will do, and a
+	 * search over the whole network is saved. */
+	for (k = 0; f->bulk && k < f->ne && (f->e[k].cap <= 0 ||
+	    f->e[k].cost >= 0); k += 2)
+		;
+	(*work) += k / 2;
+	if (f->bulk && k >= f->ne) {
+		free(queue);
+		free(inq);
+		return;		/* pot is all zeros after reset_flow */
+	}
 
 	for (v = 0; v < f->nnodes; v++)
 		f->dist[v] = INF;
@@ -255,6 +278,10 @@ shortest_path(struct mcf *f, int s, int t, struct heap *h, uint64_t *work)
 		heap_pop(h, &d, &v);
 		if (d > f->dist[v])
 			continue;
+		/* Nodes farther than t are not needed this round: their
+		 * potentials grow by dist[t] (see mcf_solve). */
+		if (v == t && f->bulk)
+			break;
 		for (i = f->head[v]; i != -1; i = f->e[i].next) {
 			const struct edge *ed = &f->e[i];
 			int64_t nd;
@@ -303,9 +330,99 @@ reset_flow(struct mcf *f)
 	free(f->pot);
 	free(f->dist);
 	free(f->prev);
+	free(f->level);
+	free(f->iter);
+	free(f->queue);
 	f->pot = xcalloc((size_t)f->nnodes, sizeof(int64_t));
 	f->dist = xcalloc((size_t)f->nnodes, sizeof(int64_t));
 	f->prev = xcalloc((size_t)f->nnodes, sizeof(int));
+	f->level = xcalloc((size_t)f->nnodes + 1, sizeof(int));
+	f->iter = xcalloc((size_t)f->nnodes + 1, sizeof(int));
+	f->queue = xcalloc((size_t)f->nnodes + 1, sizeof(int));
+}
+
+/* An arc of the residual network on a shortest path: capacity left
+ * and zero reduced cost. */
+static int
+admissible(const struct mcf *f, int v, const struct edge *ed)
+{
+	return ed->cap > 0 && ed->cost + f->pot[v] - f->pot[ed->to] == 0;
+}
+
+/* Levels by hops from s over admissible arcs; whether t has one. */
+static int
+levels(struct mcf *f, int s, int t, uint64_t *work)
+{
+	size_t qh = 0, qn = 0;
+	int v, i;
+
+	for (v = 0; v < f->nnodes; v++)
+		f->level[v] = -1;
+	f->level[s] = 0;
+	f->queue[qn++] = s;
+	while (qh < qn) {
+		v = f->queue[qh++];
+		/* Paths up the levels reach t only from the level below
+		 * it: nothing at or past t's level is needed. */
+		if (f->level[t] >= 0 && f->level[v] >= f->level[t])
+			break;
+		for (i = f->head[v]; i != -1; i = f->e[i].next) {
+			const struct edge *ed = &f->e[i];
+
+			(*work)++;
+			if (f->level[ed->to] < 0 && admissible(f, v, ed)) {
+				f->level[ed->to] = f->level[v] + 1;
+				f->queue[qn++] = ed->to;
+			}
+		}
+	}
+	return f->level[t] >= 0;
+}
+
+/* One augmenting path of admissible arcs up the levels (Dinic), with
+ * each node's next arc to try kept across paths. Returns units sent. */
+static int64_t
+dfs(struct mcf *f, int v, int t, int64_t want, int64_t *cost,
+    uint64_t *work)
+{
+	int64_t got;
+
+	if (v == t)
+		return want;
+	for (; f->iter[v] != -1; f->iter[v] = f->e[f->iter[v]].next) {
+		struct edge *ed = &f->e[f->iter[v]];
+
+		(*work)++;
+		if (f->level[ed->to] != f->level[v] + 1 || !admissible(f, v, ed))
+			continue;
+		got = dfs(f, ed->to, t, want < ed->cap ? want : ed->cap, cost,
+		    work);
+		if (got > 0) {
+			ed->cap -= (int)got;
+			f->e[f->iter[v] ^ 1].cap += (int)got;
+			*cost += got * ed->cost;
+			return got;
+		}
+	}
+	return 0;
+}
+
+/* Every shortest path at once: a blocking flow of admissible arcs. */
+static int64_t
+blocking(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
+    uint64_t *work)
+{
+	int64_t sent = 0, got;
+	int v;
+
+	while (sent < want && levels(f, s, t, work)) {
+		for (v = 0; v < f->nnodes; v++)
+			f->iter[v] = f->head[v];
+		while (sent < want && (got = dfs(f, s, t, want - sent, cost,
+		    work)) > 0)
+			sent += got;
+	}
+	return sent;
 }
 
 int64_t
@@ -323,10 +440,20 @@ mcf_solve(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
 	h.v = xcalloc(f->ne + 1, sizeof(int));
 	init_potentials(f, s, &w);
 	while (sent < want && shortest_path(f, s, t, &h, &w)) {
-		sent += augment(f, s, t, want - sent, cost);
+		int64_t dt = f->dist[t];
+
+		if (!f->bulk) {
+			sent += augment(f, s, t, want - sent, cost);
+			for (v = 0; v < f->nnodes; v++)
+				if (f->dist[v] != INF)
+					f->pot[v] += f->dist[v];
+			continue;
+		}
+		/* Capped at t's distance (the search stopped there), the
+		 * potentials keep every residual reduced cost >= 0. */
 		for (v = 0; v < f->nnodes; v++)
-			if (f->dist[v] != INF)
-				f->pot[v] += f->dist[v];
+			f->pot[v] += f->dist[v] < dt ? f->dist[v] : dt;
+		sent += blocking(f, s, t, want - sent, cost, &w);
 	}
 	free(h.d);
 	free(h.v);

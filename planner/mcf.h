@@ -26,6 +26,16 @@ int mcf_node(struct mcf *f);
  * returns its number, counted from 0 in the order added. Can't fail. */
 int mcf_arc(struct mcf *f, int from, int to, int cap, int64_t cost);
 
+/*
+ * Solve in bulk (on) or path by path (off, the default). In bulk the
+ * search for shortest paths stops at t and every shortest path found is
+ * used at once (a blocking flow), which is many times faster on large
+ * networks; path by path, equal-cost optima are broken by node number
+ * the way planner always has, which small plans keep. Either way the
+ * flow is of minimum cost.
+ */
+void mcf_bulk(struct mcf *f, int on);
+
 /* Change an arc's capacity or cost before the next solve. */
 void mcf_set(struct mcf *f, int arc, int cap, int64_t cost);
 

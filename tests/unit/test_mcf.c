@@ -59,12 +59,13 @@ brute(const struct inst *in, int j, int *load, int64_t sofar, int64_t *best)
 /* source -> job (1) -> worker (1, cost) -> sink (unit arcs, convex);
  * job -> sink at the vacancy cost. */
 static int64_t
-flow(const struct inst *in, int64_t *sent)
+flow(const struct inst *in, int64_t *sent, int bulk)
 {
 	struct mcf *f = mcf_new(2 + in->nj + in->nw);
 	int w, j, k;
 	int64_t cost;
 
+	mcf_bulk(f, bulk);
 	for (j = 0; j < in->nj; j++) {
 		mcf_arc(f, 0, 2 + j, 1, 0);
 		mcf_arc(f, 2 + j, 1, 1, in->vac);
@@ -106,7 +107,11 @@ test_against_brute_force(void **state)
 		}
 		memset(load, 0, sizeof(load));
 		brute(&in, 0, load, 0, &best);
-		got = flow(&in, &sent);
+		got = flow(&in, &sent, 0);
+		assert_int_equal(sent, in.nj);
+		assert_int_equal(got, best);
+		/* In bulk: every shortest path of a round at once. */
+		got = flow(&in, &sent, 1);
 		assert_int_equal(sent, in.nj);
 		assert_int_equal(got, best);
 	}

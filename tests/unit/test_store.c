@@ -829,6 +829,79 @@ test_missing(void **state)
 	free(file);
 }
 
+/* The roles of other exercises' latest revisions, for staffing. */
+static struct store_commitments *
+commitments(struct store *s, const char *skip)
+{
+	struct store_commitments *l = NULL;
+	char *cause = NULL;
+
+	if (store_commitments(s, &skip, skip != NULL, &l, &cause) == -1)
+		fail_msg("%s", cause);
+	return l;
+}
+
+static void
+test_commitments(void **state)
+{
+	char *file = path("p.db");
+	struct fixture f;
+	struct plan_exercise *px;
+	struct exercise *ex;
+	struct store_commitments *l;
+	struct store *s;
+	char *id;
+
+	(void)state;
+	fixture_load(&f);
+	px = &f.p->exercises[0];
+	ex = (struct exercise *)px->ex;
+	s = open_new(file);
+	l = commitments(s, NULL);
+	assert_int_equal(l->n, 0);
+	store_commitments_free(l);
+	put(s, f.p, &f.src, NULL);
+
+	/* Revision 2: the IPM a day later, another controller. Only the
+	 * latest revision counts. */
+	px->events[1].start += 86400;
+	px->events[1].end += 86400;
+	px->assignments[1].person = model_person(f.m, "dan-cruz");
+	assert_int_equal(put(s, f.p, &f.src, NULL), 2);
+	/* The same plan stored as another exercise, its IPM back. */
+	id = ex->id;
+	ex->id = "aaa-other";
+	px->events[1].start -= 86400;
+	px->events[1].end -= 86400;
+	assert_int_equal(put(s, f.p, &f.src, NULL), 1);
+	ex->id = id;
+
+	l = commitments(s, NULL);
+	assert_int_equal(l->n, 4);
+	assert_string_equal(l->v[0].exercise, "aaa-other");
+	assert_string_equal(l->v[2].exercise, EX);
+	assert_string_equal(l->v[2].person, "ana-ruiz");
+	assert_string_equal(l->v[2].role, "director");
+	assert_int_equal(l->v[2].nintervals, 2);
+	assert_int_equal(l->v[2].start[0], px->events[0].start);
+	assert_int_equal(l->v[2].end[0], px->events[0].end);
+	assert_int_equal(l->v[2].start[1], px->events[1].start + 86400);
+	assert_int_equal(l->v[0].start[1], px->events[1].start);
+	assert_string_equal(l->v[3].person, "dan-cruz");
+	assert_int_equal(l->v[3].nintervals, 0);
+	store_commitments_free(l);
+
+	/* Re-planning an exercise leaves its own revisions out. */
+	l = commitments(s, EX);
+	assert_int_equal(l->n, 2);
+	assert_string_equal(l->v[0].exercise, "aaa-other");
+	assert_string_equal(l->v[1].person, "dan-cruz");
+	store_commitments_free(l);
+	store_close(s);
+	fixture_free(&f);
+	free(file);
+}
+
 int
 main(void)
 {
@@ -850,6 +923,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_fault_midway, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_missing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_commitments, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
