@@ -5,7 +5,7 @@
 #   make test       install what is missing, build, run every test
 #   make install    PREFIX=/usr/local DESTDIR= (binary, templates, man page)
 #   make SANITIZE=address,undefined test
-#   make bench      benchmarks (speed and memory targets)
+#   make bench      benchmarks (speed and memory targets; docs/performance.md)
 #   make fuzz       fuzz each loader FUZZ_SECONDS (60) with clang's libFuzzer
 
 VERSION  = 0.1.0
@@ -46,9 +46,9 @@ LIBOBJS = $(filter-out $(BUILD)/obj/main.o $(BUILD)/obj/cmd_%.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNITS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: FORCE all deps deps-test demo test unit cli interop install uninstall clean bench fuzz
+.PHONY: FORCE all deps deps-test demo test unit cli interop hostile install uninstall clean bench fuzz
 
-all: $(BUILD)/planner
+all: $(BUILD)/planner $(BUILD)/bench-gen
 
 $(BUILD)/planner: $(OBJS)
 	@echo "  LD      $@"
@@ -81,7 +81,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS) | $(BUILD)/tests
 # Benchmarks: each bench/NAME.c links the library modules (as the unit
 # tests do) into $(BUILD)/bench/NAME, run from the top of the tree. They
 # print measurements; they fail only when they cannot run.
-BENCH_SRCS = $(wildcard bench/*.c)
+BENCH_SRCS = $(filter-out bench/gen.c,$(wildcard bench/*.c))
 BENCHES = $(BENCH_SRCS:bench/%.c=$(BUILD)/bench/%)
 
 $(BUILD)/bench:
@@ -91,11 +91,19 @@ $(BUILD)/bench/%: bench/%.c $(LIBOBJS) | $(BUILD)/bench
 	@echo "  BENCH   $@"
 	@$(CC) $(ALL_CFLAGS) -Iplanner $(LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
 
+# bench-gen writes synthetic programs (bench/gen.c says how); it links
+# no planner module, so that it builds even when one does not.
+$(BUILD)/bench-gen: bench/gen.c | $(BUILD)/obj
+	@echo "  CC      $@"
+	@$(CC) -std=c11 $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ bench/gen.c
+
 bench: all $(BENCHES)
 	@for b in $(BENCHES); do \
 		echo "== $$b"; \
 		PLANNER_DATADIR=$(CURDIR) ./$$b || exit 1; \
 	done
+	@echo "== bench/run.sh (synthetic programs S, M, L; docs/performance.md)"
+	@sh bench/run.sh $(BUILD)
 
 # Installs missing Debian packages when run as root; otherwise prints
 # the apt-get line to run and stops.
@@ -121,6 +129,9 @@ cli: all
 
 interop: all
 	@sh tests/run.sh $(BUILD) interop
+
+hostile: all
+	@sh tests/run.sh $(BUILD) hostile
 
 # Fuzzing (fuzz/): libFuzzer harnesses built with clang, each linked
 # with the library modules compiled again with its instrumentation and

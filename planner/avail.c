@@ -12,6 +12,16 @@ struct avail {
 	const struct tz *z;
 	pdate from, to;
 	struct day_info *days;	/* to - from + 1 of them */
+	/* Each day's working hours in UTC, two per day (start, end):
+	 * the scheduler asks for the same days once per event and per
+	 * conduct day it tries, and the zone conversion dominated. */
+	ptime *span;
+	/* The zone's UTC offset from chg_at[i] on (chg_off[i]), over
+	 * [chg_lo, chg_hi): the range's days with a day's margin. */
+	ptime *chg_at;
+	int32_t *chg_off;
+	size_t nchg;
+	ptime chg_lo, chg_hi;
 	struct ivlset busy;
 };
 
@@ -87,6 +97,48 @@ mark_blackouts(struct avail *a)
 	}
 }
 
+/* Record the zone's offsets over the range, changes included. */
+static void
+offsets_init(struct avail *a)
+{
+	size_t cap = 0;
+	ptime t, next;
+
+	if (a->z == NULL)
+		return;		/* avail_local_day asks tz_to_local */
+	a->chg_lo = ((ptime)a->from - 2) * SECS_PER_DAY;
+	a->chg_hi = ((ptime)a->to + 3) * SECS_PER_DAY;
+	for (t = a->chg_lo;;) {
+		a->chg_at = vec_grow(a->chg_at, &cap, a->nchg,
+		    sizeof(*a->chg_at));
+		a->chg_off = xreallocarray(a->chg_off, cap,
+		    sizeof(*a->chg_off));
+		a->chg_at[a->nchg] = t;
+		a->chg_off[a->nchg++] = tz_offset(a->z, t);
+		if (!tz_next_change(a->z, t, a->chg_hi, &next))
+			break;
+		t = next;
+	}
+}
+
+pdate
+avail_local_day(const struct avail *a, ptime t)
+{
+	size_t i;
+
+	if (a->nchg == 0 || t < a->chg_lo || t >= a->chg_hi) {
+		pdate d;
+		int secs;
+
+		tz_to_local(a->z, t, &d, &secs);
+		return d;
+	}
+	/* A handful of changes a year: the last one at or before t. */
+	for (i = a->nchg - 1; i > 0 && a->chg_at[i] > t; i--)
+		;
+	return date_of(t + a->chg_off[i]);
+}
+
 struct avail *
 avail_new(const struct agency *ag, pdate from, pdate to)
 {
@@ -105,8 +157,16 @@ avail_new(const struct agency *ag, pdate from, pdate to)
 	mark_holidays(a);
 	mark_closed(a);
 	mark_blackouts(a);
+	a->span = xcalloc(2 * (size_t)(a->to - a->from + 1), sizeof(*a->span));
+	for (d = a->from; d <= a->to; d++) {
+		a->span[2 * (d - a->from)] = tz_to_utc(a->z, d,
+		    ag->day_start * 60, NULL);
+		a->span[2 * (d - a->from) + 1] = tz_to_utc(a->z, d,
+		    ag->day_end * 60, NULL);
+	}
 	for (i = 0; i < ag->nbusy; i++)
 		ivl_add(&a->busy, ag->busy[i].from, ag->busy[i].to);
+	offsets_init(a);
 	return a;
 }
 
@@ -117,6 +177,9 @@ avail_free(struct avail *a)
 		return;
 	ivl_free(&a->busy);
 	free(a->days);
+	free(a->span);
+	free(a->chg_at);
+	free(a->chg_off);
 	free(a);
 }
 
@@ -148,6 +211,11 @@ avail_day(const struct avail *a, pdate d)
 static void
 day_span(const struct avail *a, pdate d, ptime *from, ptime *to)
 {
+	if (d >= a->from && d <= a->to) {
+		*from = a->span[2 * (d - a->from)];
+		*to = a->span[2 * (d - a->from) + 1];
+		return;
+	}
 	*from = tz_to_utc(a->z, d, a->ag->day_start * 60, NULL);
 	*to = tz_to_utc(a->z, d, a->ag->day_end * 60, NULL);
 }

@@ -36,6 +36,14 @@ void avail_free(struct avail *a);	/* NULL is a no-op */
 const struct agency *avail_agency(const struct avail *a);
 const struct tz *avail_zone(const struct avail *a);
 
+/*
+ * The local date of instant t in the agency's zone: what tz_to_local()
+ * gives, from the zone's offsets kept for the range's days (the slot
+ * search asks for each attendee at every candidate time). It can't
+ * fail.
+ */
+pdate avail_local_day(const struct avail *a, ptime t);
+
 /* The status of a local date; a date outside the range is DAY_WORK when
  * it is a working day of the week and DAY_OFF otherwise. */
 struct day_info avail_day(const struct avail *a, pdate d);

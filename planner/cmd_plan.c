@@ -3,19 +3,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "assign.h"
 #include "cmd.h"
 #include "cmd_db.h"
+#include "cmd_out.h"
 #include "doctrine.h"
 #include "load.h"
 #include "msg.h"
-#include "ics.h"
 #include "out_json.h"
-#include "out_md.h"
-#include "out_roles.h"
 #include "out_text.h"
 #include "print.h"
+#include "progress.h"
 #include "sched.h"
 #include "tz.h"
 
@@ -24,6 +24,8 @@ struct plan_opts {
 	int json;
 	enum print_paper paper;
 	const char *export_lp;	/* write the staffing model here */
+	int timings;		/* print each phase's time to stderr */
+	int no_print;		/* write no PDFs */
 	char **files;
 	size_t nfiles;
 };
@@ -38,6 +40,10 @@ parse_opts(int argc, char **argv, struct plan_opts *o)
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--json") == 0)
 			o->json = 1;
+		else if (strcmp(argv[i], "--timings") == 0)
+			o->timings = 1;
+		else if (strcmp(argv[i], "--no-print") == 0)
+			o->no_print = 1;
 		else if (strcmp(argv[i], "--out") == 0 ||
 		    strcmp(argv[i], "-o") == 0) {
 			if (++i == argc)
@@ -84,74 +90,70 @@ parse_opts(int argc, char **argv, struct plan_opts *o)
 	return 0;
 }
 
-static int
-write_text(const char *dir, const char *name, const char *text)
+/*
+ * Seconds a run takes before its progress line appears: 1, or
+ * $PLANNER_PROGRESS_DELAY (0 shows it at once, for tests and the
+ * curious; a value that is not a number >= 0 is ignored).
+ */
+static double
+progress_delay(void)
 {
-	char *path = xasprintf("%s/%s", dir, name);
-	int rc = write_file_atomic(path, text, strlen(text));
+	const char *e = getenv("PLANNER_PROGRESS_DELAY");
+	char *end;
+	double v;
 
-	if (rc == -1)
-		msg_error("cannot write '%s': %s", path, strerror(errno));
-	free(path);
-	return rc;
+	if (e == NULL || *e == '\0')
+		return 1.0;
+	v = strtod(e, &end);
+	return *end == '\0' && v >= 0 ? v : 1.0;
 }
 
+/*
+ * The roles people hold in the stored plans of other exercises, which
+ * staffing must count (workload caps, fairness, time taken); the
+ * exercises planned now are left out, so re-planning one does not
+ * count its own last revision. Prints why not and returns -1 on error.
+ */
 static int
-write_outputs(const struct plan *p, const char *dir, enum print_paper paper,
-    const struct cmd_db_progress *pg)
+stored_commitments(struct store *st, const struct plan *p,
+    struct store_commitments **out)
 {
-	struct print_opts po = { .out = dir, .paper = paper };
-	char *cause = NULL, *md;
+	const char **ids = xcalloc(p->nexercises + 1, sizeof(char *));
+	char *cause = NULL;
+	size_t i;
 	int rc;
 
-	/* From the database, when there is one: progress and revisions. */
-	po.done = pg->done;
-	po.ndone = pg->ndone;
-	po.actions = pg->actions;
-	po.nactions = pg->nactions;
-	po.revisions = pg->revisions;
-
-	if (mkdir_p(dir) == -1) {
-		msg_error("cannot create '%s': %s", dir, strerror(errno));
-		return -1;
-	}
-	rc = ics_write_all(p, dir, po.done, po.ndone, &cause);
-	if (rc == -1) {
-		msg_error("%s", cause);
-		free(cause);
-		return -1;
-	}
-	md = out_md_checklists(p);
-	rc = write_text(dir, "checklists.md", md);
-	free(md);
-	if (rc == 0) {
-		md = out_md_checklists_by_owner(p, po.done, po.ndone);
-		rc = write_text(dir, "checklists-by-owner.md", md);
-		free(md);
-	}
-	if (rc == 0) {
-		md = out_md_improvement_plan(p, po.actions, po.nactions);
-		rc = write_text(dir, "improvement-plan.md", md);
-		free(md);
-	}
-	if (rc == 0 && (rc = print_plan(p, &po, &cause)) == -1) {
-		msg_error("%s", cause);
-		free(cause);
-	}
+	for (i = 0; i < p->nexercises; i++)
+		ids[i] = p->exercises[i].ex->id;
+	if ((rc = store_begin_read(st, &cause)) == 0)
+		rc = store_commitments(st, ids, p->nexercises, out, &cause);
+	store_rollback(st);
+	free(ids);
+	if (rc == -1)
+		cmd_db_fail(cause);
 	return rc;
 }
 
 /* Staff the plan; the model goes to --export-lp, vacancies to stderr. */
 static int
-staff(struct plan *p, const struct plan_opts *o, struct diags *d)
+staff(struct plan *p, const struct plan_opts *o, struct store *st,
+    struct diags *d)
 {
 	struct assign_opts ao = {0};
+	struct store_commitments *cm = NULL;
 	char *lp = NULL;
 	size_t i, j;
 	int rc = 0;
 
+	if (st != NULL && stored_commitments(st, p, &cm) == -1)
+		return -1;
+	if (cm != NULL) {
+		ao.prior = cm->v;
+		ao.nprior = cm->n;
+	}
 	ao.lp = o->export_lp != NULL ? &lp : NULL;
 	assign_plan(p, &ao, d);
+	store_commitments_free(cm);
 	if (lp != NULL && (rc = write_file_atomic(o->export_lp, lp,
 	    strlen(lp))) == -1)
 		msg_error("cannot write '%s': %s", o->export_lp,
@@ -170,19 +172,6 @@ staff(struct plan *p, const struct plan_opts *o, struct diags *d)
 }
 
 static int
-write_roles(const struct plan *p, const char *dir)
-{
-	char *csv = out_roles_csv(p), *md = out_roles_md(p);
-	int rc = write_text(dir, "roles.csv", csv);
-
-	if (rc == 0)
-		rc = write_text(dir, "roles.md", md);
-	free(csv);
-	free(md);
-	return rc;
-}
-
-static int
 cmd_plan(const char *db, int argc, char **argv)
 {
 	struct plan_opts o = {0};
@@ -193,31 +182,54 @@ cmd_plan(const char *db, int argc, char **argv)
 	struct store *st = NULL;
 	struct cmd_db_progress pg = {0};
 	char *stored = NULL;
-	int rc;
+	int rc, r;
 
 	if ((rc = parse_opts(argc, argv, &o)) != 0)
 		goto out;
 	rc = EXIT_INPUT;
-	if ((m = load_files_recorded(o.files, o.nfiles, &d, &src)) == NULL)
+	/* A line on a terminal only: a log or a pipe stays clean. */
+	progress_start(isatty(STDERR_FILENO) ? stderr : NULL, progress_delay());
+	progress_begin("load");
+	m = load_files_recorded(o.files, o.nfiles, &d, &src);
+	progress_end();
+	if (m == NULL)
 		goto out;
 	if (m->nexercises == 0) {
 		msg_error("no Exercise document in the files given");
 		goto out;
 	}
-	if ((p = sched_plan(m, &d)) == NULL)
+	progress_begin("schedule");
+	p = sched_plan(m, &d);
+	progress_end();
+	if (p == NULL)
 		goto out;
 	/* Opened before any file is written, so a database this planner
 	 * must refuse stops the run before it changes anything. */
-	if (db != NULL && (st = cmd_db_open(db, STORE_CREATE)) == NULL)
+	progress_begin("store");
+	st = db != NULL ? cmd_db_open(db, STORE_CREATE) : NULL;
+	progress_end();
+	if (db != NULL && st == NULL)
 		goto out;
-	if (staff(p, &o, &d) == -1)
+	progress_begin("assign");
+	r = staff(p, &o, st, &d);
+	progress_end();
+	if (r == -1)
 		goto out;
-	if (st != NULL && cmd_db_progress(st, p, &src, &pg) == -1)
+	progress_begin("store");
+	r = st != NULL ? cmd_db_progress(st, p, &src, &pg) : 0;
+	progress_end();
+	if (r == -1)
 		goto out;
-	if (write_outputs(p, o.out, o.paper, &pg) == -1 ||
-	    write_roles(p, o.out) == -1)
+	/* ics_write_all() counts its own time as "calendars". */
+	progress_begin("documents");
+	r = cmd_out_write(p, o.out, o.paper, !o.no_print, &pg);
+	progress_end();
+	if (r == -1)
 		goto out;
-	if (st != NULL && cmd_db_store_plan(st, p, &src, &stored) == -1)
+	progress_begin("store");
+	r = st != NULL ? cmd_db_store_plan(st, p, &src, &stored) : 0;
+	progress_end();
+	if (r == -1)
 		goto out;
 	if (o.json) {
 		char *json = out_json_plan(p);
@@ -231,6 +243,13 @@ cmd_plan(const char *db, int argc, char **argv)
 		fputs(stored, stdout);
 	rc = 0;
 out:
+	progress_stop();
+	if (o.timings) {
+		char *t = progress_report();
+
+		fputs(t, stderr);
+		free(t);
+	}
 	free(stored);
 	cmd_db_progress_free(&pg);
 	store_close(st);
@@ -246,7 +265,8 @@ out:
 const struct cmd_entry cmd_plan_entry = {
 	.name = "plan",
 	.args = "EXERCISE.yaml [FILE...] [--out DIR] [--json] "
-	    "[--paper letter|a4] [--export-lp FILE] [--db FILE | --no-db]",
+	    "[--paper letter|a4] [--no-print] [--export-lp FILE] "
+	    "[--timings] [--db FILE | --no-db]",
 	.summary = "Plan exercises: schedule, calendars and checklists.",
 	.help =
 	    "Loads the exercises, their templates and rosters (and any other\n"
@@ -255,8 +275,8 @@ const struct cmd_entry cmd_plan_entry = {
 	    "                  Thunderbird\n"
 	    "  agencies/ID.ics the events each agency attends\n"
 	    "  people/ID.ics   the events of each person's roles\n"
-	    "  tasks.ics       checklist items as tasks (VTODO) with due\n"
-	    "                  dates and owners\n"
+	    "  tasks.ics       checklist items and corrective actions as\n"
+	    "                  tasks (VTODO) with due dates and owners\n"
 	    "  checklists.md   the template's checklists with due dates\n"
 	    "  roles.csv       who holds which role, for spreadsheets\n"
 	    "  roles.md        the same with vacancies and why, for people\n"
@@ -266,10 +286,13 @@ const struct cmd_entry cmd_plan_entry = {
 	    "                  checklists (all, and one per role with a part\n"
 	    "                  per person), improvement plan, MSEL, packets\n"
 	    "                  for controllers and evaluators, players and\n"
-	    "                  observers, and a Gantt chart (also .png, .svg)\n"
+	    "                  observers, and Gantt charts by kind of event\n"
+	    "                  and by agency (also .png, .svg)\n"
 	    "It prints the schedule as a table, or as JSON with --json, and\n"
 	    "stores the plan as a new revision of each exercise in the\n"
 	    "database (nothing new when the inputs and plan are unchanged).\n"
+	    "Roles held in the stored plans of other exercises count toward\n"
+	    "workload caps and fairness, and keep their holders busy then.\n"
 	    "\n"
 	    "options:\n"
 	    "  -o, --out DIR   where to write (default: out)\n"
@@ -277,6 +300,11 @@ const struct cmd_entry cmd_plan_entry = {
 	    "  --paper SIZE    letter (default) or a4, for print/\n"
 	    "  --export-lp FILE  write the staffing model in CPLEX LP\n"
 	    "                  format, for glpsol --lp FILE or cbc FILE\n"
+	    "  --no-print      write no PDFs: print/ is left as it is (a\n"
+	    "                  program of hundreds of exercises plans in\n"
+	    "                  seconds; its PDFs take minutes)\n"
+	    "  --timings       print each phase's time and the peak memory\n"
+	    "                  on standard error when done\n"
 	    "  --db FILE       the database (default: $PLANNER_DB, else\n"
 	    "                  planner.db in the working directory)\n"
 	    "  --no-db         write the files only, store nothing\n",

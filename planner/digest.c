@@ -39,6 +39,18 @@ digest_add(struct digest *dg, const void *data, size_t len)
 	}
 }
 
+struct digest *
+digest_dup(const struct digest *dg)
+{
+	GChecksum *c = g_checksum_copy((const GChecksum *)dg);
+
+	if (c == NULL) {
+		fputs("planner: cannot copy a SHA-256 state\n", stderr);
+		exit(3);
+	}
+	return (struct digest *)c;
+}
+
 void
 digest_finish(struct digest *dg, char hex[static DIGEST_HEX_LEN + 1])
 {

@@ -20,6 +20,13 @@ struct digest *digest_new(void);
 void digest_add(struct digest *dg, const void *data, size_t len);
 
 /*
+ * A copy of dg, to go on from what was added so far, apart from dg
+ * (a long common prefix hashed once for many digests). This function
+ * can't fail.
+ */
+struct digest *digest_dup(const struct digest *dg);
+
+/*
  * Write the lower-case hex digest of everything added into hex and free
  * dg. This function can't fail.
  */

@@ -1,16 +1,18 @@
 /* model.c: making, searching and freeing the shared model and plans. */
 #include "model.h"
 
+#include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 
 /*
- * The look-ups below are linear scans. The loader resolves references
- * into pointers, so later stages rarely search; but the issue that
- * scales rosters to 20,000 people adds an id index here (hash or
- * sorted array, built once when the model is complete) behind the same
- * functions, so their callers do not change.
+ * The loader resolves references into pointers, so later stages rarely
+ * search by id; those that do (a stored revision made a plan again, a
+ * corrective action's owner) go through model_agency/model_person,
+ * which use the sorted arrays model_index() builds once the model is
+ * complete, and scan in order a model made by hand.
  */
 
 struct model *
@@ -22,6 +24,63 @@ model_new(void)
 	return m;
 }
 
+static int
+agency_id_cmp(const void *a, const void *b)
+{
+	return strcmp((*(struct agency *const *)a)->id,
+	    (*(struct agency *const *)b)->id);
+}
+
+static int
+person_id_cmp(const void *a, const void *b)
+{
+	return strcmp((*(struct person *const *)a)->id,
+	    (*(struct person *const *)b)->id);
+}
+
+void
+model_index(struct model *m)
+{
+	m->agencies_by_id = arena_array(m->arena, m->nagencies + 1,
+	    sizeof(*m->agencies_by_id));
+	if (m->nagencies > 0)
+		memcpy(m->agencies_by_id, m->agencies,
+		    m->nagencies * sizeof(*m->agencies));
+	qsort(m->agencies_by_id, m->nagencies, sizeof(*m->agencies_by_id),
+	    agency_id_cmp);
+	m->people_by_id = arena_array(m->arena, m->npeople + 1,
+	    sizeof(*m->people_by_id));
+	if (m->npeople > 0)
+		memcpy(m->people_by_id, m->people,
+		    m->npeople * sizeof(*m->people));
+	qsort(m->people_by_id, m->npeople, sizeof(*m->people_by_id),
+	    person_id_cmp);
+}
+
+_Static_assert(offsetof(struct agency, id) == 0 &&
+    offsetof(struct person, id) == 0, "find_sorted reads the id first");
+
+/* The element of sorted v (n of them, each a pointer to a struct whose
+ * first member is its id) whose id is id; NULL if none. */
+static void *
+find_sorted(void *const *v, size_t n, const char *id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(*(char *const *)v[mid], id);
+
+		if (c == 0)
+			return v[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 struct agency *
 model_agency(const struct model *m, const char *id)
 {
@@ -29,6 +88,9 @@ model_agency(const struct model *m, const char *id)
 
 	if (m == NULL || id == NULL)
 		return NULL;
+	if (m->agencies_by_id != NULL)
+		return find_sorted((void *const *)m->agencies_by_id,
+		    m->nagencies, id);
 	for (i = 0; i < m->nagencies; i++)
 		if (streq(m->agencies[i]->id, id))
 			return m->agencies[i];
@@ -42,6 +104,9 @@ model_person(const struct model *m, const char *id)
 
 	if (m == NULL || id == NULL)
 		return NULL;
+	if (m->people_by_id != NULL)
+		return find_sorted((void *const *)m->people_by_id,
+		    m->npeople, id);
 	for (i = 0; i < m->npeople; i++)
 		if (streq(m->people[i]->id, id))
 			return m->people[i];

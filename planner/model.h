@@ -29,6 +29,7 @@ struct strlist {
 };
 
 struct holiday_calendar;
+struct i18n;
 
 /* The seven HSEEP exercise types, in doctrine order. */
 enum ex_type {
@@ -66,11 +67,35 @@ enum role_source { SRC_ANY, SRC_PLAYING, SRC_NON_PLAYING };
 
 enum inject_kind { INJ_INJECT, INJ_CONTINGENCY, INJ_EXPECTED_ACTION };
 
+/*
+ * Reminders (iCalendar VALARM triggers), each an offset from the event's
+ * start; never in months, which a trigger cannot express. set says the
+ * template gave the list, so an empty one means no reminder rather than
+ * the kind's built-in defaults.
+ */
+struct alarm_list {
+	struct span *v;
+	size_t n;
+	int set;
+};
+
+/*
+ * One critical task of an Exercise Evaluation Guide (EEG): what the
+ * evaluator watches for and rates P, S, M or U (HSEEP).
+ */
+struct eeg_task {
+	char *task;		/* the critical task */
+	struct strlist measures;	/* performance measures, may be empty */
+	struct loc loc;
+};
+
 struct objective {
 	char *id;
 	char *text;
 	int *caps;		/* core capability indexes (doctrine.h) */
 	size_t ncaps;
+	struct eeg_task *eeg;	/* the objective's EEG critical tasks */
+	size_t neeg;
 	struct loc loc;
 };
 
@@ -87,6 +112,7 @@ struct event_def {
 	struct strlist after;	/* ids of events that must come first */
 	int64_t gap;		/* minimum seconds after each of those */
 	char *location;		/* venue, room or dial-in */
+	struct alarm_list alarms;	/* unset: the template's for the kind */
 	struct loc loc;
 };
 
@@ -139,6 +165,24 @@ struct checklist {
 	struct loc loc;
 };
 
+/*
+ * A parameter of a template: a blank its texts fill with "{{id}}", which
+ * each exercise sets (site name, swarm size). Texts are substituted per
+ * exercise, on the exercise's own copy of the template.
+ */
+struct param_def {
+	char *id;
+	char *description;
+	char *def;		/* default value; NULL: the exercise must set it */
+	struct loc loc;
+};
+
+/* The value of a parameter in one exercise; strings in the model arena. */
+struct param_value {
+	char *id;
+	char *value;
+};
+
 struct template {
 	char *id;
 	char *name;
@@ -161,6 +205,9 @@ struct template {
 	size_t ninjects;
 	struct checklist *checklists;
 	size_t nchecklists;
+	struct alarm_list alarms[EV_NKINDS];	/* per kind; unset: built in */
+	struct param_def *params;	/* declared, inherited ones first */
+	size_t nparams;
 	char *path;		/* file it came from */
 	struct loc loc;
 };
@@ -245,6 +292,9 @@ struct exercise {
 	char *organiser_agency;
 	char *marking;		/* protective marking on every document */
 	char *language;		/* ISO 639-1 code of master documents */
+	struct param_value *params;	/* every parameter of the template,
+					 * set or defaulted, in its order */
+	size_t nparams;
 	char *path;
 	struct loc loc;
 };
@@ -290,7 +340,14 @@ struct model {
 	size_t ncalendars;
 	struct program **programs;	/* Program documents read */
 	size_t nprograms;
+	struct i18n *i18n;	/* other languages of texts (i18n.h); may be
+				 * NULL when there are none */
 	struct arena *arena;
+	/* agencies and people sorted by id, for model_agency() and
+	 * model_person(); NULL until model_index() (a model made by
+	 * hand is searched in order). */
+	struct agency **agencies_by_id;
+	struct person **people_by_id;
 };
 
 /*
@@ -305,6 +362,15 @@ struct model *model_new(void);
  */
 struct agency *model_agency(const struct model *m, const char *id);
 struct person *model_person(const struct model *m, const char *id);
+
+/*
+ * Sort m's agencies and people by id into m's arena, so that the
+ * look-ups above take log time: the loader calls it once the model is
+ * complete (20,000 people looked up for 60,000 stored assignments was a
+ * linear scan each). Call again after changing the lists. Ids must be
+ * unique, as the loader makes them. It can't fail.
+ */
+void model_index(struct model *m);
 const struct event_def *template_event(const struct template *t,
     const char *id);
 const struct role_def *template_role(const struct template *t,
@@ -361,6 +427,20 @@ struct vacancy {
 	const struct role_def *role;
 	int missing;
 	struct strlist reasons;
+};
+
+/*
+ * A role someone already holds in a stored plan of an exercise that is
+ * not part of this run (store_commitments() reads them; staffing counts
+ * them toward workload caps and fairness, and the person is not free at
+ * those times). Strings and arrays belong to whoever filled it.
+ */
+struct commitment {
+	const char *exercise;	/* exercise id */
+	const char *person;	/* person id */
+	const char *role;	/* role id */
+	ptime *start, *end;	/* UTC, the timed events the role attends */
+	size_t nintervals;
 };
 
 struct plan_exercise {
@@ -429,6 +509,10 @@ struct corrective_action {
 	const char *agency;	/* responsible agency, as it should print */
 	const char *contact;	/* point of contact */
 	pdate start, due;	/* start and completion dates; 0: not set */
+	int64_t no;		/* the store's number (A7), for a stable UID;
+				 * 0: not stored */
+	const char *status;	/* open, in-progress or closed; NULL: open */
+	const char *poc_id;	/* the point of contact's person id, or NULL */
 };
 
 #endif

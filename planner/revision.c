@@ -230,9 +230,68 @@ put_parties(struct store_rev *r, const struct model *m,
 	}
 }
 
-static void
-put_sources(struct store_rev *r, const struct load_source_list *src)
+/*
+ * The documents of one run, hashed once for the revisions of all its
+ * exercises: every revision holds every document, so a national
+ * program of 2,000 exercises would otherwise hash and copy its
+ * megabytes of rosters 2,000 times.
+ */
+struct revision_src {
+	const struct load_source_list *src;	/* borrowed */
+	char (*hex)[DIGEST_HEX_LEN + 1];	/* each document's SHA-256 */
+	struct digest *prefix;	/* put_hash's state after the documents */
+};
+
+/* Every document's text, then the plan: lengths first, so no two
+ * different sequences of texts serialize alike. */
+static struct digest *
+hash_sources(const struct load_source_list *src)
 {
+	struct digest *dg = digest_new();
+	char head[64];
+	size_t i;
+
+	digest_add(dg, "planner revision 1\n", 19);
+	for (i = 0; src != NULL && i < src->n; i++) {
+		snprintf(head, sizeof(head), "source %zu\n", src->v[i].len);
+		digest_add(dg, head, strlen(head));
+		digest_add(dg, src->v[i].text, src->v[i].len);
+		digest_add(dg, "\n", 1);
+	}
+	return dg;
+}
+
+struct revision_src *
+revision_src_new(const struct load_source_list *src)
+{
+	struct revision_src *rs = xcalloc(1, sizeof(*rs));
+	size_t i, n = src != NULL ? src->n : 0;
+
+	rs->src = src;
+	rs->hex = xcalloc(n + 1, sizeof(*rs->hex));
+	for (i = 0; i < n; i++)
+		digest_sha256(src->v[i].text, src->v[i].len, rs->hex[i]);
+	rs->prefix = hash_sources(src);
+	return rs;
+}
+
+void
+revision_src_free(struct revision_src *rs)
+{
+	char hex[DIGEST_HEX_LEN + 1];
+
+	if (rs == NULL)
+		return;
+	digest_finish(rs->prefix, hex);	/* frees it */
+	free(rs->hex);
+	free(rs);
+}
+
+/* The documents of rs into r, borrowed (copy: copied into r's arena). */
+static void
+put_sources(struct store_rev *r, const struct revision_src *rs, int copy)
+{
+	const struct load_source_list *src = rs->src;
 	size_t i;
 
 	r->sources = arena_array(r->arena, src->n + 1, sizeof(*r->sources));
@@ -242,28 +301,21 @@ put_sources(struct store_rev *r, const struct load_source_list *src)
 		s->name = arena_strdup(r->arena, src->v[i].name);
 		s->bundled = src->v[i].bundled;
 		s->root = src->v[i].root;
-		s->text = arena_strndup(r->arena, src->v[i].text,
-		    src->v[i].len);
+		s->text = copy ? arena_strndup(r->arena, src->v[i].text,
+		    src->v[i].len) : src->v[i].text;
 		s->len = src->v[i].len;
+		s->sha256 = copy ? NULL : rs->hex[i];
 	}
 }
 
-/* Every document's text, then the plan: lengths first, so no two
- * different sequences of texts serialize alike. */
+/* The documents' hash state (rs; none when NULL), then the plan. */
 static void
-put_hash(struct store_rev *r)
+put_hash(struct store_rev *r, const struct revision_src *rs)
 {
-	struct digest *dg = digest_new();
+	struct digest *dg = rs != NULL ? digest_dup(rs->prefix) :
+	    hash_sources(NULL);
 	char hex[DIGEST_HEX_LEN + 1], head[64];
-	size_t i;
 
-	digest_add(dg, "planner revision 1\n", 19);
-	for (i = 0; i < r->nsources; i++) {
-		snprintf(head, sizeof(head), "source %zu\n", r->sources[i].len);
-		digest_add(dg, head, strlen(head));
-		digest_add(dg, r->sources[i].text, r->sources[i].len);
-		digest_add(dg, "\n", 1);
-	}
 	snprintf(head, sizeof(head), "plan %zu\n", strlen(r->plan_json));
 	digest_add(dg, head, strlen(head));
 	digest_add(dg, r->plan_json, strlen(r->plan_json));
@@ -272,9 +324,9 @@ put_hash(struct store_rev *r)
 	r->hash = arena_strdup(r->arena, hex);
 }
 
-struct store_rev *
-revision_new(const struct plan *p, size_t i,
-    const struct load_source_list *src, const char *created)
+static struct store_rev *
+make(const struct plan *p, size_t i, const struct revision_src *rs,
+    int copy, const char *created)
 {
 	const struct plan_exercise *px = &p->exercises[i];
 	const struct exercise *ex = px->ex;
@@ -313,10 +365,28 @@ revision_new(const struct plan *p, size_t i,
 	put_staffing(r, px);
 	put_items(r, px, z);
 	put_parties(r, p->model, ex);
-	if (src != NULL)
-		put_sources(r, src);
-	put_hash(r);
+	if (rs != NULL)
+		put_sources(r, rs, copy);
+	put_hash(r, rs);
 	return r;
+}
+
+struct store_rev *
+revision_new(const struct plan *p, size_t i,
+    const struct load_source_list *src, const char *created)
+{
+	struct revision_src *rs = src != NULL ? revision_src_new(src) : NULL;
+	struct store_rev *r = make(p, i, rs, 1, created);
+
+	revision_src_free(rs);
+	return r;
+}
+
+struct store_rev *
+revision_new_src(const struct plan *p, size_t i,
+    const struct revision_src *rs, const char *created)
+{
+	return make(p, i, rs, 0, created);
 }
 
 /* --- calendar sequence ------------------------------------------------ */
@@ -422,13 +492,15 @@ revision_store(struct store *s, const struct plan *p,
     int *fresh, char **cause)
 {
 	struct store_rev *r = NULL, *prev = NULL;
+	struct revision_src *rs;
 	size_t i;
 	int n;
 
 	if (store_begin(s, cause) == -1)
 		return -1;
+	rs = src != NULL ? revision_src_new(src) : NULL;
 	for (i = 0; i < p->nexercises; i++) {
-		r = revision_new(p, i, src, created);
+		r = revision_new_src(p, i, rs, created);
 		if (store_latest(s, r->exercise, &n, cause) == -1)
 			goto fail;
 		if (n > 0 && store_get_revision(s, r->exercise, n, 0, &prev,
@@ -448,10 +520,12 @@ revision_store(struct store *s, const struct plan *p,
 		store_rev_free(prev);
 		r = prev = NULL;
 	}
+	revision_src_free(rs);
 	return store_commit(s, cause);
 fail:
 	store_rev_free(r);
 	store_rev_free(prev);
+	revision_src_free(rs);
 	store_rollback(s);
 	return -1;
 }

@@ -25,6 +25,25 @@ struct store_rev *revision_new(const struct plan *p, size_t i,
     const struct load_source_list *src, const char *created);
 
 /*
+ * The documents of one run prepared once for the revisions of all its
+ * exercises (each document's SHA-256, and the revision hash's state
+ * after them), so that a program of thousands of exercises does not
+ * hash and copy its rosters once per exercise. Borrows src: keep it
+ * until rs and every revision made from it are freed. Free with
+ * revision_src_free() (NULL is a no-op). These functions can't fail.
+ */
+struct revision_src *revision_src_new(const struct load_source_list *src);
+void revision_src_free(struct revision_src *rs);
+
+/*
+ * As revision_new() with rs's documents (none when rs is NULL), which
+ * r borrows instead of copying, with their SHA-256 filled in: the same
+ * r->hash and the same rows stored.
+ */
+struct store_rev *revision_new_src(const struct plan *p, size_t i,
+    const struct revision_src *rs, const char *created);
+
+/*
  * Number r's events for iCalendar from prev, the revision before it
  * (NULL for the first): an event keeps prev's SEQUENCE when its title,
  * location, start and end (and the exercise's name, which calendars

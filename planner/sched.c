@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "avail.h"
+#include "progress.h"
 #include "sched.h"
 #include "slot.h"
 #include "tz.h"
@@ -35,6 +36,20 @@ struct xs {
 	struct avail **av;	/* per participant */
 	size_t nav;
 	struct who *who;	/* per template event, then play at [nevents] */
+	const struct person **people;	/* of the participating agencies */
+	size_t npeople;
+};
+
+/*
+ * The model's people grouped by agency, built once per plan: each
+ * exercise looks up the people of its few agencies instead of scanning
+ * the whole roster for every day it tries (20,000 people x 2,000
+ * exercises x 30 days was most of scheduling a national program).
+ */
+struct by_agency {
+	uintptr_t *agency;		/* sorted */
+	const struct person **person;	/* in step with agency */
+	size_t n;
 };
 
 /* One event of one try. */
@@ -60,6 +75,7 @@ struct try {
 	char **why;		/* why the try failed */
 	size_t nwhy;
 	int people;		/* free on every day of play */
+	int pruned;		/* not placed: cannot beat the best */
 	int64_t outside;	/* seconds outside hours, all events */
 };
 
@@ -128,11 +144,69 @@ date_span(const struct xs *x, pdate *from, pdate *to)
 	}
 }
 
+static int
+member_cmp(const void *a, const void *b)
+{
+	const struct person *const *x = a, *const *y = b;
+	uintptr_t p = (uintptr_t)(*x)->agency, q = (uintptr_t)(*y)->agency;
+
+	if (p == q) {
+		/* Any order within an agency: its people are only counted. */
+		p = (uintptr_t)*x;
+		q = (uintptr_t)*y;
+	}
+	return p < q ? -1 : p > q;
+}
+
 static void
-xs_init(struct xs *x, const struct exercise *ex)
+by_agency_init(struct by_agency *b, const struct model *m)
+{
+	size_t i;
+
+	b->n = m->npeople;
+	b->person = xcalloc(b->n + 1, sizeof(*b->person));
+	b->agency = xcalloc(b->n + 1, sizeof(*b->agency));
+	for (i = 0; i < b->n; i++)
+		b->person[i] = m->people[i];
+	qsort(b->person, b->n, sizeof(*b->person), member_cmp);
+	for (i = 0; i < b->n; i++)
+		b->agency[i] = (uintptr_t)b->person[i]->agency;
+}
+
+static void
+by_agency_free(struct by_agency *b)
+{
+	free(b->person);
+	free(b->agency);
+}
+
+/* Append the people of agency a to x->people. */
+static void
+add_members(struct xs *x, const struct by_agency *b, const struct agency *a,
+    size_t *cap)
+{
+	size_t lo = 0, hi = b->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (b->agency[mid] < (uintptr_t)a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < b->n && b->agency[lo] == (uintptr_t)a; lo++) {
+		x->people = vec_grow(x->people, cap, x->npeople,
+		    sizeof(*x->people));
+		x->people[x->npeople++] = b->person[lo];
+	}
+}
+
+static void
+xs_init(struct xs *x, const struct exercise *ex, const struct by_agency *b)
 {
 	pdate from, to;
-	size_t i;
+	size_t i, j, cap = 0;
 
 	memset(x, 0, sizeof(*x));
 	x->ex = ex;
@@ -143,6 +217,14 @@ xs_init(struct xs *x, const struct exercise *ex)
 	x->av = xcalloc(x->nav + 1, sizeof(*x->av));
 	for (i = 0; i < x->nav; i++)
 		x->av[i] = avail_new(ex->participants[i].agency, from, to);
+	for (i = 0; i < x->nav; i++) {
+		for (j = 0; j < i; j++)
+			if (ex->participants[j].agency ==
+			    ex->participants[i].agency)
+				break;
+		if (j == i)
+			add_members(x, b, ex->participants[i].agency, &cap);
+	}
 	x->who = xcalloc(x->t->nevents + 1, sizeof(*x->who));
 	for (i = 0; i < x->t->nevents; i++)
 		attendees(x, &x->t->events[i], &x->who[i]);
@@ -162,6 +244,7 @@ xs_free(struct xs *x)
 	}
 	free(x->av);
 	free(x->who);
+	free(x->people);
 }
 
 /* --- days of play ----------------------------------------------------------- */
@@ -252,20 +335,14 @@ play_days(const struct xs *x, pdate first, struct try *tr)
 }
 
 static int
-count_free_people(const struct model *m, const struct xs *x,
-    const struct try *tr)
+count_free_people(const struct xs *x, const struct try *tr)
 {
-	size_t i, p, k;
+	size_t i, k;
 	int n = 0, ok, day;
 
-	for (i = 0; i < m->npeople; i++) {
-		const struct person *ps = m->people[i];
+	for (i = 0; i < x->npeople; i++) {
+		const struct person *ps = x->people[i];
 
-		for (p = 0; p < x->nav; p++)
-			if (ps->agency == avail_agency(x->av[p]))
-				break;
-		if (p == x->nav)
-			continue;
 		ok = 1;
 		for (day = 0; day < x->t->conduct_days && ok; day++)
 			for (k = 0; k < ps->nunavailable; k++)
@@ -582,7 +659,7 @@ place_play(const struct xs *x, struct try *tr, struct ivlset *taken)
 }
 
 static void
-try_date(const struct model *m, const struct xs *x, pdate first,
+try_date(const struct xs *x, pdate first, const struct try *best,
     struct try *tr)
 {
 	const struct template *t = x->t;
@@ -594,12 +671,21 @@ try_date(const struct model *m, const struct xs *x, pdate first,
 	tr->ev = xcalloc(t->nevents + 1, sizeof(*tr->ev));
 	if (play_days(x, first, tr) == -1)
 		goto out;
+	/*
+	 * better() ranks by free people first: a day with fewer than the
+	 * best so far cannot win, so its events are not placed at all
+	 * (placing them is most of scheduling, once per day of a window).
+	 */
+	tr->people = count_free_people(x, tr);
+	if (best->ok && tr->people < best->people) {
+		tr->pruned = 1;
+		goto out;
+	}
 	place_play(x, tr, &taken);
 	for (i = 0; i < t->nevents; i++)
 		event_bounds(x, tr, i);
 	if (backward(x, tr) == -1 || forward(x, tr, burden, &taken) == -1)
 		goto out;
-	tr->people = count_free_people(m, x, tr);
 	tr->ok = 1;
 out:
 	ivl_free(&taken);
@@ -773,7 +859,7 @@ fails_free(struct fails *f)
 }
 
 static int
-plan_exercise(const struct model *m, struct plan_exercise *px,
+plan_exercise(const struct by_agency *b, struct plan_exercise *px,
     const struct exercise *ex, struct arena *a, struct diags *d)
 {
 	struct xs x;
@@ -783,15 +869,15 @@ plan_exercise(const struct model *m, struct plan_exercise *px,
 	int rc = 0;
 
 	px->ex = ex;
-	xs_init(&x, ex);
+	xs_init(&x, ex, b);
 	from = ex->has_conduct ? ex->conduct : ex->window_from;
 	to = ex->has_conduct ? ex->conduct : ex->window_to;
 	for (first = from; first <= to; first++) {
 		memset(&tr, 0, sizeof(tr));
-		try_date(m, &x, first, &tr);
+		try_date(&x, first, &best, &tr);
 		if (!tr.ok && ex->has_conduct)
 			explain(&x, &tr, d);
-		else if (!tr.ok)
+		else if (!tr.ok && !tr.pruned)
 			fails_add(&fails, &tr);
 		if (better(&tr, &best)) {
 			try_free(&x, &best);
@@ -819,17 +905,22 @@ struct plan *
 sched_plan(const struct model *m, struct diags *d)
 {
 	struct plan *p = xcalloc(1, sizeof(*p));
+	struct by_agency b;
 	size_t i;
 	int rc = 0;
 
+	by_agency_init(&b, m);
 	p->model = m;
 	p->arena = arena_new();
 	p->exercises = arena_array(p->arena, m->nexercises + 1,
 	    sizeof(*p->exercises));
-	for (i = 0; i < m->nexercises; i++)
-		if (plan_exercise(m, &p->exercises[p->nexercises++],
+	for (i = 0; i < m->nexercises; i++) {
+		progress_tick(i, m->nexercises);
+		if (plan_exercise(&b, &p->exercises[p->nexercises++],
 		    m->exercises[i], p->arena, d) == -1)
 			rc = -1;
+	}
+	by_agency_free(&b);
 	if (rc == -1) {
 		plan_free(p);
 		return NULL;

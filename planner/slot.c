@@ -29,11 +29,7 @@ venue_day(const struct slot_req *r, ptime t)
 static pdate
 who_day(const struct slot_req *r, size_t i, ptime t)
 {
-	pdate d;
-	int secs;
-
-	tz_to_local(avail_zone(r->who[i]), t, &d, &secs);
-	return d;
+	return avail_local_day(r->who[i], t);
 }
 
 static int32_t

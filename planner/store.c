@@ -18,11 +18,21 @@
 /* PRAGMA application_id: "PLNR", so planner knows its own files. */
 #define APP_ID 0x504c4e52
 
+/* Statements run() keeps prepared: storing a national program runs
+ * the same few INSERTs hundreds of thousands of times, and preparing
+ * each again took longer than running it. */
+#define STMT_CACHE 32
+
 struct store {
 	sqlite3 *db;
 	char *path;
 	int version;
 	int busy_ms;
+	struct {
+		char *sql;		/* our copy: compared by text */
+		sqlite3_stmt *st;
+	} cache[STMT_CACHE];
+	size_t ncache;
 };
 
 /*
@@ -340,23 +350,40 @@ query(struct store *s, sqlite3_stmt **st, char **cause, const char *sql,
 static int
 run(struct store *s, char **cause, const char *sql, const char *fmt, ...)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
 	va_list ap;
+	size_t i;
 	int rc;
 
-	if (prep(s, &st, sql, cause) == -1)
-		return -1;
+	for (i = 0; i < s->ncache; i++)
+		if (strcmp(s->cache[i].sql, sql) == 0) {
+			st = s->cache[i].st;
+			break;
+		}
+	if (st == NULL) {
+		if (prep(s, &st, sql, cause) == -1)
+			return -1;
+		if (s->ncache < STMT_CACHE) {
+			s->cache[s->ncache].sql = xstrdup(sql);
+			s->cache[s->ncache++].st = st;
+		} else
+			i = STMT_CACHE + 1;	/* not kept: finalize below */
+	}
 	va_start(ap, fmt);
 	vbind(st, fmt, ap);
 	va_end(ap);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE)
 		*cause = db_cause(s, rc);
-		return -1;
+	if (i > STMT_CACHE)
+		sqlite3_finalize(st);
+	else {
+		/* Done with, so it holds no read of the database. */
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
 	}
-	return 0;
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Step a query: 1 for a row, 0 at the end, -1 with *cause on error. */
@@ -585,8 +612,14 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 void
 store_close(struct store *s)
 {
+	size_t i;
+
 	if (s == NULL)
 		return;
+	for (i = 0; i < s->ncache; i++) {
+		sqlite3_finalize(s->cache[i].st);
+		free(s->cache[i].sql);
+	}
 	if (s->db != NULL) {
 		store_rollback(s);
 		sqlite3_close(s->db);
@@ -682,11 +715,27 @@ store_latest(struct store *s, const char *exercise, int *n, char **cause)
 }
 
 /* Keep data by its SHA-256; hex receives the key. */
+/*
+ * Store a blob under its SHA-256 (known: sha256, else computed) into
+ * hex. A blob already there is not bound again: INSERT ... ON CONFLICT
+ * would build the whole row, megabytes of documents, for each of
+ * thousands of exercises of a run before finding the key taken.
+ */
 static int
-put_blob(struct store *s, const void *data, size_t len,
+put_blob(struct store *s, const void *data, size_t len, const char *sha256,
     char hex[static DIGEST_HEX_LEN + 1], char **cause)
 {
-	digest_sha256(data, len, hex);
+	int64_t have;
+
+	if (sha256 != NULL)
+		memcpy(hex, sha256, DIGEST_HEX_LEN + 1);
+	else
+		digest_sha256(data, len, hex);
+	if (scalar(s, &have, cause, "SELECT count(*) FROM blob WHERE "
+	    "sha256 = ?", "s", hex) == -1)
+		return -1;
+	if (have > 0)
+		return 0;
 	return run(s, cause, "INSERT INTO blob (sha256, data) VALUES (?, ?) "
 	    "ON CONFLICT DO NOTHING", "sb", hex, data, len);
 }
@@ -812,7 +861,7 @@ store_put_revision(struct store *s, struct store_rev *r, char **cause)
 	r->number = n + 1;
 	if (run(s, cause, "INSERT INTO exercise (id, created) VALUES (?, ?) "
 	    "ON CONFLICT DO NOTHING", "ss", r->exercise, r->created) == -1 ||
-	    put_blob(s, json, strlen(json), hex, cause) == -1 ||
+	    put_blob(s, json, strlen(json), NULL, hex, cause) == -1 ||
 	    run(s, cause, "INSERT INTO revision (exercise, number, hash, "
 	    "created, planner, name, template, type, timezone, venue, startex, "
 	    "endex, plan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -827,7 +876,8 @@ store_put_revision(struct store *s, struct store_rev *r, char **cause)
 	for (i = 0; i < r->nsources; i++) {
 		const struct store_source *src = &r->sources[i];
 
-		if (put_blob(s, src->text, src->len, hex, cause) == -1 ||
+		if (put_blob(s, src->text, src->len, src->sha256, hex,
+		    cause) == -1 ||
 		    run(s, cause, "INSERT INTO source (exercise, revision, "
 		    "seq, name, bundled, root, blob) VALUES (?, ?, ?, ?, ?, ?, "
 		    "?)",
@@ -1399,6 +1449,160 @@ store_actions(struct store *s, const char *exercise, int64_t no,
 
 void
 store_actions_free(struct store_actions *l)
+{
+	if (l == NULL)
+		return;
+	free(l->v);
+	arena_free(l->arena);
+	free(l);
+}
+
+/* --- commitments in other exercises ---------------------------------- */
+
+/* A timed event of a latest revision, for commitments to point at. */
+struct cm_event {
+	char *exercise, *id;
+	ptime start, end;
+};
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int
+skipped(const char **skip, size_t n, const char *id)
+{
+	return n > 0 && bsearch(&id, skip, n, sizeof(*skip), cmp_str) != NULL;
+}
+
+/* The timed, not cancelled events of every latest revision, ordered by
+ * exercise and plan order. */
+static int
+cm_events(struct store *s, struct arena *a, struct cm_event **out,
+    size_t *n, char **cause)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int k;
+
+	*out = NULL;
+	*n = 0;
+	if (query(s, &st, cause, "SELECT e.exercise, e.id, e.start_utc, "
+	    "e.end_utc FROM event e JOIN (SELECT exercise, max(number) AS n "
+	    "FROM revision GROUP BY exercise) l ON e.exercise = l.exercise "
+	    "AND e.revision = l.n WHERE e.cancelled = 0 AND e.end_utc > "
+	    "e.start_utc ORDER BY e.exercise, e.seq", "") == -1)
+		return -1;
+	while ((k = next(s, st, cause)) == 1) {
+		struct cm_event *e = &VEC_PUSH(*out, *n, cap);
+
+		e->exercise = col_str(a, st, 0);
+		e->id = col_str(a, st, 1);
+		e->start = col_int(st, 2);
+		e->end = col_int(st, 3);
+	}
+	sqlite3_finalize(st);
+	return k == -1 ? -1 : 0;
+}
+
+/* The intervals of the space-separated event ids of one assignment,
+ * looked up among ev[0..n) (the events of its exercise). */
+static void
+cm_intervals(struct arena *a, struct commitment *c, const char *ids,
+    const struct cm_event *ev, size_t n)
+{
+	size_t i, len, cap = 0;
+
+	c->start = c->end = NULL;
+	c->nintervals = 0;
+	while (ids != NULL && *ids != '\0') {
+		while (*ids == ' ')
+			ids++;
+		len = strcspn(ids, " ");
+		for (i = 0; len > 0 && i < n; i++) {
+			if (strlen(ev[i].id) != len ||
+			    strncmp(ev[i].id, ids, len) != 0)
+				continue;
+			if (c->nintervals == cap) {
+				ptime *s0 = c->start, *e0 = c->end;
+
+				cap = cap * 2 + 4;
+				c->start = arena_array(a, cap, sizeof(ptime));
+				c->end = arena_array(a, cap, sizeof(ptime));
+				if (c->nintervals > 0) {
+					memcpy(c->start, s0, c->nintervals *
+					    sizeof(ptime));
+					memcpy(c->end, e0, c->nintervals *
+					    sizeof(ptime));
+				}
+			}
+			c->start[c->nintervals] = ev[i].start;
+			c->end[c->nintervals++] = ev[i].end;
+			break;
+		}
+		ids += len;
+	}
+}
+
+int
+store_commitments(struct store *s, const char *const *skip, size_t nskip,
+    struct store_commitments **out, char **cause)
+{
+	struct store_commitments *l = xcalloc(1, sizeof(*l));
+	const char **sk = xcalloc(nskip + 1, sizeof(*sk));
+	struct cm_event *ev = NULL;
+	sqlite3_stmt *st = NULL;
+	size_t nev = 0, at = 0, to, cap = 0;
+	int k = -1;
+
+	*out = NULL;
+	l->arena = arena_new();
+	if (nskip > 0)
+		memcpy(sk, skip, nskip * sizeof(*sk));
+	qsort(sk, nskip, sizeof(*sk), cmp_str);
+	if (cm_events(s, l->arena, &ev, &nev, cause) == -1)
+		goto out;
+	if (query(s, &st, cause, "SELECT a.exercise, a.person, a.role, "
+	    "a.events FROM assignment a JOIN (SELECT exercise, max(number) "
+	    "AS n FROM revision GROUP BY exercise) l ON a.exercise = "
+	    "l.exercise AND a.revision = l.n ORDER BY a.exercise, a.seq",
+	    "") == -1)
+		goto out;
+	while ((k = next(s, st, cause)) == 1) {
+		const char *ex = (const char *)sqlite3_column_text(st, 0);
+		struct commitment *c;
+
+		if (ex == NULL || skipped(sk, nskip, ex))
+			continue;
+		c = &VEC_PUSH(l->v, l->n, cap);
+		c->exercise = col_str(l->arena, st, 0);
+		c->person = col_str(l->arena, st, 1);
+		c->role = col_str(l->arena, st, 2);
+		/* Both lists are in exercise order: walk to its events. */
+		while (at < nev && strcmp(ev[at].exercise, c->exercise) < 0)
+			at++;
+		for (to = at; to < nev && strcmp(ev[to].exercise,
+		    c->exercise) == 0; to++)
+			;
+		cm_intervals(l->arena, c, (const char *)sqlite3_column_text(st,
+		    3), ev + at, to - at);
+	}
+out:
+	sqlite3_finalize(st);
+	free(ev);
+	free(sk);
+	if (k == -1) {
+		store_commitments_free(l);
+		return -1;
+	}
+	*out = l;
+	return 0;
+}
+
+void
+store_commitments_free(struct store_commitments *l)
 {
 	if (l == NULL)
 		return;

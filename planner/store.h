@@ -43,6 +43,9 @@ struct store_source {
 	int root;	/* named on the command line */
 	char *text;	/* the bytes read, NUL-terminated */
 	size_t len;
+	/* Its lower-case hex SHA-256 when the maker knows it already
+	 * (revision_src_new), else NULL: store_put_revision hashes it. */
+	const char *sha256;
 };
 
 /* A scheduled event. Cancelled rows carry an event that an earlier
@@ -267,5 +270,24 @@ int store_action_update(struct store *s, const struct store_action *old,
 int store_actions(struct store *s, const char *exercise, int64_t no,
     struct store_actions **out, char **cause);
 void store_actions_free(struct store_actions *l);	/* NULL: no-op */
+
+/* Roles held in the latest revisions of stored exercises. */
+struct store_commitments {
+	struct commitment *v;	/* by exercise id, then stored order */
+	size_t n;
+	struct arena *arena;	/* owns the strings and intervals */
+};
+
+/*
+ * Every role held in the latest revision of each stored exercise whose
+ * id is not among skip[0..nskip) (the exercises being planned now, so
+ * that re-planning one never counts its own earlier revision), with
+ * the times of the timed events the role attends (cancelled events and
+ * deadlines left out). Free *out with store_commitments_free(); NULL
+ * after a failure.
+ */
+int store_commitments(struct store *s, const char *const *skip,
+    size_t nskip, struct store_commitments **out, char **cause);
+void store_commitments_free(struct store_commitments *l);	/* NULL: no-op */
 
 #endif

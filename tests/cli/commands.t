@@ -16,7 +16,7 @@ commands:
   check      Check a checklist item off, or undo that.
   action     Add, update and list corrective actions (Improvement Plan).
   status     Show what is overdue or due soon, by owner.
-  export     Write a stored revision's calendar and checklists.
+  export     Write a stored revision's calendars, checklists and PDFs.
   help       Show the commands, or how to use one of them.
 
 'planner help COMMAND' tells more; 'man planner' tells all.
@@ -41,7 +41,7 @@ commands:
   check      Check a checklist item off, or undo that.
   action     Add, update and list corrective actions (Improvement Plan).
   status     Show what is overdue or due soon, by owner.
-  export     Write a stored revision's calendar and checklists.
+  export     Write a stored revision's calendars, checklists and PDFs.
   help       Show the commands, or how to use one of them.
 
 'planner help COMMAND' tells more; 'man planner' tells all.
@@ -54,8 +54,8 @@ Check templates, exercises, rosters and calendars.
 
 Reads each FILE and every file its documents name (rosters,
 templates, holiday calendars) and reports every problem as
-file:line:col: error: message. Exits 0 when all is valid,
-1 when anything is wrong.
+file:line:col: error: message (the first 50, then how many
+more). Exits 0 when all is valid, 1 when anything is wrong.
 $ planner validate
 planner: no file given
 usage: planner validate FILE...
@@ -66,15 +66,19 @@ usage: planner validate FILE...
 ? 2
 $ planner plan
 planner: no exercise file given
-usage: planner plan EXERCISE.yaml [FILE...] [--out DIR] [--json] [--paper letter|a4] [--export-lp FILE] [--db FILE | --no-db]
+usage: planner plan EXERCISE.yaml [FILE...] [--out DIR] [--json] [--paper letter|a4] [--no-print] [--export-lp FILE] [--timings] [--db FILE | --no-db]
 ? 2
 $ planner plan examples/border-fpv-fse.yaml --out
 planner: '--out' needs a directory
-usage: planner plan EXERCISE.yaml [FILE...] [--out DIR] [--json] [--paper letter|a4] [--export-lp FILE] [--db FILE | --no-db]
+usage: planner plan EXERCISE.yaml [FILE...] [--out DIR] [--json] [--paper letter|a4] [--no-print] [--export-lp FILE] [--timings] [--db FILE | --no-db]
 ? 2
 $ planner templates extra
-planner: no arguments expected
-usage: planner templates
+planner: unexpected argument 'extra'
+usage: planner templates [--markdown]
+? 2
+$ planner templates --frob
+planner: unknown option '--frob'
+usage: planner templates [--markdown]
 ? 2
 $ planner help nope
 planner: unknown or ambiguous command 'nope'
@@ -94,7 +98,7 @@ commands:
   check      Check a checklist item off, or undo that.
   action     Add, update and list corrective actions (Improvement Plan).
   status     Show what is overdue or due soon, by owner.
-  export     Write a stored revision's calendar and checklists.
+  export     Write a stored revision's calendars, checklists and PDFs.
   help       Show the commands, or how to use one of them.
 
 'planner help COMMAND' tells more; 'man planner' tells all.

@@ -28,5 +28,5 @@ tests/cli/staffing/empty-program.yaml:2:1: error: missing required key 'exercise
 ? 1
 $ planner plan tests/cli/staffing/exercise.yaml --export-lp
 planner: '--export-lp' needs a file
-usage: planner plan EXERCISE.yaml [FILE...] [--out DIR] [--json] [--paper letter|a4] [--export-lp FILE] [--db FILE | --no-db]
+usage: planner plan EXERCISE.yaml [FILE...] [--out DIR] [--json] [--paper letter|a4] [--no-print] [--export-lp FILE] [--timings] [--db FILE | --no-db]
 ? 2
