@@ -518,6 +518,42 @@ fail:
 	return -1;
 }
 
+/*
+ * Put the file in write-ahead-log mode; 0, or -1 with *cause. SQLite
+ * answers a journal_mode change that races another connection creating
+ * the file with SQLITE_BUSY at once, without the busy handler (two
+ * planners creating one database did so), so wait here as the busy
+ * handler would: up to busy_ms.
+ */
+static int
+set_wal(struct store *s, char **cause)
+{
+	sqlite3_stmt *q;
+	int rc, waited = 0, wal = 0;
+
+	if (prep(s, &q, "PRAGMA journal_mode = WAL", cause) == -1)
+		return -1;
+	while (((rc = sqlite3_step(q)) & 0xff) == SQLITE_BUSY &&
+	    waited < s->busy_ms) {
+		sqlite3_reset(q);
+		waited += sqlite3_sleep(10);
+	}
+	if (rc == SQLITE_ROW && sqlite3_column_type(q, 0) == SQLITE_TEXT)
+		wal = strcmp((const char *)sqlite3_column_text(q, 0),
+		    "wal") == 0;
+	sqlite3_finalize(q);
+	if (rc != SQLITE_ROW) {
+		*cause = db_cause(s, rc);
+		return -1;
+	}
+	if (!wal) {
+		*cause = xasprintf("cannot use database '%s': write-ahead "
+		    "logging is not available there", s->path);
+		return -1;
+	}
+	return 0;
+}
+
 int
 store_open_version(const char *path, enum store_mode mode, int version,
     struct store **out, char **cause)
@@ -525,9 +561,7 @@ store_open_version(const char *path, enum store_mode mode, int version,
 	struct store *s;
 	struct stat st;
 	int64_t app, v, ntables;
-	sqlite3_stmt *q;
 	int rc, flags = SQLITE_OPEN_READWRITE;
-	char *mode_name = NULL;
 
 	*out = NULL;
 	if (version < 1 || version > STORE_VERSION)
@@ -576,21 +610,8 @@ store_open_version(const char *path, enum store_mode mode, int version,
 	s->version = (int)v;
 	/* WAL: readers never wait for the writer, and a writer killed
 	 * mid-transaction leaves the last commit intact. */
-	if (query(s, &q, cause, "PRAGMA journal_mode = WAL", "") == -1)
+	if (set_wal(s, cause) == -1)
 		goto fail;
-	if ((rc = next(s, q, cause)) == 1 &&
-	    sqlite3_column_type(q, 0) == SQLITE_TEXT)
-		mode_name = xstrdup((const char *)sqlite3_column_text(q, 0));
-	sqlite3_finalize(q);
-	if (rc == -1)
-		goto fail;
-	if (mode_name == NULL || strcmp(mode_name, "wal") != 0) {
-		*cause = xasprintf("cannot use database '%s': write-ahead "
-		    "logging is not available there", path);
-		free(mode_name);
-		goto fail;
-	}
-	free(mode_name);
 	if (exec_sql(s, "PRAGMA synchronous = FULL", cause) == -1)
 		goto fail;
 	if (s->version < version && migrate(s, version, cause) == -1)
