@@ -82,6 +82,55 @@ param_check_text(struct schema_ctx *c, const struct tnode *n, const char *s)
 	return rc;
 }
 
+/* Whether text s uses "{{name}}" (name of len bytes). */
+static int
+uses_param(const char *s, const char *name, size_t len)
+{
+	const char *p;
+
+	for (p = s; (p = strstr(p, "{{")) != NULL; p += 2)
+		if (strncmp(p + 2, name, len) == 0 &&
+		    strncmp(p + 2 + len, "}}", 2) == 0)
+			return 1;
+	return 0;
+}
+
+/* Report each parameter that a uses and b leaves out, at n. */
+static int
+missing_params(struct schema_ctx *c, const struct tnode *n, const char *a,
+    const char *b, const char *what)
+{
+	const char *p, *q;
+	int rc = 0;
+
+	for (p = a; (p = strstr(p, "{{")) != NULL; p = q + 2) {
+		if ((q = strstr(p + 2, "}}")) == NULL)
+			break;
+		if (!uses_param(b, p + 2, (size_t)(q - p - 2))) {
+			schema_error(c, n, what, (int)(q - p - 2), p + 2);
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
+int
+param_check_variant(struct schema_ctx *c, const struct tnode *n,
+    const char *lang, const char *key, const char *en, const char *text)
+{
+	char *gone = xasprintf("the '%s' text of '%s' leaves out "
+	    "'{{%%.*s}}', which its 'en' text uses", lang, key);
+	char *extra = xasprintf("the '%s' text of '%s' uses '{{%%.*s}}', "
+	    "which its 'en' text leaves out", lang, key);
+	int rc = missing_params(c, n, en, text, gone);
+
+	if (missing_params(c, n, text, en, extra) == -1)
+		rc = -1;
+	free(gone);
+	free(extra);
+	return rc;
+}
+
 /* --- an exercise's values -------------------------------------------------- */
 
 static int

@@ -26,6 +26,15 @@ int param_check_text(struct schema_ctx *c, const struct tnode *n,
     const char *s);
 
 /*
+ * Check that the lang variant text of key (written at n) uses the same
+ * parameters as its English text en, both ways: a translation without
+ * the site's name would hide the exercise's value from its readers.
+ * Every difference is reported at n. Returns 0, or -1 when one was.
+ */
+int param_check_variant(struct schema_ctx *c, const struct tnode *n,
+    const char *lang, const char *key, const char *en, const char *text);
+
+/*
  * Read texts as template texts from now on: language mappings allowed
  * and, when check is set, "{{id}}" checked against t's parameters. With
  * t NULL, back to plain texts. Can't fail.

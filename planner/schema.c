@@ -245,6 +245,12 @@ decode_text_langs(struct schema_ctx *c, const struct field *f,
 	}
 	if (rc == -1 || en->kind != TN_SCALAR)
 		return -1;
+	for (i = 0; (c->text_flags & SCHEMA_TEXT_PARAMS) && i < n->n; i++)
+		if (n->vals[i] != en && param_check_variant(c, n->vals[i],
+		    n->keys[i]->str, f->key, en->str, n->vals[i]->str) == -1)
+			rc = -1;
+	if (rc == -1)
+		return -1;
 	*out = arena_strndup(c->arena, en->str, en->len);
 	for (i = 0; i < n->n; i++) {
 		const struct tnode *k = n->keys[i], *v = n->vals[i];
