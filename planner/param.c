@@ -95,21 +95,32 @@ uses_param(const char *s, const char *name, size_t len)
 	return 0;
 }
 
-/* Report each parameter that a uses and b leaves out, at n. */
+/*
+ * Report each parameter that a uses and b leaves out, at n: the English
+ * text en_first ? en : variant lang of key.
+ */
 static int
 missing_params(struct schema_ctx *c, const struct tnode *n, const char *a,
-    const char *b, const char *what)
+    const char *b, int en_first, const char *lang, const char *key)
 {
 	const char *p, *q;
-	int rc = 0;
+	int rc = 0, len;
 
 	for (p = a; (p = strstr(p, "{{")) != NULL; p = q + 2) {
 		if ((q = strstr(p + 2, "}}")) == NULL)
 			break;
-		if (!uses_param(b, p + 2, (size_t)(q - p - 2))) {
-			schema_error(c, n, what, (int)(q - p - 2), p + 2);
-			rc = -1;
-		}
+		len = (int)(q - p - 2);
+		if (uses_param(b, p + 2, (size_t)len))
+			continue;
+		if (en_first)
+			schema_error(c, n, "the '%s' text of '%s' leaves out "
+			    "'{{%.*s}}', which its 'en' text uses", lang, key,
+			    len, p + 2);
+		else
+			schema_error(c, n, "the '%s' text of '%s' uses "
+			    "'{{%.*s}}', which its 'en' text leaves out", lang,
+			    key, len, p + 2);
+		rc = -1;
 	}
 	return rc;
 }
@@ -118,16 +129,10 @@ int
 param_check_variant(struct schema_ctx *c, const struct tnode *n,
     const char *lang, const char *key, const char *en, const char *text)
 {
-	char *gone = xasprintf("the '%s' text of '%s' leaves out "
-	    "'{{%%.*s}}', which its 'en' text uses", lang, key);
-	char *extra = xasprintf("the '%s' text of '%s' uses '{{%%.*s}}', "
-	    "which its 'en' text leaves out", lang, key);
-	int rc = missing_params(c, n, en, text, gone);
+	int rc = missing_params(c, n, en, text, 1, lang, key);
 
-	if (missing_params(c, n, text, en, extra) == -1)
+	if (missing_params(c, n, text, en, 0, lang, key) == -1)
 		rc = -1;
-	free(gone);
-	free(extra);
 	return rc;
 }
 
