@@ -162,11 +162,30 @@ text_list(const struct tnode *l)
 	return l->n > 0;
 }
 
+/* A text in several languages, {en: ..., es: ...}: one value, not a
+ * mapping of settings. */
+static int
+text_langs(const struct tnode *m)
+{
+	size_t i;
+
+	if (tree_get(m, "en") == NULL)
+		return 0;
+	for (i = 0; i < m->n; i++)
+		if (m->vals[i]->kind != TN_SCALAR ||
+		    !schema_is_lang(m->keys[i]->str))
+			return 0;
+	return 1;
+}
+
 static struct tnode *
 merge_value(struct schema_ctx *c, const char *key, const struct tnode *p,
     const struct tnode *ch, const struct tnode *remove)
 {
-	if (p->kind == TN_MAP && ch->kind == TN_MAP)
+	/* A child's text replaces the parent's whole: merged language by
+	 * language, a child's {en, es} would show Ukrainian readers the
+	 * parent's text on another subject. */
+	if (p->kind == TN_MAP && ch->kind == TN_MAP && !text_langs(ch))
 		return merge_map(c, p, ch, NULL);
 	/* Only lists of mappings merge by id: an event's 'roles' is a list
 	 * of text, which replaces the parent's like any other. */

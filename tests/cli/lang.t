@@ -62,6 +62,13 @@ $ planner plan tests/cli/lang/exercise-uk.yaml --no-db --json 2>/dev/null | pyth
 conduct Навчання: пункт пропуску
 brief Брифінг гравців
 hot-wash Оперативний розбір
+# A child template's text replaces its parent's whole, not language by
+# language: its {en, es} briefing title shows a Ukrainian reader the
+# child's English, not the parent's Ukrainian title of another text.
+$ cp tests/cli/lang/*.yaml $SCRATCH/ && cd $SCRATCH && printf 'kind: Template\nversion: 1\nid: lang-child\nname: Child drill\ntype: drill\nextends: template.yaml\nevents:\n  - id: brief\n    title: {en: "Safety brief", es: "Instrucciones de seguridad"}\n' >child.yaml && sed 's/^template: template.yaml/template: child.yaml/' exercise-uk.yaml >child-uk.yaml && planner plan child-uk.yaml --no-db --json 2>/dev/null | python3 -c 'import json,sys; x=json.load(sys.stdin)["exercises"][0]; [print(e["id"], e["title"]) for e in x["events"]]'
+conduct Навчання: пункт пропуску
+brief Safety brief
+hot-wash Оперативний розбір
 # Stored and exported again with the template gone: the translations come
 # back from the stored documents, byte for byte.
 $ cp tests/cli/lang/*.yaml $SCRATCH/ && cd $SCRATCH && planner plan exercise.yaml --out out >/dev/null 2>&1 && rm template.yaml && planner export lang-x --out exp >/dev/null && for f in calendar.ics people/kovalenko.ics people/smith.ics people/dupont.ics checklists-by-owner.md; do cmp out/$f exp/$f && echo "same $f"; done; grep -c 'Брифінг гравців' exp/people/kovalenko.ics
