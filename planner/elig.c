@@ -164,6 +164,22 @@ check_part(const struct plan_exercise *px, const struct role_def *r,
 		reason(rs, xasprintf("is from '%s', which plays", id));
 }
 
+/* Whether pn lacks a qualification or language r needs: check_skills()
+ * without the reasons, for the paths that run per person and role. */
+static int
+lacks_skill(const struct role_def *r, const struct person *pn)
+{
+	size_t i;
+
+	for (i = 0; i < r->qualifications.n; i++)
+		if (!has_text(&pn->qualifications, r->qualifications.v[i]))
+			return 1;
+	for (i = 0; i < r->languages.n; i++)
+		if (!has_text(&pn->languages, r->languages.v[i]))
+			return 1;
+	return 0;
+}
+
 static void
 check_skills(const struct role_def *r, const struct person *pn,
     struct reasons *rs)
@@ -302,12 +318,8 @@ quick(const struct elig *e, const struct plan_exercise *px,
 	    (r->source == SRC_NON_PLAYING && k == PART_PLAYING) ||
 	    pn->clearance < r->clearance)
 		return 1;
-	for (i = 0; i < r->qualifications.n; i++)
-		if (!has_text(&pn->qualifications, r->qualifications.v[i]))
-			return 1;
-	for (i = 0; i < r->languages.n; i++)
-		if (!has_text(&pn->languages, r->languages.v[i]))
-			return 1;
+	if (lacks_skill(r, pn))
+		return 1;
 	a = agency_avail(e, pn->agency);
 	z = tz_get(pn->agency->timezone, NULL);
 	if (a == NULL || z == NULL)
@@ -378,12 +390,8 @@ elig_person(const struct role_def *r, const struct person *pn,
 
 	if (pn->clearance < r->clearance)
 		return 1;
-	for (i = 0; i < r->qualifications.n; i++)
-		if (!has_text(&pn->qualifications, r->qualifications.v[i]))
-			return 1;
-	for (i = 0; i < r->languages.n; i++)
-		if (!has_text(&pn->languages, r->languages.v[i]))
-			return 1;
+	if (lacks_skill(r, pn))
+		return 1;
 	for (i = 0; i < n; i++)
 		for (j = 0; j < pn->nunavailable; j++)
 			if (pn->unavailable[j].from <= d1[i] &&

@@ -14,6 +14,7 @@
 #include "model.h"
 #include "schema.h"
 #include "util.h"
+#include "load_fixture.h"
 
 /* --- the table ------------------------------------------------------------ */
 
@@ -148,18 +149,6 @@ exercise_yaml(const char *id, const char *lang, const char *extra)
 	    extra ? extra : "");
 }
 
-static void
-src_add(struct load_source_list *l, const char *name, const char *text,
-    int root)
-{
-	struct load_source *s = &VEC_PUSH(l->v, l->n, l->cap);
-
-	memset(s, 0, sizeof(*s));
-	s->name = xstrdup(name);
-	s->text = xstrdup(text);
-	s->len = strlen(text);
-	s->root = root;
-}
 
 static struct model *
 load3(const char *tpl, const char *ex, struct diags *d)

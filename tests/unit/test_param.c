@@ -14,6 +14,7 @@
 #include "model.h"
 #include "param.h"
 #include "util.h"
+#include "load_fixture.h"
 
 static void
 test_subst(void **state)
@@ -85,18 +86,6 @@ exercise(const char *id, const char *tpl, const char *params)
 	    tpl, params ? "parameters: " : "", params ? params : "");
 }
 
-static void
-src_add(struct load_source_list *l, const char *name, const char *text,
-    int root)
-{
-	struct load_source *s = &VEC_PUSH(l->v, l->n, l->cap);
-
-	memset(s, 0, sizeof(*s));
-	s->name = xstrdup(name);
-	s->text = xstrdup(text);
-	s->len = strlen(text);
-	s->root = root;
-}
 
 /* Load b.yaml, c.yaml and r.yaml with the exercise documents given. */
 static struct model *
