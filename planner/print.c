@@ -925,6 +925,25 @@ write_doc(struct ex *x, const char *name, const char *title,
 	return rc;
 }
 
+/* The Gantt chart <id>-<name>.pdf, .png and .svg, lanes by kind or agency. */
+static int
+write_gantt(struct ex *x, const char *name, const char *title,
+    enum print_lanes lanes, char **cause)
+{
+	char *pdf = xasprintf("%s/%s-%s.pdf", x->dir, x->ex->id, name);
+	char *png = xasprintf("%s/%s-%s.png", x->dir, x->ex->id, name);
+	char *svg = xasprintf("%s/%s-%s.svg", x->dir, x->ex->id, name);
+	int rc;
+
+	x->frame.title = title;
+	rc = print_gantt_write(x->px, &x->frame, x->o->paper, x->now, lanes,
+	    pdf, png, svg, cause);
+	free(pdf);
+	free(png);
+	free(svg);
+	return rc;
+}
+
 #define CE_ONLY	"CONTROLLERS AND EVALUATORS ONLY"
 
 static int
@@ -936,7 +955,6 @@ print_exercise(struct ex *x, char **cause)
 		{ AUD_OBSERVER, "packet-observers", "Observer packet" },
 	};
 	size_t i, j;
-	char *png, *svg, *pdf;
 	int rc;
 
 	if (write_doc(x, "checklists", "Checklists", NULL, 0,
@@ -991,28 +1009,12 @@ print_exercise(struct ex *x, char **cause)
 		    build_packet, &pa, cause) == -1)
 			return -1;
 	}
-	pdf = xasprintf("%s/%s-gantt.pdf", x->dir, x->ex->id);
-	png = xasprintf("%s/%s-gantt.png", x->dir, x->ex->id);
-	svg = xasprintf("%s/%s-gantt.svg", x->dir, x->ex->id);
-	x->frame.title = "Planning cycle (Gantt chart)";
-	rc = print_gantt_write(x->px, &x->frame, x->o->paper, x->now,
-	    PRINT_LANES_KIND, pdf, png, svg, cause);
-	free(pdf);
-	free(png);
-	free(svg);
-	if (rc == -1)
+	if (write_gantt(x, "gantt", "Planning cycle (Gantt chart)",
+	    PRINT_LANES_KIND, cause) == -1)
 		return -1;
 	/* The same cycle by agency: what each agency must send people to. */
-	pdf = xasprintf("%s/%s-gantt-agency.pdf", x->dir, x->ex->id);
-	png = xasprintf("%s/%s-gantt-agency.png", x->dir, x->ex->id);
-	svg = xasprintf("%s/%s-gantt-agency.svg", x->dir, x->ex->id);
-	x->frame.title = "Planning cycle by agency (Gantt chart)";
-	rc = print_gantt_write(x->px, &x->frame, x->o->paper, x->now,
-	    PRINT_LANES_AGENCY, pdf, png, svg, cause);
-	free(pdf);
-	free(png);
-	free(svg);
-	return rc;
+	return write_gantt(x, "gantt-agency",
+	    "Planning cycle by agency (Gantt chart)", PRINT_LANES_AGENCY, cause);
 }
 
 int

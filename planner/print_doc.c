@@ -95,10 +95,10 @@ print_esc(const char *s)
 }
 
 PangoLayout *
-print_doc_layout(struct print_doc *d, const char *markup, double size,
-    int bold, double width)
+print_layout(PangoContext *ctx, const char *markup, double size, int bold,
+    double width, int maxlines)
 {
-	PangoLayout *l = pango_layout_new(d->pango);
+	PangoLayout *l = pango_layout_new(ctx);
 	PangoFontDescription *fd = pango_font_description_from_string(
 	    PRINT_FONT);
 
@@ -110,10 +110,21 @@ print_doc_layout(struct print_doc *d, const char *markup, double size,
 	if (width > 0) {
 		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+		if (maxlines > 0) {
+			pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+			pango_layout_set_height(l, -maxlines);
+		}
 	}
 	pango_layout_set_markup(l, markup != NULL ? markup : "", -1);
 	print_no_hyphens(l);
 	return l;
+}
+
+PangoLayout *
+print_doc_layout(struct print_doc *d, const char *markup, double size,
+    int bold, double width)
+{
+	return print_layout(d->pango, markup, size, bold, width, 0);
 }
 
 /* Draw markup at x, y (top left) and return its height. */

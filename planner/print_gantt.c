@@ -72,36 +72,12 @@ struct chart {
 	PangoContext *pango;
 };
 
-static PangoLayout *
-layout(PangoContext *ctx, const char *markup, double size, int bold,
-    double width, int maxlines)
-{
-	PangoLayout *l = pango_layout_new(ctx);
-	PangoFontDescription *fd = pango_font_description_from_string(
-	    PRINT_FONT);
-
-	pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
-	if (bold)
-		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
-	pango_layout_set_font_description(l, fd);
-	pango_font_description_free(fd);
-	if (width > 0) {
-		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
-		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-		pango_layout_set_height(l, -maxlines);
-	}
-	pango_layout_set_markup(l, markup, -1);
-	print_no_hyphens(l);
-	return l;
-}
-
 static double
 text(cairo_t *cr, PangoContext *ctx, const char *markup, double size,
     int bold, double x, double y, double width, int maxlines,
     PangoAlignment align)
 {
-	PangoLayout *l = layout(ctx, markup, size, bold, width, maxlines);
+	PangoLayout *l = print_layout(ctx, markup, size, bold, width, maxlines);
 	int h;
 
 	pango_layout_set_alignment(l, align);
@@ -117,7 +93,7 @@ static double
 text_w(cairo_t *cr, PangoContext *ctx, const char *markup, int bold,
     double x, double y)
 {
-	PangoLayout *l = layout(ctx, markup, FONT_SIZE, bold, 0, 1);
+	PangoLayout *l = print_layout(ctx, markup, FONT_SIZE, bold, 0, 1);
 	int w;
 
 	cairo_move_to(cr, x, y);
@@ -283,7 +259,7 @@ chart_measure(struct chart *c, double w, double share)
 
 		if (c->lines[i].pe == NULL)
 			continue;
-		l = layout(c->pango, c->lines[i].label, FONT_SIZE, 0,
+		l = print_layout(c->pango, c->lines[i].label, FONT_SIZE, 0,
 		    w * c->share - 12, 2);
 		pango_layout_get_size(l, NULL, &h);
 		g_object_unref(l);
@@ -338,7 +314,7 @@ draw_kind_key(cairo_t *cr, const struct chart *c, double x, double w,
 	size_t i;
 
 	for (i = 0; i < NELEM(lanes) && at < x + w; i++) {
-		PangoLayout *l = layout(c->pango, lanes[i].name, DATE_SIZE, 0,
+		PangoLayout *l = print_layout(c->pango, lanes[i].name, DATE_SIZE, 0,
 		    0, 1);
 		int lw;
 
@@ -489,7 +465,7 @@ draw_line(cairo_t *cr, const struct chart *c, const struct line *ln,
 		cairo_fill(cr);
 	}
 	/* The date beside its mark: right of it, or left near the end. */
-	l = layout(c->pango, ln->date, DATE_SIZE, 0, 0, 1);
+	l = print_layout(c->pango, ln->date, DATE_SIZE, 0, 0, 1);
 	pango_layout_get_size(l, &dw, &dh);
 	cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
 	if (b + 3 + (double)dw / PANGO_SCALE <= cx + cw - 2)

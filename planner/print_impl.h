@@ -84,10 +84,15 @@ void print_doc_need(struct print_doc *d, double h);
 void print_doc_landscape(struct print_doc *d, int landscape);
 
 /*
- * A layout of markup (Pango markup; see print_esc) at size points,
- * bold when non-zero, wrapped to width points (no wrapping when width
- * <= 0). The caller frees it with g_object_unref().
+ * A layout in ctx of markup (Pango markup; see print_esc) at size
+ * points, bold when non-zero, wrapped to width points (no wrapping when
+ * width <= 0) and, when maxlines > 0, cut to that many lines with an
+ * ellipsis. The caller frees it with g_object_unref().
  */
+PangoLayout *print_layout(PangoContext *ctx, const char *markup,
+    double size, int bold, double width, int maxlines);
+
+/* print_layout() in the document's context, wrapped, never cut. */
 PangoLayout *print_doc_layout(struct print_doc *d, const char *markup,
     double size, int bold, double width);
 
