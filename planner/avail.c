@@ -121,6 +121,30 @@ offsets_init(struct avail *a)
 	}
 }
 
+/*
+ * tz_to_utc(a->z, d, secs, NULL), answered from the offsets kept when
+ * it can be: if one offset holds from two days before the wall time to
+ * two days after, tz_to_utc's walk (which spans just that) finds wall
+ * time less that offset, so that is the answer; near a change, or
+ * outside the range, tz_to_utc is asked. Two conversions per day of
+ * every agency of every exercise were most of avail_new().
+ */
+static ptime
+local_to_utc(const struct avail *a, pdate d, int secs)
+{
+	ptime wall = (ptime)d * SECS_PER_DAY + secs;
+	ptime lo = wall - 2 * SECS_PER_DAY, hi = wall + 2 * SECS_PER_DAY;
+	size_t i;
+
+	if (a->nchg > 0 && lo >= a->chg_lo && hi < a->chg_hi) {
+		for (i = a->nchg - 1; i > 0 && a->chg_at[i] > lo; i--)
+			;
+		if (i + 1 == a->nchg || a->chg_at[i + 1] > hi)
+			return wall - a->chg_off[i];
+	}
+	return tz_to_utc(a->z, d, secs, NULL);
+}
+
 pdate
 avail_local_day(const struct avail *a, ptime t)
 {
@@ -157,16 +181,16 @@ avail_new(const struct agency *ag, pdate from, pdate to)
 	mark_holidays(a);
 	mark_closed(a);
 	mark_blackouts(a);
+	offsets_init(a);
 	a->span = xcalloc(2 * (size_t)(a->to - a->from + 1), sizeof(*a->span));
 	for (d = a->from; d <= a->to; d++) {
-		a->span[2 * (d - a->from)] = tz_to_utc(a->z, d,
-		    ag->day_start * 60, NULL);
-		a->span[2 * (d - a->from) + 1] = tz_to_utc(a->z, d,
-		    ag->day_end * 60, NULL);
+		a->span[2 * (d - a->from)] = local_to_utc(a, d,
+		    ag->day_start * 60);
+		a->span[2 * (d - a->from) + 1] = local_to_utc(a, d,
+		    ag->day_end * 60);
 	}
 	for (i = 0; i < ag->nbusy; i++)
 		ivl_add(&a->busy, ag->busy[i].from, ag->busy[i].to);
-	offsets_init(a);
 	return a;
 }
 
@@ -216,8 +240,8 @@ day_span(const struct avail *a, pdate d, ptime *from, ptime *to)
 		*to = a->span[2 * (d - a->from) + 1];
 		return;
 	}
-	*from = tz_to_utc(a->z, d, a->ag->day_start * 60, NULL);
-	*to = tz_to_utc(a->z, d, a->ag->day_end * 60, NULL);
+	*from = local_to_utc(a, d, a->ag->day_start * 60);
+	*to = local_to_utc(a, d, a->ag->day_end * 60);
 }
 
 void
@@ -228,12 +252,16 @@ avail_hours(const struct avail *a, pdate from, pdate to, struct ivlset *out)
 	pdate d;
 	size_t i;
 
+	/* Sets are kept merged, so with nothing to take out the spans
+	 * go straight in: the same set, without two copies. */
 	for (d = from; d <= to; d++) {
 		if (avail_day(a, d).status != DAY_WORK)
 			continue;
 		day_span(a, d, &s, &e);
-		ivl_add(&work, s, e);
+		ivl_add(a->busy.n == 0 ? out : &work, s, e);
 	}
+	if (a->busy.n == 0)
+		return;
 	ivl_subtract(&work, &a->busy, &free_time);
 	for (i = 0; i < free_time.n; i++)
 		ivl_add(out, free_time.v[i].from, free_time.v[i].to);
@@ -250,8 +278,10 @@ avail_days(const struct avail *a, pdate from, pdate to, struct ivlset *out)
 
 	for (d = from; d <= to; d++)
 		if (avail_day(a, d).status == DAY_WORK)
-			ivl_add(&days, tz_to_utc(a->z, d, 0, NULL),
-			    tz_to_utc(a->z, d + 1, 0, NULL));
+			ivl_add(a->busy.n == 0 ? out : &days,
+			    local_to_utc(a, d, 0), local_to_utc(a, d + 1, 0));
+	if (a->busy.n == 0)
+		return;
 	ivl_subtract(&days, &a->busy, &free_days);
 	for (i = 0; i < free_days.n; i++)
 		ivl_add(out, free_days.v[i].from, free_days.v[i].to);

@@ -14,7 +14,9 @@
  * An exercise is scheduled by trying each possible first day of play
  * (one when the date is fixed) and keeping the best try: every event
  * placed, the most people free on the days of play, the least time
- * outside working hours, the earliest date. Within a try, events are
+ * outside working hours, the earliest date. The days are tried in that
+ * order as far as it is known beforehand, so most are never placed
+ * (best_first). Within a try, events are
  * placed in template order by slot.c, after a backward pass that finds
  * the latest start each event may take so that the events which must
  * follow it (its 'after' dependants) still fit: any choice up to that
@@ -36,8 +38,17 @@ struct xs {
 	struct avail **av;	/* per participant */
 	size_t nav;
 	struct who *who;	/* per template event, then play at [nevents] */
-	const struct person **people;	/* of the participating agencies */
-	size_t npeople;
+	size_t npeople;		/* of the participating agencies */
+	/* Those of them with leave in the days play could take: the
+	 * others are free on any try, so only these are looked at. */
+	const struct person **away;
+	size_t naway;
+	pdate away_from, away_to;	/* the days of play of any try */
+	/* Failed tries keep no reasons while set: they are shown only
+	 * when no day fits, and building them for every day of every
+	 * window was a good part of scheduling (as were the warnings,
+	 * now built for the chosen try alone). */
+	int quiet;
 };
 
 /*
@@ -47,6 +58,10 @@ struct xs {
  * exercises x 30 days was most of scheduling a national program).
  */
 struct by_agency {
+	uintptr_t *all;			/* every person's agency, sorted */
+	size_t nall;
+	/* The people with any absence, by agency: only they can be away
+	 * (one in seven at the sizes of docs/performance.md). */
 	uintptr_t *agency;		/* sorted */
 	const struct person **person;	/* in step with agency */
 	size_t n;
@@ -59,7 +74,8 @@ struct ev {
 	ptime latest;
 	int limiter;		/* the dependant that set latest, or -1 */
 	ptime start, end;
-	struct sb warn;		/* warnings, one per line */
+	int overlap;		/* placed over a time already taken */
+	struct sb warn;		/* warnings, one per line (add_warnings) */
 };
 
 #define MAX_PLAY_DAYS 31
@@ -71,12 +87,20 @@ struct try {
 	ptime startex, endex;
 	pdate days[MAX_PLAY_DAYS];
 	struct ev *ev;		/* per template event */
-	struct sb play_warn[MAX_PLAY_DAYS];
-	char **why;		/* why the try failed */
+	struct sb play_warn[MAX_PLAY_DAYS];	/* add_warnings */
+	char **why;		/* why the try failed; none when quiet */
 	size_t nwhy;
 	int people;		/* free on every day of play */
-	int pruned;		/* not placed: cannot beat the best */
 	int64_t outside;	/* seconds outside hours, all events */
+	/* Give up once outside reaches this: the try can no longer win
+	 * (best_first). INT64_MAX: place every event. */
+	int64_t give_up;
+};
+
+/* A first day of play whose days of play every agency can keep. */
+struct cand {
+	pdate first;
+	int people;
 };
 
 /* --- the agencies of an exercise ------------------------------------------ */
@@ -158,16 +182,30 @@ member_cmp(const void *a, const void *b)
 	return p < q ? -1 : p > q;
 }
 
+static int
+uintptr_cmp(const void *a, const void *b)
+{
+	uintptr_t p = *(const uintptr_t *)a, q = *(const uintptr_t *)b;
+
+	return p < q ? -1 : p > q;
+}
+
 static void
 by_agency_init(struct by_agency *b, const struct model *m)
 {
 	size_t i;
 
-	b->n = m->npeople;
-	b->person = xcalloc(b->n + 1, sizeof(*b->person));
-	b->agency = xcalloc(b->n + 1, sizeof(*b->agency));
-	for (i = 0; i < b->n; i++)
-		b->person[i] = m->people[i];
+	memset(b, 0, sizeof(*b));
+	b->nall = m->npeople;
+	b->all = xcalloc(b->nall + 1, sizeof(*b->all));
+	b->person = xcalloc(m->npeople + 1, sizeof(*b->person));
+	b->agency = xcalloc(m->npeople + 1, sizeof(*b->agency));
+	for (i = 0; i < m->npeople; i++) {
+		b->all[i] = (uintptr_t)m->people[i]->agency;
+		if (m->people[i]->nunavailable > 0)
+			b->person[b->n++] = m->people[i];
+	}
+	qsort(b->all, b->nall, sizeof(*b->all), uintptr_cmp);
 	qsort(b->person, b->n, sizeof(*b->person), member_cmp);
 	for (i = 0; i < b->n; i++)
 		b->agency[i] = (uintptr_t)b->person[i]->agency;
@@ -176,29 +214,57 @@ by_agency_init(struct by_agency *b, const struct model *m)
 static void
 by_agency_free(struct by_agency *b)
 {
+	free(b->all);
 	free(b->person);
 	free(b->agency);
 }
 
-/* Append the people of agency a to x->people. */
-static void
-add_members(struct xs *x, const struct by_agency *b, const struct agency *a,
-    size_t *cap)
+/* The index of the first of v[0..n) (sorted) that is not below key. */
+static size_t
+lower_bound(const uintptr_t *v, size_t n, uintptr_t key)
 {
-	size_t lo = 0, hi = b->n;
+	size_t lo = 0, hi = n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (b->agency[mid] < (uintptr_t)a)
+		if (v[mid] < key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < b->n && b->agency[lo] == (uintptr_t)a; lo++) {
-		x->people = vec_grow(x->people, cap, x->npeople,
-		    sizeof(*x->people));
-		x->people[x->npeople++] = b->person[lo];
+	return lo;
+}
+
+/* Does any of pn's absences touch a day of [from, to]? */
+static int
+away_within(const struct person *pn, pdate from, pdate to)
+{
+	size_t k;
+
+	for (k = 0; k < pn->nunavailable; k++)
+		if (pn->unavailable[k].from <= to &&
+		    pn->unavailable[k].to >= from)
+			return 1;
+	return 0;
+}
+
+/* Count the people of agency a, and keep those who may be away. */
+static void
+add_members(struct xs *x, const struct by_agency *b, const struct agency *a,
+    size_t *cap)
+{
+	uintptr_t key = (uintptr_t)a;
+	size_t i;
+
+	x->npeople += lower_bound(b->all, b->nall, key + 1) -
+	    lower_bound(b->all, b->nall, key);
+	for (i = lower_bound(b->agency, b->n, key);
+	    i < b->n && b->agency[i] == key; i++) {
+		if (!away_within(b->person[i], x->away_from, x->away_to))
+			continue;
+		x->away = vec_grow(x->away, cap, x->naway, sizeof(*x->away));
+		x->away[x->naway++] = b->person[i];
 	}
 }
 
@@ -212,6 +278,10 @@ xs_init(struct xs *x, const struct exercise *ex, const struct by_agency *b)
 	x->ex = ex;
 	x->t = ex->tpl;
 	x->venue = tz_get(ex->timezone, NULL);
+	/* play_days() looks at most 2 * MAX_PLAY_DAYS + 1 days on. */
+	x->away_from = ex->has_conduct ? ex->conduct : ex->window_from;
+	x->away_to = (ex->has_conduct ? ex->conduct : ex->window_to) +
+	    2 * MAX_PLAY_DAYS + 2;
 	date_span(x, &from, &to);
 	x->nav = ex->nparticipants;
 	x->av = xcalloc(x->nav + 1, sizeof(*x->av));
@@ -244,10 +314,19 @@ xs_free(struct xs *x)
 	}
 	free(x->av);
 	free(x->who);
-	free(x->people);
+	free(x->away);
 }
 
 /* --- days of play ----------------------------------------------------------- */
+
+/* Can the agency play on d? As play_blocker() == NULL, without text. */
+static int
+play_open(const struct avail *a, pdate d, int weekend)
+{
+	enum day_status st = avail_day(a, d).status;
+
+	return st == DAY_WORK || (st == DAY_OFF && weekend);
+}
 
 /* Why an agency cannot play on d, or NULL when it can. Caller frees. */
 static char *
@@ -282,7 +361,8 @@ add_why(struct try *tr, char *line)
 }
 
 /* Can every agency at play play on d? Each reason it cannot is added to
- * tr (all of them, or only the first when first_only is set). */
+ * tr (all of them, or only the first when first_only is set), unless
+ * tr is NULL or the tries are quiet. */
 static int
 playable(const struct xs *x, pdate d, struct try *tr, int first_only)
 {
@@ -291,17 +371,22 @@ playable(const struct xs *x, pdate d, struct try *tr, int first_only)
 	size_t p;
 	int ok = 1;
 
-	date_format(d, date);
+	if (x->quiet)
+		tr = NULL;
 	for (p = 0; p < w->n && (ok || !first_only); p++) {
-		if ((why = play_blocker(w->av[p], d, x->t->weekend_play)) ==
-		    NULL)
+		if (play_open(w->av[p], d, x->t->weekend_play))
 			continue;
 		ok = 0;
+		if (tr == NULL)
+			continue;
+		why = play_blocker(w->av[p], d, x->t->weekend_play);
 		/* Tries of a range list their date themselves. */
-		if (tr != NULL && first_only)
+		if (first_only)
 			add_why(tr, xstrdup(why));
-		else if (tr != NULL)
+		else {
+			date_format(d, date);
 			add_why(tr, xasprintf("%s: %s", date, why));
+		}
 		free(why);
 	}
 	return ok;
@@ -324,9 +409,11 @@ play_days(const struct xs *x, pdate first, struct try *tr)
 	for (i = 1; i < x->t->conduct_days; i++) {
 		for (d = d + 1; !playable(x, d, NULL, 1); d++)
 			if (d - first > 2 * MAX_PLAY_DAYS) {
-				add_why(tr, xasprintf("no %d days of play "
-				    "that every agency can keep follow %s",
-				    x->t->conduct_days, "the first"));
+				if (!x->quiet)
+					add_why(tr, xasprintf("no %d days of "
+					    "play that every agency can keep "
+					    "follow %s", x->t->conduct_days,
+					    "the first"));
 				return -1;
 			}
 		tr->days[i] = d;
@@ -335,21 +422,21 @@ play_days(const struct xs *x, pdate first, struct try *tr)
 }
 
 static int
-count_free_people(const struct xs *x, const struct try *tr)
+count_free_people(const struct xs *x, const pdate *days)
 {
 	size_t i, k;
-	int n = 0, ok, day;
+	int n = (int)x->npeople, ok, day;
 
-	for (i = 0; i < x->npeople; i++) {
-		const struct person *ps = x->people[i];
+	for (i = 0; i < x->naway; i++) {
+		const struct person *ps = x->away[i];
 
 		ok = 1;
 		for (day = 0; day < x->t->conduct_days && ok; day++)
 			for (k = 0; k < ps->nunavailable; k++)
-				if (tr->days[day] >= ps->unavailable[k].from &&
-				    tr->days[day] <= ps->unavailable[k].to)
+				if (days[day] >= ps->unavailable[k].from &&
+				    days[day] <= ps->unavailable[k].to)
 					ok = 0;
-		n += ok;
+		n -= !ok;
 	}
 	return n;
 }
@@ -521,6 +608,8 @@ backward(const struct xs *x, struct try *tr)
 				ev->latest = ev->req.lo;
 			continue;
 		}
+		if (x->quiet)
+			return -1;
 		if (ev->limiter < 0) {
 			fail_head(x, tr, i, "has no possible time", "");
 			slot_explain(&ev->req, &tr->why, &tr->nwhy);
@@ -607,22 +696,23 @@ forward(const struct xs *x, struct try *tr, int64_t *burden,
 			pick.overlap = 0;
 		} else if (!slot_choose(&r, &pick)) {
 			free(b);
-			explain_squeeze(x, tr, i, pred, r.lo);
+			if (!x->quiet)
+				explain_squeeze(x, tr, i, pred, r.lo);
 			return -1;
 		}
 		free(b);
 		ev->start = pick.start;
 		ev->end = pick.start + ev->req.duration;
-		if (pick.overlap)
-			sb_puts(&ev->warn, "overlaps another event with the "
-			    "same roles\n");
-		warn_hours(w->av, w->n, ev->start, ev->end, &ev->warn);
+		ev->overlap = pick.overlap;
 		for (k = 0; k < w->n; k++) {
 			int64_t out = slot_outside(&ev->req, k, ev->start);
 
 			burden[w->part[k]] += out;
 			tr->outside += out;
 		}
+		/* Time outside hours only grows as events are placed. */
+		if (tr->outside >= tr->give_up)
+			return -1;
 		ivl_add(taken, ev->start, ev->end > ev->start ? ev->end :
 		    ev->start + 1);
 	}
@@ -631,56 +721,78 @@ forward(const struct xs *x, struct try *tr, int64_t *burden,
 
 /* --- one try ------------------------------------------------------------------ */
 
-/* Play: STARTEX and ENDEX, the time taken, the warnings of each day. */
+/* Play: STARTEX and ENDEX, and the time taken. */
 static void
 place_play(const struct xs *x, struct try *tr, struct ivlset *taken)
 {
 	const struct template *t = x->t;
-	const struct who *w = &x->who[t->nevents];
-	int i, moved;
+	int i;
 	ptime s = 0;
 
 	for (i = 0; i < t->conduct_days; i++) {
 		s = tz_to_utc(x->venue, tr->days[i], t->conduct_start * 60,
-		    &moved);
+		    NULL);
 		if (i == 0)
 			tr->startex = s;
+		ivl_add(taken, s, s + t->conduct_length);
+	}
+	tr->endex = s + t->conduct_length;
+}
+
+/* The warnings of each day of play and each event of a placed try. */
+static void
+add_warnings(const struct xs *x, struct try *tr)
+{
+	const struct template *t = x->t;
+	const struct who *w;
+	size_t i;
+	int moved;
+	ptime s;
+
+	for (i = 0; i < (size_t)t->conduct_days; i++) {
+		s = tz_to_utc(x->venue, tr->days[i], t->conduct_start * 60,
+		    &moved);
 		if (moved)
 			sb_printf(&tr->play_warn[i], "STARTEX %02d:%02d does "
 			    "not exist that day in %s (the clocks go forward); "
 			    "play starts an hour later by the clock\n",
 			    t->conduct_start / 60, t->conduct_start % 60,
 			    x->ex->timezone);
-		ivl_add(taken, s, s + t->conduct_length);
+		w = &x->who[t->nevents];
 		warn_hours(w->av, w->n, s, s + t->conduct_length,
 		    &tr->play_warn[i]);
 	}
-	tr->endex = s + t->conduct_length;
+	for (i = 0; i < t->nevents; i++) {
+		struct ev *ev = &tr->ev[i];
+
+		if (ev->overlap)
+			sb_puts(&ev->warn, "overlaps another event with the "
+			    "same roles\n");
+		w = &x->who[i];
+		warn_hours(w->av, w->n, ev->start, ev->end, &ev->warn);
+	}
 }
 
+/*
+ * Try first as the first day of play: *tr is ok when every event fits
+ * with less than give_up seconds outside working hours in all (else
+ * the try stops where it reaches that, quiet or not, and is not ok).
+ */
 static void
-try_date(const struct xs *x, pdate first, const struct try *best,
-    struct try *tr)
+try_date(const struct xs *x, pdate first, int64_t give_up, struct try *tr)
 {
 	const struct template *t = x->t;
 	struct ivlset taken = {0};
 	int64_t *burden = xcalloc(x->nav + 1, sizeof(int64_t));
 	size_t i;
 
+	memset(tr, 0, sizeof(*tr));
 	tr->first = first;
+	tr->give_up = give_up;
 	tr->ev = xcalloc(t->nevents + 1, sizeof(*tr->ev));
 	if (play_days(x, first, tr) == -1)
 		goto out;
-	/*
-	 * better() ranks by free people first: a day with fewer than the
-	 * best so far cannot win, so its events are not placed at all
-	 * (placing them is most of scheduling, once per day of a window).
-	 */
-	tr->people = count_free_people(x, tr);
-	if (best->ok && tr->people < best->people) {
-		tr->pruned = 1;
-		goto out;
-	}
+	tr->people = count_free_people(x, tr->days);
 	place_play(x, tr, &taken);
 	for (i = 0; i < t->nevents; i++)
 		event_bounds(x, tr, i);
@@ -807,6 +919,68 @@ explain(const struct xs *x, const struct try *tr, struct diags *d)
 		    tr->why[i]);
 }
 
+/* By free people, most first, then by date: as better() ranks tries,
+ * as far as that is known before their events are placed. */
+static int
+cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->people != y->people)
+		return x->people > y->people ? -1 : 1;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/*
+ * The try of [from, to] that better() ranks first, into *best; returns
+ * whether one succeeds (*best is then the caller's to free). Placing
+ * a try's events is most of scheduling, so as few are placed as can
+ * be: the days are ranked by their free people, which is known before
+ * placing, and once a try succeeds no day with fewer people can beat
+ * it, nor a later day with as many once it keeps every event inside
+ * working hours; a later day with as many stops being placed once its
+ * time outside hours is no less than the best's. Failed tries keep no
+ * reasons here (x->quiet).
+ */
+static int
+best_first(struct xs *x, pdate from, pdate to, struct try *best)
+{
+	struct cand *c = xcalloc(to >= from ? (size_t)(to - from) + 2 : 1,
+	    sizeof(*c));
+	struct try tr;
+	size_t n = 0, i;
+	pdate first;
+
+	x->quiet = 1;
+	for (first = from; first <= to; first++) {
+		memset(&tr, 0, sizeof(tr));
+		if (play_days(x, first, &tr) == 0) {
+			c[n].first = first;
+			c[n++].people = count_free_people(x, tr.days);
+		}
+		try_free(x, &tr);
+	}
+	qsort(c, n, sizeof(*c), cand_cmp);
+	memset(best, 0, sizeof(*best));
+	for (i = 0; i < n; i++) {
+		if (best->ok && (c[i].people < best->people ||
+		    best->outside == 0))
+			break;
+		/* With as many people as the best and a later date, this
+		 * day wins only with less time outside hours. */
+		try_date(x, c[i].first, best->ok ? best->outside : INT64_MAX,
+		    &tr);
+		if (better(&tr, best)) {
+			try_free(x, best);
+			*best = tr;
+		} else
+			try_free(x, &tr);
+	}
+	x->quiet = 0;
+	free(c);
+	return best->ok;
+}
+
 /* Failed first days of play and why, for the explanation. */
 struct fails {
 	pdate *date;
@@ -872,28 +1046,26 @@ plan_exercise(const struct by_agency *b, struct plan_exercise *px,
 	xs_init(&x, ex, b);
 	from = ex->has_conduct ? ex->conduct : ex->window_from;
 	to = ex->has_conduct ? ex->conduct : ex->window_to;
-	for (first = from; first <= to; first++) {
-		memset(&tr, 0, sizeof(tr));
-		try_date(&x, first, &best, &tr);
-		if (!tr.ok && ex->has_conduct)
-			explain(&x, &tr, d);
-		else if (!tr.ok && !tr.pruned)
-			fails_add(&fails, &tr);
-		if (better(&tr, &best)) {
-			try_free(&x, &best);
-			best = tr;
-		} else
+	if (ex->has_conduct) {
+		try_date(&x, from, INT64_MAX, &best);
+		if (!best.ok)
+			explain(&x, &best, d);
+	} else if (!best_first(&x, from, to, &best)) {
+		/* No day fits: each again with text, for the reasons. */
+		for (first = from; first <= to; first++) {
+			try_date(&x, first, INT64_MAX, &tr);
+			if (!tr.ok)
+				fails_add(&fails, &tr);
 			try_free(&x, &tr);
-	}
-	if (best.ok)
-		emit(&x, &best, px, a);
-	else {
-		if (!ex->has_conduct) {
-			fails_lines(&fails, &lines);
-			explain(&x, &lines, d);
 		}
-		rc = -1;
+		fails_lines(&fails, &lines);
+		explain(&x, &lines, d);
 	}
+	if (best.ok) {
+		add_warnings(&x, &best);
+		emit(&x, &best, px, a);
+	} else
+		rc = -1;
 	try_free(&x, &best);
 	try_free(&x, &lines);
 	fails_free(&fails);

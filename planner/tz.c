@@ -815,12 +815,15 @@ rule_type_at(const struct tz *z, ptime t, ptime *until, int fallback)
 	struct event ev[10];
 	ptime c = t < RULE_MIN_TIME ? RULE_MIN_TIME :
 	    t > RULE_MAX_TIME ? RULE_MAX_TIME : t;
-	int y = year_of(c), ty = fallback;
+	int y, ty = fallback;
 	size_t i;
 
 	*until = INT64_MAX;
+	/* Before the year: zones without daylight time (Phoenix, Mexico
+	 * City) end their tables early and land here on every look-up. */
 	if (!z->rule.has_dst)
 		return z->std_type;
+	y = year_of(c);
 	year_events(&z->rule, y - 2, y + 2, ev);
 	for (i = 0; i < NELEM(ev); i++) {
 		if (ev[i].at <= t)
