@@ -32,10 +32,6 @@
 
 enum { PAIR_FREE, PAIR_HOLDER, PAIR_NOT };
 
-/* Above this many cands a plan is large: rules of time are made when a
- * flow breaks them, and no Lagrangian cliques are sought. */
-#define CLIQUE_CANDS 20000
-
 enum { BB_ROOT, BB_BAN_A, BB_BAN_B, BB_HOLD, BB_UNHOLD };
 
 /* Seats of one role in one exercise: all of them, or one agency's. */
@@ -48,11 +44,12 @@ struct grp {
 	char *hall;			/* shortfall found before solving */
 };
 
-/* A person who may hold a role in an exercise. */
+/* A person who may hold a role in an exercise. A large plan has
+ * millions: 32-bit fields keep each at 40 bytes. */
 struct cand {
-	size_t ex, role, person;
+	uint32_t ex, role, person;
 	int arc;			/* flow on it: the person holds the role */
-	int64_t pref, travel, ooh;	/* its parts of the cost */
+	int32_t pref, travel, ooh;	/* its parts of the cost */
 	int pair;			/* continuity pair, or -1 */
 	int banned;
 	int pe;				/* its person-in-exercise node, or -1 */
@@ -152,6 +149,8 @@ struct prob {
 	int labels;			/* name arcs and rules: an LP is wanted */
 	int lazy;			/* time rules only when a flow breaks one */
 	char *timed;			/* [person]: their time rules are made */
+	int network_only;		/* no rule beyond the network */
+	size_t large;			/* more cands than this: a large plan */
 };
 
 static void
@@ -376,7 +375,7 @@ set_costs(const struct prob *P, struct cand *c, const struct role_def *r,
 static int64_t
 base_cost(const struct cand *c)
 {
-	return c->pref + c->travel + c->ooh;
+	return (int64_t)c->pref + c->travel + c->ooh;
 }
 
 /* The arc that says the person holds the role, through a node of its
@@ -1414,7 +1413,7 @@ find_cliques(struct prob *P)
 	/* Finding the cliques costs the cube of a person's cands; on a
 	 * large plan the effort limit stops the search long before a
 	 * stronger bound would pay for them. */
-	if (P->nc > CLIQUE_CANDS)
+	if (P->nc > P->large)
 		return;
 	for (i = 0; i < P->m->npeople; i++)
 		person_cliques(P, i);
@@ -2131,7 +2130,23 @@ lp_network(const struct prob *P, struct lp *lp)
 	free(row);
 }
 
-/* Not both sides: x + y <= 1 for two arcs; else through a binary z. */
+/* Can at most one cand of v be held? So when they all pass one
+ * person-in-exercise node (or there is one). */
+static int
+one_hot(const struct prob *P, const size_t *v, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (P->c[v[i]].pe < 0 || P->c[v[i]].pe != P->c[v[0]].pe)
+			return 0;
+	return 1;
+}
+
+/* Not both sides. When each side holds one cand at most (a person's
+ * roles in one exercise, the usual time rule), sum(a) + sum(b) <= 1:
+ * one row, and as tight as can be; else through a binary z that says
+ * which side may be held. */
 static void
 lp_conflicts(const struct prob *P, struct lp *lp)
 {
@@ -2143,10 +2158,12 @@ lp_conflicts(const struct prob *P, struct lp *lp)
 		const struct conflict *cf = &P->cf[i];
 
 		snprintf(name, sizeof(name), "rule%zu", i);
-		if (cf->na == 1 && cf->nb == 1) {
+		if (one_hot(P, cf->a, cf->na) && one_hot(P, cf->b, cf->nb)) {
 			r = lp_row(lp, name, LP_LE, 1);
-			lp_coef(lp, r, P->c[cf->a[0]].arc, 1);
-			lp_coef(lp, r, P->c[cf->b[0]].arc, 1);
+			for (j = 0; j < cf->na; j++)
+				lp_coef(lp, r, P->c[cf->a[j]].arc, 1);
+			for (j = 0; j < cf->nb; j++)
+				lp_coef(lp, r, P->c[cf->b[j]].arc, 1);
 			continue;
 		}
 		snprintf(name, sizeof(name), "side%zu", i);
@@ -2274,6 +2291,8 @@ prob_init(struct prob *P, struct plan *p, const struct assign_opts *o)
 	P->limit = o != NULL && o->work_limit > 0 ? o->work_limit :
 	    ASSIGN_WORK_LIMIT;
 	P->labels = o != NULL && o->lp != NULL;
+	P->network_only = o != NULL && o->network_only;
+	P->large = o != NULL && o->large > 0 ? o->large : ASSIGN_LARGE;
 	P->el = elig_new(p);
 	P->f = mcf_new(0);
 	P->s = mcf_node(P->f);
@@ -2301,17 +2320,20 @@ build(struct prob *P)
 		if (P->p->exercises[i].ex->tpl != NULL)
 			build_exercise(P, i);
 	add_load_arcs(P);
-	P->lazy = !P->labels && P->nc > CLIQUE_CANDS;
-	mcf_bulk(P->f, P->nc > CLIQUE_CANDS);
+	P->lazy = !P->labels && !P->network_only && P->nc > P->large;
+	mcf_bulk(P->f, P->nc > P->large);
 	P->timed = xcalloc(P->m->npeople + 1, 1);
-	for (i = 0; i < P->m->npeople; i++)
+	/* The network-only model is the network: no rule beyond it. */
+	for (i = 0; i < P->m->npeople && !P->network_only; i++)
 		person_conflicts(P, i);
-	for (i = 0; i < P->p->nexercises; i++)
+	for (i = 0; i < P->p->nexercises && !P->network_only; i++)
 		if (P->p->exercises[i].ex->tpl != NULL)
 			evaluator_conflicts(P, i);
-	find_series(P);
+	if (!P->network_only)
+		find_series(P);
 	find_cliques(P);
-	P->lamc = xcalloc(P->nc + 1, sizeof(int64_t));
+	/* Multipliers only where there are cliques (small plans). */
+	P->lamc = xcalloc(P->ncq > 0 ? P->nc + 1 : 1, sizeof(int64_t));
 	P->cost0 = xcalloc(P->nc + 1, sizeof(int64_t));
 	P->best = xcalloc(P->nc + 1, 1);
 	P->best_vac = xcalloc(P->ng + 1, sizeof(int));

@@ -23,9 +23,24 @@ struct assign_opts {
 	 * Borrowed; NULL when nprior is 0. */
 	const struct commitment *prior;
 	size_t nprior;
+	/* Staff the network-only model (docs/assignment.md): the flow
+	 * network alone, without the rules no network can say (time
+	 * conflicts between exercises, evaluators of their own agency,
+	 * excluded pairs beside a multiple role) nor continuity. Its
+	 * staffing may break those rules: for measuring the flow core
+	 * against an external solver (bench/staffing.c), never for a plan
+	 * people will use. */
+	int network_only;
+	/* A plan of more cands (person-role-exercise triples) than this is
+	 * large (docs/assignment.md): bulk flow, time rules made when a
+	 * flow breaks one (unless an LP is wanted), cand arcs priced in,
+	 * no Lagrangian bound. 0 means ASSIGN_LARGE; tests set it low to
+	 * run those paths on small programs. */
+	size_t large;
 };
 
 #define ASSIGN_WORK_LIMIT 400000000u
+#define ASSIGN_LARGE 20000
 
 /*
  * Staff every exercise of p together (docs/assignment.md): fills each

@@ -122,16 +122,21 @@ lp_nrows(const struct lp *p)
 	return (int)p->nr;
 }
 
-/* " + 3 x1", wrapping lines before they grow long (CPLEX reads at most
- * 510 characters a line). */
+/* " + 3 x1" (" + x1" when the coefficient is 1: a large model is read
+ * by solvers in seconds only when it is lean), wrapping lines before
+ * they grow long (CPLEX reads at most 510 characters a line). */
 static void
 put_term(struct sb *b, size_t *col, int64_t coef, const char *name)
 {
 	char buf[96];
 	int n;
 
-	n = snprintf(buf, sizeof(buf), " %c %" PRId64 " %s", coef < 0 ? '-' :
-	    '+', coef < 0 ? -coef : coef, name);
+	if (coef == 1 || coef == -1)
+		n = snprintf(buf, sizeof(buf), " %c %s", coef < 0 ? '-' : '+',
+		    name);
+	else
+		n = snprintf(buf, sizeof(buf), " %c %" PRId64 " %s", coef < 0 ?
+		    '-' : '+', coef < 0 ? -coef : coef, name);
 	if (*col + (size_t)n > 78) {
 		sb_puts(b, "\n   ");
 		*col = 3;
@@ -177,26 +182,48 @@ put_rows(struct sb *b, const struct lp *p)
 	}
 }
 
+static int
+binary(const struct lp_var_def *v)
+{
+	return v->lo == 0 && v->hi == 1;
+}
+
+/* Bounds and integrality: a 0..1 variable is declared Binary, which
+ * says both; the others get bounds and are General. Comments name the
+ * variables of small models only (LP_NAMED): past that the file is for
+ * solvers, and the names would be most of it. */
 static void
 put_bounds(struct sb *b, const struct lp *p)
 {
-	size_t i;
+	int named = p->nv <= LP_NAMED;
+	size_t i, n = 0;
 
 	sb_puts(b, "Bounds\n");
 	for (i = 0; i < p->nv; i++) {
 		const struct lp_var_def *v = &p->v[i];
 
-		if (v->comment != NULL)
+		if (named && v->comment != NULL)
 			sb_printf(b, "\\ %s: %s\n", v->name, v->comment);
-		if (v->lo == v->hi)
+		if (binary(v))
+			n++;
+		else if (v->lo == v->hi)
 			sb_printf(b, " %s = %" PRId64 "\n", v->name, v->lo);
 		else
 			sb_printf(b, " %" PRId64 " <= %s <= %" PRId64 "\n",
 			    v->lo, v->name, v->hi);
 	}
-	sb_puts(b, "General\n");
-	for (i = 0; i < p->nv; i++)
-		sb_printf(b, " %s\n", p->v[i].name);
+	if (n < p->nv) {
+		sb_puts(b, "General\n");
+		for (i = 0; i < p->nv; i++)
+			if (!binary(&p->v[i]))
+				sb_printf(b, " %s\n", p->v[i].name);
+	}
+	if (n > 0) {
+		sb_puts(b, "Binary\n");
+		for (i = 0; i < p->nv; i++)
+			if (binary(&p->v[i]))
+				sb_printf(b, " %s\n", p->v[i].name);
+	}
 }
 
 char *

@@ -41,7 +41,15 @@ void lp_comment(struct lp *p, const char *text);
 int lp_nvars(const struct lp *p);
 int lp_nrows(const struct lp *p);
 
-/* The problem in CPLEX LP format; the caller frees it. Can't fail. */
+/* Models of up to this many variables have their comments written. */
+#define LP_NAMED 20000
+
+/*
+ * The problem in CPLEX LP format; the caller frees it. Can't fail.
+ * Variables bounded 0..1 are declared Binary, the others General; the
+ * comments given to lp_var() are written beside the bounds of models
+ * of up to LP_NAMED variables only.
+ */
 char *lp_text(const struct lp *p);
 
 #endif

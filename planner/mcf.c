@@ -28,6 +28,13 @@ struct mcf {
 	int *prev;		/* edge into each node on the shortest path */
 	int *level, *iter, *queue;	/* blocking flow on admissible arcs */
 	int bulk;		/* see mcf_bulk() */
+	/* The last solve in bulk, which the next may start from: its
+	 * flow is in the residual capacities, its potentials in pot. */
+	int warm, warm_s, warm_t;
+	int64_t warm_want;
+	size_t warm_ne;
+	int64_t *excess;	/* supply not yet sent, per node */
+	size_t warm_nn;
 };
 
 struct mcf *
@@ -55,6 +62,7 @@ mcf_free(struct mcf *f)
 	free(f->level);
 	free(f->iter);
 	free(f->queue);
+	free(f->excess);
 	free(f);
 }
 
@@ -199,12 +207,49 @@ init_potentials(struct mcf *f, int s, uint64_t *work)
 	free(inq);
 }
 
-/* A binary heap of (distance, node), smallest first, ties by node. */
+/* A binary heap of (distance, node), smallest first, ties by node,
+ * holding each node once (pos: where, or -1), its key lowered in place:
+ * room for the nodes, not for every arc relaxed, which on a network of
+ * millions of arcs is hundreds of megabytes. Nodes come off in the
+ * order a heap of every relaxation would give, skipping stale ones. */
 struct heap {
 	int64_t *d;
 	int *v;
+	int *pos;		/* [node] */
 	size_t n;
 };
+
+static void
+heap_new(struct heap *h, int nnodes)
+{
+	int v;
+
+	h->d = xcalloc((size_t)nnodes + 1, sizeof(int64_t));
+	h->v = xcalloc((size_t)nnodes + 1, sizeof(int));
+	h->pos = xcalloc((size_t)nnodes + 1, sizeof(int));
+	for (v = 0; v < nnodes; v++)
+		h->pos[v] = -1;
+	h->n = 0;
+}
+
+static void
+heap_free(struct heap *h)
+{
+	free(h->d);
+	free(h->v);
+	free(h->pos);
+}
+
+/* Empty it; only the nodes still in it need forgetting. */
+static void
+heap_clear(struct heap *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		h->pos[h->v[i]] = -1;
+	h->n = 0;
+}
 
 static int
 heap_less(const struct heap *h, size_t a, size_t b)
@@ -222,15 +267,24 @@ heap_swap(struct heap *h, size_t a, size_t b)
 	h->v[a] = h->v[b];
 	h->d[b] = td;
 	h->v[b] = tv;
+	h->pos[h->v[a]] = (int)a;
+	h->pos[h->v[b]] = (int)b;
 }
 
+/* Insert v at d, or lower its key to d. */
 static void
 heap_push(struct heap *h, int64_t d, int v)
 {
-	size_t i = h->n++;
+	size_t i;
 
+	if (h->pos[v] >= 0)
+		i = (size_t)h->pos[v];
+	else {
+		i = h->n++;
+		h->v[i] = v;
+		h->pos[v] = (int)i;
+	}
 	h->d[i] = d;
-	h->v[i] = v;
 	while (i > 0 && heap_less(h, i, (i - 1) / 2)) {
 		heap_swap(h, i, (i - 1) / 2);
 		i = (i - 1) / 2;
@@ -244,9 +298,12 @@ heap_pop(struct heap *h, int64_t *d, int *v)
 
 	*d = h->d[0];
 	*v = h->v[0];
+	h->pos[*v] = -1;
 	h->n--;
 	h->d[0] = h->d[h->n];
 	h->v[0] = h->v[h->n];
+	if (h->n > 0)
+		h->pos[h->v[0]] = 0;
 	for (;;) {
 		c = 2 * i + 1;
 		if (c >= h->n)
@@ -272,7 +329,7 @@ shortest_path(struct mcf *f, int s, int t, struct heap *h, uint64_t *work)
 		f->prev[v] = -1;
 	}
 	f->dist[s] = 0;
-	h->n = 0;
+	heap_clear(h);
 	heap_push(h, 0, s);
 	while (h->n > 0) {
 		heap_pop(h, &d, &v);
@@ -333,6 +390,8 @@ reset_flow(struct mcf *f)
 	free(f->level);
 	free(f->iter);
 	free(f->queue);
+	free(f->excess);
+	f->excess = xcalloc((size_t)f->nnodes + 1, sizeof(int64_t));
 	f->pot = xcalloc((size_t)f->nnodes, sizeof(int64_t));
 	f->dist = xcalloc((size_t)f->nnodes, sizeof(int64_t));
 	f->prev = xcalloc((size_t)f->nnodes, sizeof(int));
@@ -425,6 +484,133 @@ blocking(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
 	return sent;
 }
 
+/*
+ * Dijkstra on reduced costs from every node with supply left (excess >
+ * 0) to the nearest one short of it (excess < 0). Returns that node, or
+ * -1 when none can be reached; dist and prev say the path (prev is -1
+ * at the node it starts from).
+ */
+static int
+repair_path(struct mcf *f, struct heap *h, uint64_t *work)
+{
+	int64_t d;
+	int v, i;
+
+	heap_clear(h);
+	for (v = 0; v < f->nnodes; v++) {
+		f->dist[v] = INF;
+		f->prev[v] = -1;
+		if (f->excess[v] > 0) {
+			f->dist[v] = 0;
+			heap_push(h, 0, v);
+		}
+	}
+	while (h->n > 0) {
+		heap_pop(h, &d, &v);
+		if (d > f->dist[v])
+			continue;
+		if (f->excess[v] < 0)
+			return v;
+		for (i = f->head[v]; i != -1; i = f->e[i].next) {
+			const struct edge *ed = &f->e[i];
+			int64_t nd;
+
+			(*work)++;
+			if (ed->cap <= 0)
+				continue;
+			nd = d + ed->cost + f->pot[v] - f->pot[ed->to];
+			if (nd >= f->dist[ed->to])
+				continue;
+			f->dist[ed->to] = nd;
+			f->prev[ed->to] = i;
+			heap_push(h, nd, ed->to);
+		}
+	}
+	return -1;
+}
+
+/*
+ * Start from the last solve's flow and potentials instead of zero (a
+ * branch-and-bound node changes a few arcs of a network of millions).
+ * Every arc whose capacity fell below its flow gives the flow back;
+ * every residual arc the changed costs made negative in reduced cost
+ * is saturated (or emptied), so all residual reduced costs are >= 0
+ * again, at the price of supply left at some nodes and missing at
+ * others; shortest paths from the first to the second then restore
+ * conservation, keeping the potentials valid: the flow is optimal, as
+ * a solve from zero would be. Returns 0, or -1 when some supply cannot
+ * be sent back (the caller then solves from zero).
+ */
+static int
+warm_solve(struct mcf *f, int s, int t, int64_t want, struct heap *h,
+    uint64_t *work)
+{
+	size_t i, narcs = f->ne / 2;
+	int64_t amt, x;
+	int v, w, from, to, cap;
+
+	for (v = 0; v < f->nnodes; v++)
+		f->excess[v] = 0;
+	f->excess[s] += want;
+	f->excess[t] -= want;
+	for (i = 0; i < narcs; i++) {
+		struct edge *fw = &f->e[2 * i], *bw = &f->e[2 * i + 1];
+		int64_t rc;
+
+		from = bw->to;
+		to = fw->to;
+		x = bw->cap;
+		cap = f->cap0[i];
+		if (x > cap)
+			x = cap;
+		rc = fw->cost + f->pot[from] - f->pot[to];
+		if (rc < 0)
+			x = cap;
+		else if (rc > 0)
+			x = 0;
+		fw->cap = cap - (int)x;
+		bw->cap = (int)x;
+		f->excess[from] -= x;
+		f->excess[to] += x;
+	}
+	(*work) += narcs;
+	while ((w = repair_path(f, h, work)) >= 0) {
+		int64_t dw = f->dist[w];
+
+		amt = -f->excess[w];
+		for (v = w; f->prev[v] != -1; v = f->e[f->prev[v] ^ 1].to)
+			if (f->e[f->prev[v]].cap < amt)
+				amt = f->e[f->prev[v]].cap;
+		if (f->excess[v] < amt)
+			amt = f->excess[v];
+		f->excess[v] -= amt;
+		f->excess[w] += amt;
+		for (v = w; f->prev[v] != -1; v = f->e[f->prev[v] ^ 1].to) {
+			f->e[f->prev[v]].cap -= (int)amt;
+			f->e[f->prev[v] ^ 1].cap += (int)amt;
+		}
+		/* Capped at the distance of w, as in a bulk round. */
+		for (v = 0; v < f->nnodes; v++)
+			f->pot[v] += f->dist[v] < dw ? f->dist[v] : dw;
+	}
+	for (v = 0; v < f->nnodes; v++)
+		if (f->excess[v] != 0)
+			return -1;
+	return 0;
+}
+
+/* The cost of the flow in the residual capacities. */
+static int64_t
+flow_cost(const struct mcf *f)
+{
+	int64_t c = 0;
+	size_t i;
+
+	for (i = 0; i < f->ne / 2; i++)
+		c += (int64_t)f->e[2 * i + 1].cap * f->e[2 * i].cost;
+	return c;
+}
+
 int64_t
 mcf_solve(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
     uint64_t *work)
@@ -435,9 +621,20 @@ mcf_solve(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
 	int v;
 
 	*cost = 0;
+	heap_new(&h, f->nnodes);
+	/* Arcs added since start with no flow; nodes may not be added. */
+	if (f->bulk && f->warm && f->warm_s == s && f->warm_t == t &&
+	    f->warm_want == want && f->warm_ne <= f->ne &&
+	    f->warm_nn == (size_t)f->nnodes &&
+	    warm_solve(f, s, t, want, &h, &w) == 0) {
+		heap_free(&h);
+		*cost = flow_cost(f);
+		if (work != NULL)
+			*work += w;
+		return want;
+	}
+	f->warm = 0;
 	reset_flow(f);
-	h.d = xcalloc(f->ne + 1, sizeof(int64_t));
-	h.v = xcalloc(f->ne + 1, sizeof(int));
 	init_potentials(f, s, &w);
 	while (sent < want && shortest_path(f, s, t, &h, &w)) {
 		int64_t dt = f->dist[t];
@@ -455,8 +652,14 @@ mcf_solve(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
 			f->pot[v] += f->dist[v] < dt ? f->dist[v] : dt;
 		sent += blocking(f, s, t, want - sent, cost, &w);
 	}
-	free(h.d);
-	free(h.v);
+	heap_free(&h);
+	/* Only a flow of the whole value is a place to start again. */
+	f->warm = f->bulk && sent == want;
+	f->warm_s = s;
+	f->warm_t = t;
+	f->warm_want = want;
+	f->warm_ne = f->ne;
+	f->warm_nn = (size_t)f->nnodes;
 	if (work != NULL)
 		*work += w;
 	return sent;

@@ -47,11 +47,17 @@ int mcf_arc_cap(const struct mcf *f, int arc);
 int64_t mcf_arc_cost(const struct mcf *f, int arc);
 
 /*
- * Send up to want units from s to t at least cost, starting from zero
- * flow (earlier flows are discarded). Returns the units sent; *cost
- * receives their total cost. *work (may be NULL) is increased by the
- * number of arcs examined, a machine-independent measure of effort.
- * The flow is of minimum cost among all flows of that value.
+ * Send up to want units from s to t at least cost. Path by path, it
+ * starts from zero flow (earlier flows are discarded). In bulk, after
+ * a solve that sent all it wanted, the next solve with the same s, t,
+ * want and nodes starts from that flow and repairs it where arcs were
+ * changed or added since (branch-and-bound changes a
+ * few of millions); it may then pick another of several flows of equal
+ * cost than a solve from zero would, the same one on every run.
+ * Returns the units sent; *cost receives their total cost. *work (may
+ * be NULL) is increased by the number of arcs examined, a
+ * machine-independent measure of effort. The flow is of minimum cost
+ * among all flows of that value.
  */
 int64_t mcf_solve(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
     uint64_t *work);

@@ -467,6 +467,30 @@ struct run {
 	char *lp, *csv;
 };
 
+/* Load, schedule and staff g's program with options o; -1 when no
+ * date fits. */
+static int
+run_with(const struct gen *g, struct run *r, struct assign_opts *o)
+{
+	struct diags d = {0};
+	char *path = xasprintf("%s/program.yaml", g->dir);
+
+	memset(r, 0, sizeof(*r));
+	r->m = load_files(&path, 1, &d);
+	if (r->m == NULL)
+		fail_msg("generated program does not load");
+	free(path);
+	r->p = sched_plan(r->m, &d);
+	diags_free(&d);
+	if (r->p == NULL)
+		return -1;
+	if (o->lp != NULL)
+		o->lp = &r->lp;
+	assert_int_equal(assign_plan(r->p, o, &d), 0);
+	r->csv = out_roles_csv(r->p);
+	return 0;
+}
+
 static int
 run_program_prior(const struct gen *g, struct run *r, uint64_t limit,
     const struct commitment *prior, size_t nprior)
@@ -623,6 +647,102 @@ test_big_programs(void **state)
 		run_free(&r);
 		cleanup(&g);
 	}
+}
+
+/*
+ * The methods of large plans (bulk flow, each solve after the first
+ * repairing the last flow, time rules made only when a flow breaks
+ * one), forced on small programs by a low threshold: every hard rule
+ * holds, and the total is the exact method's when both prove their
+ * optimum (else each within the other's bound).
+ */
+static void
+test_large_methods(void **state)
+{
+	int seed, compared = 0, bb = 0;
+
+	(void)state;
+	for (seed = 1; seed <= 30; seed++) {
+		struct assign_opts ox = {0}, ol = {0};
+		struct gen g;
+		struct run x, l;
+
+		memset(&x, 0, sizeof(x));
+		memset(&l, 0, sizeof(l));
+		generate(&g, (uint64_t)seed, 0, seed % 2);
+		ox.lp = &x.lp;		/* any non-NULL: run_with points it */
+		ox.work_limit = ol.work_limit = 50000000;
+		ol.large = 1;
+		if (run_with(&g, &x, &ox) == 0 && run_with(&g, &l, &ol) == 0) {
+			check_plan(l.p);
+			assert_true(l.p->staffing_bound <= l.p->cost.total);
+			if (x.p->staffing_optimal && l.p->staffing_optimal) {
+				assert_int_equal(l.p->cost.total,
+				    x.p->cost.total);
+				compared++;
+			} else {
+				assert_true(l.p->staffing_bound <=
+				    x.p->cost.total);
+				assert_true(x.p->staffing_bound <=
+				    l.p->cost.total);
+			}
+			bb += strcmp(l.p->staffing_method, "flow") != 0;
+		}
+		run_free(&x);
+		run_free(&l);
+		cleanup(&g);
+	}
+	fprintf(stderr, "# large methods: %d equal to the exact optimum, %d "
+	    "needed branch-and-bound\n", compared, bb);
+	assert_true(compared >= 10);
+	assert_true(bb > 0);
+}
+
+/*
+ * The network-only model: the flow alone, without the rules beyond it
+ * nor continuity. It is solved by the flow (method "flow", optimal),
+ * never costs more than the full model (it drops constraints and
+ * continuity's charges, which are never negative), and its LP file has
+ * no side rule and glpsol's optimum is planner's.
+ */
+static void
+test_network_only(void **state)
+{
+	int seed, checked = 0;
+
+	(void)state;
+	for (seed = 1; seed <= 12; seed++) {
+		struct assign_opts of = {0}, on = {0};
+		struct gen g;
+		struct run fr, nr;
+		int64_t obj;
+
+		memset(&fr, 0, sizeof(fr));
+		memset(&nr, 0, sizeof(nr));
+		generate(&g, (uint64_t)seed, 0, seed % 2);
+		on.network_only = 1;
+		on.lp = &nr.lp;
+		if (run_with(&g, &fr, &of) == 0 && run_with(&g, &nr, &on) ==
+		    0) {
+			char *lpfile = xasprintf("%s/network.lp", g.dir);
+
+			assert_string_equal(nr.p->staffing_method, "flow");
+			assert_true(nr.p->staffing_optimal);
+			assert_true(nr.p->cost.total <= fr.p->cost.total);
+			assert_null(strstr(nr.lp, " rule"));
+			assert_null(strstr(nr.lp, " holder"));
+			put(g.dir, "network.lp", nr.lp);
+			if (glpsol(lpfile, &obj) == 0) {
+				assert_int_equal(obj, nr.p->cost.total);
+				checked++;
+			}
+			free(lpfile);
+		}
+		run_free(&fr);
+		run_free(&nr);
+		cleanup(&g);
+	}
+	assert_true(checked > 0);
 }
 
 /* --- workload stored from earlier plans ------------------------------ */
@@ -874,6 +994,8 @@ main(void)
 		cmocka_unit_test(test_random_programs),
 		cmocka_unit_test(test_hard_programs),
 		cmocka_unit_test(test_big_programs),
+		cmocka_unit_test(test_large_methods),
+		cmocka_unit_test(test_network_only),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_stored_workload),
 		cmocka_unit_test(test_stored_by_hand),

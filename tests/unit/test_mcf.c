@@ -117,7 +117,8 @@ test_against_brute_force(void **state)
 	}
 }
 
-/* Changing an arc and solving again starts from zero flow. */
+/* Changing an arc and solving again (path by path) starts from zero
+ * flow. */
 static void
 test_resolve(void **state)
 {
@@ -142,12 +143,109 @@ test_resolve(void **state)
 	mcf_free(NULL);
 }
 
+/* A random network of rng's: n nodes, every arc from a lower node to
+ * a higher one (so no cycle, negative costs allowed), node 0 the
+ * source and n - 1 the sink, with a costly arc from the source to the
+ * sink so that every unit can always be sent. Arcs are recorded in
+ * from, to, cap, cost (room for 4 n). Returns how many. */
+static int
+random_net(int n, int *from, int *to, int *cap, int64_t *cost)
+{
+	int na = 0, u, v;
+
+	from[na] = 0;
+	to[na] = n - 1;
+	cap[na] = 6;
+	cost[na++] = 50;
+	for (u = 0; u < n - 1; u++)
+		for (v = u + 1; v < n && na < 4 * n; v++)
+			if (rnd(3) == 0) {
+				from[na] = u;
+				to[na] = v;
+				cap[na] = rnd(3);
+				cost[na++] = rnd(15) - 3;
+			}
+	return na;
+}
+
+static struct mcf *
+net_new(int n, int na, const int *from, const int *to, const int *cap,
+    const int64_t *cost, int bulk)
+{
+	struct mcf *f = mcf_new(n);
+	int a;
+
+	mcf_bulk(f, bulk);
+	for (a = 0; a < na; a++)
+		mcf_arc(f, from[a], to[a], cap[a], cost[a]);
+	return f;
+}
+
+/* In bulk, solving again starts from the last flow and repairs it: after
+ * arcs are changed (capacities cut or raised, costs up or down, some
+ * made negative) and added, its cost is that of a network built anew
+ * and solved from zero, and the flow is feasible and conserved. */
+static void
+test_warm_resolve(void **state)
+{
+	int seed;
+
+	(void)state;
+	for (seed = 1; seed <= 300; seed++) {
+		int n, na, from[64], to[64], cap[64], round, a, k, v;
+		int64_t cost[64], warm, cold, sw, sc, bal[16];
+		struct mcf *f;
+
+		rng = (uint64_t)seed;
+		n = 3 + rnd(12);
+		na = random_net(n, from, to, cap, cost);
+		f = net_new(n, na, from, to, cap, cost, 1);
+		mcf_solve(f, 0, n - 1, 6, &warm, NULL);
+		for (round = 0; round < 4; round++) {
+			struct mcf *g;
+
+			for (k = rnd(4); k >= 0; k--) {
+				a = rnd(na);
+				cap[a] = rnd(3);
+				cost[a] = rnd(15) - 3;
+				mcf_set(f, a, cap[a], cost[a]);
+			}
+			if (round == 2 && na < 60) {	/* an arc added */
+				from[na] = rnd(n - 1);
+				to[na] = from[na] + 1 + rnd(n - 1 - from[na]);
+				cap[na] = 1 + rnd(2);
+				cost[na] = rnd(15) - 3;
+				mcf_arc(f, from[na], to[na], cap[na], cost[na]);
+				na++;
+			}
+			sw = mcf_solve(f, 0, n - 1, 6, &warm, NULL);
+			g = net_new(n, na, from, to, cap, cost, 1);
+			sc = mcf_solve(g, 0, n - 1, 6, &cold, NULL);
+			assert_int_equal(sw, sc);
+			assert_int_equal(warm, cold);
+			memset(bal, 0, sizeof(bal));
+			for (a = 0; a < na; a++) {
+				assert_true(mcf_flow(f, a) >= 0);
+				assert_true(mcf_flow(f, a) <= cap[a]);
+				bal[from[a]] -= mcf_flow(f, a);
+				bal[to[a]] += mcf_flow(f, a);
+			}
+			for (v = 1; v < n - 1; v++)
+				assert_int_equal(bal[v], 0);
+			assert_int_equal(bal[n - 1], sw);
+			mcf_free(g);
+		}
+		mcf_free(f);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_against_brute_force),
 		cmocka_unit_test(test_resolve),
+		cmocka_unit_test(test_warm_resolve),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
