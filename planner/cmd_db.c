@@ -167,8 +167,11 @@ cmd_db_person(const struct store_rev *r, const char *id)
 
 int
 cmd_db_store_plan(struct store *s, const struct plan *p,
-    const struct load_source_list *src, char **report)
+    const struct load_source_list *src, struct cmd_db_progress *pg,
+    char **report)
 {
+	struct revision_src *rs = pg != NULL && pg->rs != NULL ? NULL :
+	    revision_src_new(src);
 	int *numbers = xcalloc(p->nexercises + 1, sizeof(int));
 	int *fresh = xcalloc(p->nexercises + 1, sizeof(int));
 	char *cause = NULL, created[21];
@@ -181,7 +184,8 @@ cmd_db_store_plan(struct store *s, const struct plan *p,
 	if (cmd_db_now(&now) == -1)
 		goto out;
 	time_format_utc(now, created);
-	if (revision_store(s, p, src, created, numbers, fresh, &cause) == -1) {
+	if (revision_store_src(s, p, rs != NULL ? rs : pg->rs, created,
+	    numbers, fresh, &cause) == -1) {
 		cmd_db_fail(cause);
 		goto out;
 	}
@@ -195,6 +199,7 @@ cmd_db_store_plan(struct store *s, const struct plan *p,
 	*report = sb_take(&b);
 	rc = 0;
 out:
+	revision_src_free(rs);
 	free(numbers);
 	free(fresh);
 	return rc;
@@ -311,14 +316,16 @@ cmd_db_progress(struct store *s, struct plan *p,
 	pg->revisions = arena_array(pg->arena, p->nexercises + 1, sizeof(int));
 	if (store_begin_read(s, &cause) == -1)
 		return cmd_db_fail(cause), -1;
-	rs = src != NULL ? revision_src_new(src) : NULL;
+	rs = revision_src_new(src);
 	for (i = 0; i < p->nexercises; i++) {
 		struct plan_exercise *px = &p->exercises[i];
 
+		/* The rosters only name the owners of actions. */
 		if (store_latest(s, px->ex->id, &n, &cause) == -1 ||
-		    (n > 0 && store_get_revision(s, px->ex->id, n, 0, &prev,
-		    &cause) == -1) ||
 		    (n > 0 && store_actions(s, px->ex->id, 0, &al,
+		    &cause) == -1) ||
+		    (n > 0 && store_get_revision(s, px->ex->id, n,
+		    al->n > 0 ? 0 : STORE_REV_NO_ROSTERS, &prev,
 		    &cause) == -1)) {
 			cmd_db_fail(cause);
 			goto out;
@@ -336,6 +343,8 @@ cmd_db_progress(struct store *s, struct plan *p,
 		r = prev = NULL;
 		al = NULL;
 	}
+	pg->rs = rs;	/* for cmd_db_store_plan() */
+	rs = NULL;
 	rc = 0;
 out:
 	store_rev_free(prev);
@@ -370,5 +379,6 @@ cmd_db_progress_free(struct cmd_db_progress *pg)
 	free(pg->done);
 	free(pg->actions);
 	arena_free(pg->arena);
+	revision_src_free(pg->rs);
 	memset(pg, 0, sizeof(*pg));
 }

@@ -11,6 +11,9 @@
 #include "store.h"
 #include "tz.h"
 
+struct cmd_db_progress;
+struct revision_src;
+
 /*
  * Open the database at path for a command, or print why not ("planner:
  * cannot open database 'x': ...") and return NULL. Free with
@@ -62,13 +65,16 @@ const struct store_person *cmd_db_person(const struct store_rev *r,
 
 /*
  * Store every exercise of p in s as a new revision (one transaction),
- * unless its plan is unchanged, printing why not on failure. *report
- * receives a line per exercise for the caller to print after the
- * schedule: "stored: revision 2 of x" or "unchanged:
- * revision 2 of x" (caller frees). Returns 0, or -1 with nothing stored.
+ * unless its plan is unchanged, printing why not on failure. pg, when
+ * not NULL, is what cmd_db_progress() read for the same p and src: its
+ * revisions are stored as they were made then. *report receives a line
+ * per exercise for the caller to print after the schedule: "stored:
+ * revision 2 of x" or "unchanged: revision 2 of x" (caller frees).
+ * Returns 0, or -1 with nothing stored.
  */
 int cmd_db_store_plan(struct store *s, const struct plan *p,
-    const struct load_source_list *src, char **report);
+    const struct load_source_list *src, struct cmd_db_progress *pg,
+    char **report);
 
 /*
  * What the database adds to the files planner plan writes: for each
@@ -84,6 +90,9 @@ struct cmd_db_progress {
 	struct corrective_action *actions;
 	size_t nactions;
 	struct arena *arena;	/* owns the above */
+	/* The run's documents and the revisions made of its plan, for
+	 * cmd_db_store_plan() to store without making them again. */
+	struct revision_src *rs;
 };
 
 /*

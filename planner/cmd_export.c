@@ -23,7 +23,7 @@ rebuild(const struct store_rev *r, struct model **mp, struct plan **pp)
 {
 	struct load_source_list src = {0};
 	struct diags d = {0};
-	char *cause = NULL, *json;
+	char *cause = NULL;
 	size_t i;
 
 	src.v = xcalloc(r->nsources + 1, sizeof(*src.v));
@@ -47,13 +47,11 @@ rebuild(const struct store_rev *r, struct model **mp, struct plan **pp)
 	diags_free(&d);
 	if (revision_plan(r, *mp, pp, &cause) == -1)
 		return cmd_db_fail(cause), -1;
-	json = out_json_plan(*pp);
-	if (strcmp(json, r->plan_json) != 0)
+	if (!revision_plan_matches(r, *pp))
 		msg_warn("revision %d of '%s' was stored by planner %s, which "
 		    "kept more of the plan than this one reads; the files may "
 		    "differ from what it wrote", r->number, r->exercise,
 		    r->planner);
-	free(json);
 	return 0;
 }
 

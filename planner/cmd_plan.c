@@ -227,18 +227,19 @@ cmd_plan(const char *db, int argc, char **argv)
 	if (r == -1)
 		goto out;
 	progress_begin("store");
-	r = st != NULL ? cmd_db_store_plan(st, p, &src, &stored) : 0;
+	r = st != NULL ? cmd_db_store_plan(st, p, &src, &pg, &stored) : 0;
 	progress_end();
 	if (r == -1)
 		goto out;
-	if (o.json) {
-		char *json = out_json_plan(p);
-
-		fputs(json, stdout);
-		fputc('\n', stdout);
-		free(json);
-	} else
+	/* The schedule printed is a document too (tens of megabytes of
+	 * JSON for a national program, written as it is made). A failed
+	 * standard output is reported by main(), as for every command. */
+	progress_begin("documents");
+	if (o.json)
+		(void)out_json_plan_write(stdout, p);
+	else
 		out_text_schedule(stdout, p);
+	progress_end();
 	if (stored != NULL && !o.json)
 		fputs(stored, stdout);
 	rc = 0;

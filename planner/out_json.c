@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <json-c/json.h>
 
@@ -235,19 +236,14 @@ exercise_json(const struct plan_exercise *pe)
 	return o;
 }
 
-char *
-out_json_plan(const struct plan *p)
+/* The plan's members after "exercises", in the order they print. */
+static void
+put_rest(struct json_object *root, const struct plan *p)
 {
 	const struct model *m = p->model;
-	struct json_object *root = new_object(), *arr;
-	const char *text;
-	char *out;
+	struct json_object *arr;
 	size_t i;
 
-	arr = new_array();
-	for (i = 0; i < p->nexercises; i++)
-		push(arr, exercise_json(&p->exercises[i]));
-	put(root, "exercises", arr);
 	arr = cost_json(&p->cost);
 	put_str(arr, "method", p->staffing_method);
 	put(arr, "optimal", must(json_object_new_boolean(p->staffing_optimal)));
@@ -284,15 +280,81 @@ out_json_plan(const struct plan *p)
 		push(arr, o);
 	}
 	put(root, "people", arr);
+}
 
-	/* Slashes stay as written: "\/" is legal but no reader needs it. */
-	text = json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY |
-	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
+/* Slashes stay as written: "\/" is legal but no reader needs it. */
+#define PRINT_FLAGS	(JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | \
+	JSON_C_TO_STRING_NOSLASHESCAPE)
+
+static const char *
+text_of(struct json_object *v)
+{
+	const char *text = json_object_to_json_string_ext(v, PRINT_FLAGS);
+
 	if (text == NULL)
 		must(NULL);
-	out = xstrdup(text);
+	return text;
+}
+
+char *
+out_json_plan(const struct plan *p)
+{
+	struct json_object *root = new_object(), *arr = new_array();
+	char *out;
+	size_t i;
+
+	for (i = 0; i < p->nexercises; i++)
+		push(arr, exercise_json(&p->exercises[i]));
+	put(root, "exercises", arr);
+	put_rest(root, p);
+	out = xstrdup(text_of(root));
 	json_object_put(root);
 	return out;
+}
+
+/* Text printed at the given depth: each new line indented two spaces more. */
+static void
+put_nested(FILE *f, const char *text, int depth)
+{
+	const char *nl;
+
+	while ((nl = strchr(text, '\n')) != NULL) {
+		fwrite(text, 1, (size_t)(nl - text) + 1, f);
+		fprintf(f, "%*s", 2 * depth, "");
+		text = nl + 1;
+	}
+	fputs(text, f);
+}
+
+int
+out_json_plan_write(FILE *f, const struct plan *p)
+{
+	struct json_object *rest = new_object();
+	const char *text;
+	size_t i;
+
+	/*
+	 * One exercise's tree at a time, printed by json-c at the depth it
+	 * has in the whole document (strings never hold a raw newline, so
+	 * every newline is json-c's), then the rest of the plan printed as
+	 * an object whose "{" line is already out.
+	 */
+	fputs("{\n  \"exercises\": [\n", f);
+	for (i = 0; i < p->nexercises; i++) {
+		struct json_object *o = exercise_json(&p->exercises[i]);
+
+		fputs("    ", f);
+		put_nested(f, text_of(o), 2);
+		fputs(i + 1 < p->nexercises ? ",\n" : "\n", f);
+		json_object_put(o);
+	}
+	fputs("  ],\n", f);
+	put_rest(rest, p);
+	text = text_of(rest);
+	fputs(text + strlen("{\n"), f);
+	fputc('\n', f);
+	json_object_put(rest);
+	return fflush(f) == EOF || ferror(f) ? -1 : 0;
 }
 
 /* --- documents built by other modules, for the database queries ------ */
@@ -370,14 +432,8 @@ out_json_push(struct out_json *arr, struct out_json *v)
 char *
 out_json_finish(struct out_json *v)
 {
-	const char *text;
-	char *out;
+	char *out = xstrdup(text_of(jo(v)));
 
-	text = json_object_to_json_string_ext(jo(v), JSON_C_TO_STRING_PRETTY |
-	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
-	if (text == NULL)
-		must(NULL);
-	out = xstrdup(text);
 	json_object_put(jo(v));
 	return out;
 }

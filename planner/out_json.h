@@ -3,6 +3,7 @@
 #define PLANNER_OUT_JSON_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "model.h"
 
@@ -32,6 +33,13 @@
  * can't fail (running out of memory exits, as xmalloc does).
  */
 char *out_json_plan(const struct plan *p);
+
+/*
+ * The same text and a final newline, written to f as it is made, so
+ * that a national program's tens of megabytes are never held whole.
+ * Returns 0, or -1 when writing to f failed (errno says why).
+ */
+int out_json_plan_write(FILE *f, const struct plan *p);
 
 /*
  * JSON documents built value by value, for the database queries'

@@ -1,6 +1,7 @@
 /* revision.c: an exercise's plan as a stored revision: built, hashed, compared, and made a plan again. */
 #include "revision.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -196,17 +197,68 @@ put_items(struct store_rev *r, const struct plan_exercise *px,
 	}
 }
 
-static void
-put_parties(struct store_rev *r, const struct model *m,
-    const struct exercise *ex)
-{
-	struct arena *a = r->arena;
-	size_t i, j;
+/* A person or agency of the model by address, with its place there. */
+struct ptr_ix {
+	const void *p;
+	size_t i;
+};
 
-	r->people = arena_array(a, m->npeople + 1, sizeof(*r->people));
-	for (i = 0; i < m->npeople; i++) {
+static int
+cmp_ptr_ix(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct ptr_ix *)a)->p;
+	uintptr_t y = (uintptr_t)((const struct ptr_ix *)b)->p;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Sort the places of an index made by the caller, for ix_find(). */
+static void
+ix_sort(struct ptr_ix *ix, size_t n)
+{
+	qsort(ix, n, sizeof(*ix), cmp_ptr_ix);
+}
+
+/* The place of p in the model; n (none) when it is not there. */
+static size_t
+ix_find(const struct ptr_ix *ix, size_t n, const void *p)
+{
+	struct ptr_ix key = { p, 0 };
+	const struct ptr_ix *f = p != NULL ? bsearch(&key, ix, n, sizeof(*ix),
+	    cmp_ptr_ix) : NULL;
+
+	return f != NULL ? f->i : n;
+}
+
+/*
+ * The people and agencies of a model as every revision of a run
+ * stores them (its roster), made once for the run: a program of 2,000
+ * exercises and 20,000 people must not copy and hash them per exercise.
+ */
+struct roster {
+	const struct model *m;
+	struct store_person *people;
+	struct store_agency *agencies;	/* part NULL */
+	size_t npeople, nagencies;
+	struct ptr_ix *people_ix, *agencies_ix;	/* for picking */
+	char key[DIGEST_HEX_LEN + 1];	/* store_roster_key() */
+	struct arena *arena;
+};
+
+static struct roster *
+roster_new(const struct model *m)
+{
+	struct roster *ro = xcalloc(1, sizeof(*ro));
+	struct arena *a;
+	size_t i, np = m != NULL ? m->npeople : 0;
+	size_t na = m != NULL ? m->nagencies : 0;
+
+	ro->m = m;
+	ro->arena = a = arena_new();
+	ro->people = arena_array(a, np + 1, sizeof(*ro->people));
+	for (i = 0; i < np; i++) {
 		const struct person *pn = m->people[i];
-		struct store_person *sp = &r->people[r->npeople++];
+		struct store_person *sp = &ro->people[ro->npeople++];
 
 		sp->id = arena_strdup(a, pn->id);
 		sp->name = arena_strdup(a, pn->name);
@@ -214,32 +266,207 @@ put_parties(struct store_rev *r, const struct model *m,
 		    arena_strdup(a, pn->agency->id) : NULL;
 		sp->email = arena_strdup(a, pn->email);
 	}
-	r->agencies = arena_array(a, m->nagencies + 1, sizeof(*r->agencies));
-	for (i = 0; i < m->nagencies; i++) {
+	ro->agencies = arena_array(a, na + 1, sizeof(*ro->agencies));
+	for (i = 0; i < na; i++) {
 		const struct agency *ag = m->agencies[i];
-		struct store_agency *sa = &r->agencies[r->nagencies++];
+		struct store_agency *sa = &ro->agencies[ro->nagencies++];
 
 		sa->id = arena_strdup(a, ag->id);
 		sa->name = arena_strdup(a, ag->name);
 		sa->country = arena_strdup(a, ag->country);
 		sa->timezone = arena_strdup(a, ag->timezone);
-		for (j = 0; j < ex->nparticipants; j++)
-			if (ex->participants[j].agency == ag)
-				sa->part = arena_strdup(a, doctrine_part_name(
-				    ex->participants[j].kind));
 	}
+	ro->people_ix = xcalloc(np + 1, sizeof(*ro->people_ix));
+	for (i = 0; i < np; i++) {
+		ro->people_ix[i].p = m->people[i];
+		ro->people_ix[i].i = i;
+	}
+	ix_sort(ro->people_ix, np);
+	ro->agencies_ix = xcalloc(na + 1, sizeof(*ro->agencies_ix));
+	for (i = 0; i < na; i++) {
+		ro->agencies_ix[i].p = m->agencies[i];
+		ro->agencies_ix[i].i = i;
+	}
+	ix_sort(ro->agencies_ix, na);
+	store_roster_key(ro->people, ro->npeople, ro->agencies,
+	    ro->nagencies, ro->key);
+	return ro;
+}
+
+static void
+roster_free(struct roster *ro)
+{
+	if (ro == NULL)
+		return;
+	free(ro->people_ix);
+	free(ro->agencies_ix);
+	arena_free(ro->arena);
+	free(ro);
+}
+
+/*
+ * The roster of exercise ex into r: the people (borrowed from ro, or
+ * copied when copy is set, for a revision that outlives ro) and every
+ * agency with the part it takes in ex.
+ */
+static void
+put_parties(struct store_rev *r, const struct roster *ro,
+    const struct exercise *ex, int copy)
+{
+	struct arena *a = r->arena;
+	size_t i, k;
+
+	if (copy) {
+		r->people = arena_array(a, ro->npeople + 1, sizeof(*r->people));
+		for (i = 0; i < ro->npeople; i++) {
+			const struct store_person *o = &ro->people[i];
+			struct store_person *sp = &r->people[i];
+
+			sp->id = arena_strdup(a, o->id);
+			sp->name = arena_strdup(a, o->name);
+			sp->agency = arena_strdup(a, o->agency);
+			sp->email = arena_strdup(a, o->email);
+		}
+	} else
+		r->people = ro->people;
+	r->npeople = ro->npeople;
+	r->agencies = arena_array(a, ro->nagencies + 1, sizeof(*r->agencies));
+	for (i = 0; i < ro->nagencies; i++) {
+		const struct store_agency *o = &ro->agencies[i];
+		struct store_agency *sa = &r->agencies[i];
+
+		sa->id = copy ? arena_strdup(a, o->id) : o->id;
+		sa->name = copy ? arena_strdup(a, o->name) : o->name;
+		sa->country = copy ? arena_strdup(a, o->country) : o->country;
+		sa->timezone = copy ? arena_strdup(a, o->timezone) :
+		    o->timezone;
+	}
+	r->nagencies = ro->nagencies;
+	for (i = 0; i < ex->nparticipants; i++) {
+		k = ix_find(ro->agencies_ix, ro->nagencies,
+		    ex->participants[i].agency);
+		if (k < ro->nagencies)
+			r->agencies[k].part = arena_strdup(a,
+			    doctrine_part_name(ex->participants[i].kind));
+	}
+	r->roster = arena_strdup(a, ro->key);
+}
+
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The JSON of exercise i of p with the agencies that take part in it
+ * or employ someone it staffs, and the people it staffs, in the order
+ * of the rosters: out_json_plan() of a plan of that exercise alone over
+ * a model cut down to them. The whole model would put every person of
+ * a national program into each exercise's JSON (20,000 people, 2,000
+ * times), and the rosters are kept with the revision anyway.
+ */
+static char *
+plan_json(const struct plan *p, size_t i, const struct roster *ro)
+{
+	const struct plan_exercise *px = &p->exercises[i];
+	const struct exercise *ex = px->ex;
+	const struct model *m = p->model;
+	struct plan one = *p;
+	struct model sub;
+	size_t *pi, *ai, j, k, npi = 0, nai = 0;
+	char *json;
+
+	one.exercises = (struct plan_exercise *)px;
+	one.nexercises = 1;
+	if (m == NULL)
+		return out_json_plan(&one);
+	pi = xcalloc(px->nassignments + 1, sizeof(*pi));
+	ai = xcalloc(ex->nparticipants + px->nassignments + 1, sizeof(*ai));
+	for (j = 0; j < ex->nparticipants; j++)
+		ai[nai++] = ix_find(ro->agencies_ix, ro->nagencies,
+		    ex->participants[j].agency);
+	for (j = 0; j < px->nassignments; j++) {
+		const struct person *pn = px->assignments[j].person;
+
+		pi[npi++] = ix_find(ro->people_ix, ro->npeople, pn);
+		if (pn != NULL && pn->agency != NULL)
+			ai[nai++] = ix_find(ro->agencies_ix, ro->nagencies,
+			    pn->agency);
+	}
+	qsort(pi, npi, sizeof(*pi), cmp_size);
+	qsort(ai, nai, sizeof(*ai), cmp_size);
+	sub = *m;
+	sub.people = xcalloc(npi + 1, sizeof(*sub.people));
+	sub.agencies = xcalloc(nai + 1, sizeof(*sub.agencies));
+	sub.npeople = sub.nagencies = 0;
+	for (j = 0; j < npi; j++)
+		if (pi[j] < ro->npeople && (j == 0 || pi[j] != pi[j - 1]))
+			sub.people[sub.npeople++] = m->people[pi[j]];
+	for (k = 0; k < nai; k++)
+		if (ai[k] < ro->nagencies && (k == 0 || ai[k] != ai[k - 1]))
+			sub.agencies[sub.nagencies++] = m->agencies[ai[k]];
+	one.model = &sub;
+	json = out_json_plan(&one);
+	free(sub.people);
+	free(sub.agencies);
+	free(pi);
+	free(ai);
+	return json;
+}
+
+char *
+revision_plan_json(const struct plan *p, size_t i)
+{
+	struct roster *ro = roster_new(p->model);
+	char *json = plan_json(p, i, ro);
+
+	roster_free(ro);
+	return json;
+}
+
+int
+revision_plan_matches(const struct store_rev *r, const struct plan *p)
+{
+	char *json = revision_plan_json(p, 0);
+	int same = strcmp(json, r->plan_json) == 0;
+
+	free(json);
+	if (same)
+		return 1;
+	/* Before schema version 3 the JSON listed the whole model. */
+	json = out_json_plan(p);
+	same = strcmp(json, r->plan_json) == 0;
+	free(json);
+	return same;
 }
 
 /*
  * The documents of one run, hashed once for the revisions of all its
  * exercises: every revision holds every document, so a national
  * program of 2,000 exercises would otherwise hash and copy its
- * megabytes of rosters 2,000 times.
+ * megabytes of rosters 2,000 times. The roster of the model planned
+ * is made on first use and kept for the next exercises.
  */
 struct revision_src {
-	const struct load_source_list *src;	/* borrowed */
+	const struct load_source_list *src;	/* borrowed; may be NULL */
 	char (*hex)[DIGEST_HEX_LEN + 1];	/* each document's SHA-256 */
-	struct digest *prefix;	/* put_hash's state after the documents */
+	struct digest *prefix;	/* put_plan's state after the documents */
+	struct roster *roster;	/* of roster->m; NULL until needed */
+	/*
+	 * Each exercise's plan JSON and hashes, by index, as made for plan
+	 * memo_p: 'planner plan' makes every revision twice from one plan,
+	 * to number the calendars before it writes them and to store it
+	 * after, and the JSON is the costliest part of one.
+	 */
+	const struct plan *memo_p;
+	struct plan_memo {
+		char *json;	/* NULL: not made yet */
+		char sha[DIGEST_HEX_LEN + 1], hash[DIGEST_HEX_LEN + 1];
+	} *memo;
+	size_t nmemo;
 };
 
 /* Every document's text, then the plan: lengths first, so no two
@@ -251,7 +478,8 @@ hash_sources(const struct load_source_list *src)
 	char head[64];
 	size_t i;
 
-	digest_add(dg, "planner revision 1\n", 19);
+	/* 2: the plan lists its own people, and enters by its SHA-256. */
+	digest_add(dg, "planner revision 2\n", 19);
 	for (i = 0; src != NULL && i < src->n; i++) {
 		snprintf(head, sizeof(head), "source %zu\n", src->v[i].len);
 		digest_add(dg, head, strlen(head));
@@ -275,6 +503,19 @@ revision_src_new(const struct load_source_list *src)
 	return rs;
 }
 
+static void
+memo_clear(struct revision_src *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nmemo; i++)
+		free(rs->memo[i].json);
+	free(rs->memo);
+	rs->memo = NULL;
+	rs->nmemo = 0;
+	rs->memo_p = NULL;
+}
+
 void
 revision_src_free(struct revision_src *rs)
 {
@@ -283,6 +524,8 @@ revision_src_free(struct revision_src *rs)
 	if (rs == NULL)
 		return;
 	digest_finish(rs->prefix, hex);	/* frees it */
+	roster_free(rs->roster);
+	memo_clear(rs);
 	free(rs->hex);
 	free(rs);
 }
@@ -294,6 +537,8 @@ put_sources(struct store_rev *r, const struct revision_src *rs, int copy)
 	const struct load_source_list *src = rs->src;
 	size_t i;
 
+	if (src == NULL)
+		return;
 	r->sources = arena_array(r->arena, src->n + 1, sizeof(*r->sources));
 	for (i = 0; i < src->n; i++) {
 		struct store_source *s = &r->sources[r->nsources++];
@@ -308,34 +553,60 @@ put_sources(struct store_rev *r, const struct revision_src *rs, int copy)
 	}
 }
 
-/* The documents' hash state (rs; none when NULL), then the plan. */
+/*
+ * The plan JSON of exercise i and its hashes into r, from rs's memo
+ * when made before for p (borrowed from it unless copy is set), else
+ * made now and kept there. r->hash is the documents' hash state, then
+ * the plan's own SHA-256, which the database keeps the plan under too:
+ * hashed once, not once for the revision and again for its blob.
+ */
 static void
-put_hash(struct store_rev *r, const struct revision_src *rs)
+put_plan(struct store_rev *r, const struct plan *p, size_t i,
+    struct revision_src *rs, int copy)
 {
-	struct digest *dg = rs != NULL ? digest_dup(rs->prefix) :
-	    hash_sources(NULL);
-	char hex[DIGEST_HEX_LEN + 1], head[64];
+	struct plan_memo *mo;
+	struct digest *dg;
+	char head[64];
+	size_t len;
 
-	snprintf(head, sizeof(head), "plan %zu\n", strlen(r->plan_json));
-	digest_add(dg, head, strlen(head));
-	digest_add(dg, r->plan_json, strlen(r->plan_json));
-	digest_add(dg, "\n", 1);
-	digest_finish(dg, hex);
-	r->hash = arena_strdup(r->arena, hex);
+	if (rs->memo_p != p || rs->nmemo != p->nexercises) {
+		memo_clear(rs);
+		rs->memo_p = p;
+		rs->nmemo = p->nexercises;
+		rs->memo = xcalloc(rs->nmemo + 1, sizeof(*rs->memo));
+	}
+	mo = &rs->memo[i];
+	if (mo->json == NULL) {
+		mo->json = plan_json(p, i, rs->roster);
+		len = strlen(mo->json);
+		digest_sha256(mo->json, len, mo->sha);
+		dg = digest_dup(rs->prefix);
+		snprintf(head, sizeof(head), "plan %zu ", len);
+		digest_add(dg, head, strlen(head));
+		digest_add(dg, mo->sha, DIGEST_HEX_LEN);
+		digest_add(dg, "\n", 1);
+		digest_finish(dg, mo->hash);
+	}
+	r->plan_json = copy ? arena_strdup(r->arena, mo->json) : mo->json;
+	r->plan_sha256 = arena_strdup(r->arena, mo->sha);
+	r->hash = arena_strdup(r->arena, mo->hash);
 }
 
 static struct store_rev *
-make(const struct plan *p, size_t i, const struct revision_src *rs,
-    int copy, const char *created)
+make(const struct plan *p, size_t i, struct revision_src *rs, int copy,
+    const char *created)
 {
 	const struct plan_exercise *px = &p->exercises[i];
 	const struct exercise *ex = px->ex;
 	struct store_rev *r = store_rev_new();
 	struct arena *a = r->arena;
-	struct plan one = *p;
 	const struct tz *z;
-	char *cause = NULL, *json;
+	char *cause = NULL;
 
+	if (rs->roster == NULL || rs->roster->m != p->model) {
+		roster_free(rs->roster);
+		rs->roster = roster_new(p->model);
+	}
 	/* The loader checked the zone: failing here means a hand-made
 	 * plan, for which UTC dates beat refusing. */
 	if ((z = tz_get(ex->timezone, &cause)) == NULL)
@@ -356,18 +627,12 @@ make(const struct plan *p, size_t i, const struct revision_src *rs,
 	r->staffing_bound = p->staffing_bound;
 	r->created = arena_strdup(a, created);
 	r->planner = arena_strdup(a, PLANNER_VERSION);
-	one.exercises = (struct plan_exercise *)px;
-	one.nexercises = 1;
-	json = out_json_plan(&one);
-	r->plan_json = arena_strdup(a, json);
-	free(json);
+	put_plan(r, p, i, rs, copy);
 	put_events(r, px, z);
 	put_staffing(r, px);
 	put_items(r, px, z);
-	put_parties(r, p->model, ex);
-	if (rs != NULL)
-		put_sources(r, rs, copy);
-	put_hash(r, rs);
+	put_parties(r, rs->roster, ex, copy);
+	put_sources(r, rs, copy);
 	return r;
 }
 
@@ -375,7 +640,7 @@ struct store_rev *
 revision_new(const struct plan *p, size_t i,
     const struct load_source_list *src, const char *created)
 {
-	struct revision_src *rs = src != NULL ? revision_src_new(src) : NULL;
+	struct revision_src *rs = revision_src_new(src);
 	struct store_rev *r = make(p, i, rs, 1, created);
 
 	revision_src_free(rs);
@@ -383,10 +648,15 @@ revision_new(const struct plan *p, size_t i,
 }
 
 struct store_rev *
-revision_new_src(const struct plan *p, size_t i,
-    const struct revision_src *rs, const char *created)
+revision_new_src(const struct plan *p, size_t i, struct revision_src *rs,
+    const char *created)
 {
-	return make(p, i, rs, 0, created);
+	struct revision_src *own = rs == NULL ? revision_src_new(NULL) : NULL;
+	struct store_rev *r = make(p, i, rs != NULL ? rs : own, own != NULL,
+	    created);
+
+	revision_src_free(own);
+	return r;
 }
 
 /* --- calendar sequence ------------------------------------------------ */
@@ -491,20 +761,30 @@ revision_store(struct store *s, const struct plan *p,
     const struct load_source_list *src, const char *created, int *numbers,
     int *fresh, char **cause)
 {
+	struct revision_src *rs = revision_src_new(src);
+	int rc = revision_store_src(s, p, rs, created, numbers, fresh, cause);
+
+	revision_src_free(rs);
+	return rc;
+}
+
+int
+revision_store_src(struct store *s, const struct plan *p,
+    struct revision_src *rs, const char *created, int *numbers, int *fresh,
+    char **cause)
+{
 	struct store_rev *r = NULL, *prev = NULL;
-	struct revision_src *rs;
 	size_t i;
 	int n;
 
 	if (store_begin(s, cause) == -1)
 		return -1;
-	rs = src != NULL ? revision_src_new(src) : NULL;
 	for (i = 0; i < p->nexercises; i++) {
 		r = revision_new_src(p, i, rs, created);
 		if (store_latest(s, r->exercise, &n, cause) == -1)
 			goto fail;
-		if (n > 0 && store_get_revision(s, r->exercise, n, 0, &prev,
-		    cause) == -1)
+		if (n > 0 && store_get_revision(s, r->exercise, n,
+		    STORE_REV_NO_ROSTERS, &prev, cause) == -1)
 			goto fail;
 		if (prev != NULL && streq(prev->hash, r->hash)) {
 			numbers[i] = n;
@@ -520,12 +800,10 @@ revision_store(struct store *s, const struct plan *p,
 		store_rev_free(prev);
 		r = prev = NULL;
 	}
-	revision_src_free(rs);
 	return store_commit(s, cause);
 fail:
 	store_rev_free(r);
 	store_rev_free(prev);
-	revision_src_free(rs);
 	store_rollback(s);
 	return -1;
 }

@@ -11,12 +11,14 @@
 /*
  * The revision of exercise i of plan p: its events (each with the local
  * date of its start at the venue), assignments, vacancies, checklist
- * items with their due dates, the model's people and agencies, the plan
- * as out_json_plan() writes it for that exercise alone, and a copy of
- * the input documents src. created (RFC 3339) is stored as given.
+ * items with their due dates, the model's people and agencies (with
+ * the part each takes in the exercise), the plan as
+ * revision_plan_json() gives it, and a copy of the input documents src.
+ * created (RFC 3339) is stored as given.
  *
- * r->hash is the SHA-256 of the documents' text and the plan JSON; names
- * and created are left out, so the same inputs planned from another
+ * r->hash is the SHA-256 of the documents' text and of the plan JSON's
+ * SHA-256 (r->plan_sha256, the key of the stored plan); names and
+ * created are left out, so the same inputs planned from another
  * directory or on another day hash the same, and any change to an input
  * or to the schedule gives a new hash. Free the result with
  * store_rev_free(). This function can't fail.
@@ -38,10 +40,34 @@ void revision_src_free(struct revision_src *rs);
 /*
  * As revision_new() with rs's documents (none when rs is NULL), which
  * r borrows instead of copying, with their SHA-256 filled in: the same
- * r->hash and the same rows stored.
+ * r->hash and the same rows stored. rs also keeps the people and
+ * agencies of p's model, and each exercise's plan JSON and hash, for
+ * the next revisions made from it, and r borrows them too: so p must
+ * not change while rs makes revisions of it, but for the SEQUENCE
+ * numbers and cancelled events revision_apply_sequence() sets, which
+ * the JSON leaves out.
  */
 struct store_rev *revision_new_src(const struct plan *p, size_t i,
-    const struct revision_src *rs, const char *created);
+    struct revision_src *rs, const char *created);
+
+/*
+ * The plan JSON of exercise i of p as its revision stores and hashes
+ * it: out_json_plan() of a plan of that exercise alone, listing of the
+ * model's agencies only those that take part in it or employ someone
+ * it staffs, and of its people only those it staffs (the rosters are
+ * kept with the revision whole). The caller frees it. This function
+ * can't fail.
+ */
+char *revision_plan_json(const struct plan *p, size_t i);
+
+/*
+ * 1 when p, a plan of one exercise made again from revision r
+ * (revision_plan), gives the plan JSON stored with r, as this planner
+ * writes it or as planners before schema version 3 did (with every
+ * person of the model); 0 when it does not, and r's planner kept more
+ * of the plan than this one reads. This function can't fail.
+ */
+int revision_plan_matches(const struct store_rev *r, const struct plan *p);
 
 /*
  * Number r's events for iCalendar from prev, the revision before it
@@ -74,6 +100,15 @@ void revision_apply_sequence(const struct store_rev *r,
 int revision_store(struct store *s, const struct plan *p,
     const struct load_source_list *src, const char *created, int *numbers,
     int *fresh, char **cause);
+
+/*
+ * As revision_store(), with the documents (and what was made before of
+ * p's revisions) of rs: 'planner plan' makes each revision to number
+ * its calendars, writes them, then stores it without making it again.
+ */
+int revision_store_src(struct store *s, const struct plan *p,
+    struct revision_src *rs, const char *created, int *numbers, int *fresh,
+    char **cause);
 
 /*
  * The plan of revision r over m, the model loaded from r's documents:

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -21,7 +22,7 @@
 /* Statements run() keeps prepared: storing a national program runs
  * the same few INSERTs hundreds of thousands of times, and preparing
  * each again took longer than running it. */
-#define STMT_CACHE 32
+#define STMT_CACHE 64
 
 struct store {
 	sqlite3 *db;
@@ -239,6 +240,55 @@ static const char *const migrations[] = {
 	"	new TEXT,\n"
 	"	note TEXT\n"
 	") STRICT;\n",
+
+	/*
+	 * 2 -> 3: what every revision of a run shares is stored once.
+	 * Revisions kept the run's documents (source) and every person and
+	 * agency of its rosters (person, agency) each: a program of 2,000
+	 * exercises and 20,000 people made 40 million person rows. Now a
+	 * revision names a set of documents (docset) and a roster, each
+	 * keyed by the SHA-256 of its content, and keeps agency rows only
+	 * for the agencies that take part. Revisions stored before keep
+	 * their rows, read as they were (revision.docset and .roster
+	 * NULL).
+	 */
+	"CREATE TABLE docset (\n"
+	"	sha256 TEXT PRIMARY KEY\n"
+	") STRICT;\n"
+	"CREATE TABLE docset_source (\n"
+	"	docset TEXT NOT NULL REFERENCES docset(sha256),\n"
+	"	seq INTEGER NOT NULL,\n"
+	"	name TEXT NOT NULL,\n"
+	"	bundled INTEGER NOT NULL,\n"
+	"	root INTEGER NOT NULL,\n"
+	"	blob TEXT NOT NULL REFERENCES blob(sha256),\n"
+	"	PRIMARY KEY (docset, seq)\n"
+	") STRICT;\n"
+	"CREATE TABLE roster (\n"
+	"	sha256 TEXT PRIMARY KEY\n"
+	") STRICT;\n"
+	"CREATE TABLE roster_person (\n"
+	"	roster TEXT NOT NULL REFERENCES roster(sha256),\n"
+	"	seq INTEGER NOT NULL,\n"
+	"	id TEXT NOT NULL,\n"
+	"	name TEXT,\n"
+	"	agency TEXT,\n"
+	"	email TEXT,\n"
+	"	PRIMARY KEY (roster, seq)\n"
+	") STRICT;\n"
+	"CREATE TABLE roster_agency (\n"
+	"	roster TEXT NOT NULL REFERENCES roster(sha256),\n"
+	"	seq INTEGER NOT NULL,\n"
+	"	id TEXT NOT NULL,\n"
+	"	name TEXT,\n"
+	"	country TEXT,\n"
+	"	timezone TEXT,\n"
+	"	PRIMARY KEY (roster, seq)\n"
+	") STRICT;\n"
+	"ALTER TABLE revision ADD COLUMN docset TEXT\n"
+	"    REFERENCES docset(sha256);\n"
+	"ALTER TABLE revision ADD COLUMN roster TEXT\n"
+	"    REFERENCES roster(sha256);\n",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_VERSION,
@@ -331,14 +381,60 @@ vbind(sqlite3_stmt *st, const char *fmt, va_list ap)
 	}
 }
 
-/* Prepare sql and bind arguments by fmt: a query to step through. */
+
+/*
+ * The prepared statement of sql, from the cache (prepared and kept on
+ * first use while there is room); *owned is 1 when it was not kept,
+ * and the caller finalizes it. Reset it when done with, so it holds no
+ * read of the database.
+ */
+static int
+cached(struct store *s, const char *sql, sqlite3_stmt **st, int *owned,
+    char **cause)
+{
+	size_t i;
+
+	*owned = 0;
+	for (i = 0; i < s->ncache; i++)
+		if (strcmp(s->cache[i].sql, sql) == 0) {
+			*st = s->cache[i].st;
+			return 0;
+		}
+	if (prep(s, st, sql, cause) == -1)
+		return -1;
+	if (s->ncache < STMT_CACHE) {
+		s->cache[s->ncache].sql = xstrdup(sql);
+		s->cache[s->ncache++].st = *st;
+	} else
+		*owned = 1;
+	return 0;
+}
+
+/* Give back a statement of cached(). */
+static void
+uncache(sqlite3_stmt *st, int owned)
+{
+	if (owned)
+		sqlite3_finalize(st);
+	else {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	}
+}
+
+/*
+ * A query to step through: sql prepared (kept, as cached() keeps it:
+ * reading a revision back asks a dozen questions, for each of thousands
+ * of exercises) with arguments bound by fmt. Give it back with done().
+ */
 static int
 query(struct store *s, sqlite3_stmt **st, char **cause, const char *sql,
     const char *fmt, ...)
 {
 	va_list ap;
+	int owned;
 
-	if (prep(s, st, sql, cause) == -1)
+	if (cached(s, sql, st, &owned, cause) == -1)
 		return -1;
 	va_start(ap, fmt);
 	vbind(*st, fmt, ap);
@@ -346,29 +442,30 @@ query(struct store *s, sqlite3_stmt **st, char **cause, const char *sql,
 	return 0;
 }
 
+/* Give back a statement of query(): reset when kept, else finalized. */
+static void
+done(struct store *s, sqlite3_stmt *st)
+{
+	size_t i;
+
+	for (i = 0; i < s->ncache; i++)
+		if (s->cache[i].st == st) {
+			uncache(st, 0);
+			return;
+		}
+	sqlite3_finalize(st);
+}
+
 /* Run a statement that returns no rows, with arguments by fmt. */
 static int
 run(struct store *s, char **cause, const char *sql, const char *fmt, ...)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	va_list ap;
-	size_t i;
-	int rc;
+	int rc, owned;
 
-	for (i = 0; i < s->ncache; i++)
-		if (strcmp(s->cache[i].sql, sql) == 0) {
-			st = s->cache[i].st;
-			break;
-		}
-	if (st == NULL) {
-		if (prep(s, &st, sql, cause) == -1)
-			return -1;
-		if (s->ncache < STMT_CACHE) {
-			s->cache[s->ncache].sql = xstrdup(sql);
-			s->cache[s->ncache++].st = st;
-		} else
-			i = STMT_CACHE + 1;	/* not kept: finalize below */
-	}
+	if (cached(s, sql, &st, &owned, cause) == -1)
+		return -1;
 	va_start(ap, fmt);
 	vbind(st, fmt, ap);
 	va_end(ap);
@@ -376,13 +473,7 @@ run(struct store *s, char **cause, const char *sql, const char *fmt, ...)
 		;
 	if (rc != SQLITE_DONE)
 		*cause = db_cause(s, rc);
-	if (i > STMT_CACHE)
-		sqlite3_finalize(st);
-	else {
-		/* Done with, so it holds no read of the database. */
-		sqlite3_reset(st);
-		sqlite3_clear_bindings(st);
-	}
+	uncache(st, owned);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -419,24 +510,26 @@ col_int(sqlite3_stmt *st, int i)
 	return sqlite3_column_int64(st, i);
 }
 
-/* One integer from a query that returns one row, into *out. */
+/* One integer from a query that returns one row, into *out (0 when
+ * it returns none). Kept prepared, as run() keeps its statements:
+ * storing a program asks the same few questions for every row. */
 static int
 scalar(struct store *s, int64_t *out, char **cause, const char *sql,
     const char *fmt, ...)
 {
 	sqlite3_stmt *st;
 	va_list ap;
-	int r;
+	int r, owned;
 
 	*out = 0;
-	if (prep(s, &st, sql, cause) == -1)
+	if (cached(s, sql, &st, &owned, cause) == -1)
 		return -1;
 	va_start(ap, fmt);
 	vbind(st, fmt, ap);
 	va_end(ap);
 	if ((r = next(s, st, cause)) == 1)
 		*out = col_int(st, 0);
-	sqlite3_finalize(st);
+	uncache(st, owned);
 	return r == -1 ? -1 : 0;
 }
 
@@ -735,7 +828,6 @@ store_latest(struct store *s, const char *exercise, int *n, char **cause)
 	return 0;
 }
 
-/* Keep data by its SHA-256; hex receives the key. */
 /*
  * Store a blob under its SHA-256 (known: sha256, else computed) into
  * hex. A blob already there is not bound again: INSERT ... ON CONFLICT
@@ -761,6 +853,38 @@ put_blob(struct store *s, const void *data, size_t len, const char *sha256,
 	    "ON CONFLICT DO NOTHING", "sb", hex, data, len);
 }
 
+/*
+ * The number of checklist item (exercise, checklist, id), numbered on
+ * its first revision. An exercise's first revision (first set) has no
+ * numbered items yet: no need to look, for each of a program's tens of
+ * thousands.
+ */
+static int
+item_no(struct store *s, const char *exercise, const struct store_item *it,
+    int first, int64_t *no, char **cause)
+{
+	const char *sql = "SELECT no FROM item WHERE exercise = ? AND "
+	    "checklist = ? AND id = ?";
+
+	*no = 0;
+	if (!first && scalar(s, no, cause, sql, "sss", exercise,
+	    it->checklist, it->id) == -1)
+		return -1;
+	if (*no > 0)
+		return 0;
+	if (run(s, cause, "INSERT INTO item (exercise, checklist, id) VALUES "
+	    "(?, ?, ?) ON CONFLICT DO NOTHING", "sss", exercise,
+	    it->checklist, it->id) == -1)
+		return -1;
+	if (sqlite3_changes(s->db) == 1) {
+		*no = sqlite3_last_insert_rowid(s->db);
+		return 0;
+	}
+	/* Listed twice in one revision: numbered by the first. */
+	return scalar(s, no, cause, sql, "sss", exercise, it->checklist,
+	    it->id);
+}
+
 static int
 put_items(struct store *s, const struct store_rev *r, char **cause)
 {
@@ -769,12 +893,8 @@ put_items(struct store *s, const struct store_rev *r, char **cause)
 	for (i = 0; i < r->nitems; i++) {
 		struct store_item *it = &r->items[i];
 
-		if (run(s, cause, "INSERT INTO item (exercise, checklist, id) "
-		    "VALUES (?, ?, ?) ON CONFLICT DO NOTHING", "sss",
-		    r->exercise, it->checklist, it->id) == -1 ||
-		    scalar(s, &it->no, cause, "SELECT no FROM item WHERE "
-		    "exercise = ? AND checklist = ? AND id = ?", "sss",
-		    r->exercise, it->checklist, it->id) == -1 ||
+		if (item_no(s, r->exercise, it, r->number == 1, &it->no,
+		    cause) == -1 ||
 		    run(s, cause, "INSERT INTO revision_item (exercise, "
 		    "revision, seq, item, checklist_title, text, owner, "
 		    "owner_name, event, due_utc, due_date) VALUES (?, ?, ?, ?, "
@@ -848,7 +968,9 @@ put_rows(struct store *s, const struct store_rev *r, char **cause)
 		    v->reasons) == -1)
 			return -1;
 	}
-	for (i = 0; i < r->npeople; i++) {
+	/* Since version 3 the rosters are stored once (put_roster) and a
+	 * revision keeps only the parts agencies take in it. */
+	for (i = 0; s->version < 3 && i < r->npeople; i++) {
 		const struct store_person *p = &r->people[i];
 
 		if (run(s, cause, "INSERT INTO person (exercise, revision, id, "
@@ -860,6 +982,8 @@ put_rows(struct store *s, const struct store_rev *r, char **cause)
 	for (i = 0; i < r->nagencies; i++) {
 		const struct store_agency *a = &r->agencies[i];
 
+		if (s->version >= 3 && a->part == NULL)
+			continue;
 		if (run(s, cause, "INSERT INTO agency (exercise, revision, id, "
 		    "name, country, timezone, part) VALUES (?, ?, ?, ?, ?, ?, "
 		    "?)", "sdsssss", r->exercise, r->number, a->id, a->name,
@@ -869,31 +993,161 @@ put_rows(struct store *s, const struct store_rev *r, char **cause)
 	return put_items(s, r, cause);
 }
 
-int
-store_put_revision(struct store *s, struct store_rev *r, char **cause)
+/* Lengths first, so that no two different lists serialize alike. */
+static void
+key_str(struct digest *dg, const char *tag, const char *str)
 {
-	char hex[DIGEST_HEX_LEN + 1];
-	const char *json = r->plan_json != NULL ? r->plan_json : "null";
-	int n;
+	char head[64];
+	size_t n = str != NULL ? strlen(str) : 0;
+
+	snprintf(head, sizeof(head), "%s %c%zu\n", tag,
+	    str != NULL ? '=' : '-', n);
+	digest_add(dg, head, strlen(head));
+	digest_add(dg, str != NULL ? str : "", n);
+}
+
+void
+store_roster_key(const struct store_person *people, size_t npeople,
+    const struct store_agency *agencies, size_t nagencies,
+    char hex[static DIGEST_HEX_LEN + 1])
+{
+	struct digest *dg = digest_new();
 	size_t i;
 
-	if (store_latest(s, r->exercise, &n, cause) == -1)
+	digest_add(dg, "planner roster 1\n", 17);
+	for (i = 0; i < nagencies; i++) {
+		key_str(dg, "agency", agencies[i].id);
+		key_str(dg, "name", agencies[i].name);
+		key_str(dg, "country", agencies[i].country);
+		key_str(dg, "timezone", agencies[i].timezone);
+	}
+	for (i = 0; i < npeople; i++) {
+		key_str(dg, "person", people[i].id);
+		key_str(dg, "name", people[i].name);
+		key_str(dg, "agency", people[i].agency);
+		key_str(dg, "email", people[i].email);
+	}
+	digest_finish(dg, hex);
+}
+
+/*
+ * The people and agencies of r's rosters under their key (into hex),
+ * stored when no revision stored them before: a run stores them once
+ * for all its exercises, and a run over the same rosters not again.
+ */
+static int
+put_roster(struct store *s, const struct store_rev *r,
+    char hex[static DIGEST_HEX_LEN + 1], char **cause)
+{
+	int64_t have;
+	size_t i;
+
+	if (r->roster != NULL)
+		memcpy(hex, r->roster, DIGEST_HEX_LEN + 1);
+	else
+		store_roster_key(r->people, r->npeople, r->agencies,
+		    r->nagencies, hex);
+	if (scalar(s, &have, cause, "SELECT count(*) FROM roster WHERE "
+	    "sha256 = ?", "s", hex) == -1)
 		return -1;
-	r->number = n + 1;
-	if (run(s, cause, "INSERT INTO exercise (id, created) VALUES (?, ?) "
-	    "ON CONFLICT DO NOTHING", "ss", r->exercise, r->created) == -1 ||
-	    put_blob(s, json, strlen(json), NULL, hex, cause) == -1 ||
-	    run(s, cause, "INSERT INTO revision (exercise, number, hash, "
-	    "created, planner, name, template, type, timezone, venue, startex, "
-	    "endex, plan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    "sdssssssssiis", r->exercise, r->number, r->hash, r->created,
-	    r->planner != NULL ? r->planner : PLANNER_VERSION,
-	    r->name != NULL ? r->name : r->exercise,
-	    r->template_id != NULL ? r->template_id : "",
-	    r->type != NULL ? r->type : "",
-	    r->timezone != NULL ? r->timezone : "UTC", r->venue,
-	    (int64_t)r->startex, (int64_t)r->endex, hex) == -1)
-		goto fail;
+	if (have > 0)
+		return 0;
+	if (run(s, cause, "INSERT INTO roster (sha256) VALUES (?)", "s",
+	    hex) == -1)
+		return -1;
+	for (i = 0; i < r->nagencies; i++) {
+		const struct store_agency *a = &r->agencies[i];
+
+		if (run(s, cause, "INSERT INTO roster_agency (roster, seq, id, "
+		    "name, country, timezone) VALUES (?, ?, ?, ?, ?, ?)",
+		    "sissss", hex, (int64_t)i, a->id, a->name, a->country,
+		    a->timezone) == -1)
+			return -1;
+	}
+	for (i = 0; i < r->npeople; i++) {
+		const struct store_person *p = &r->people[i];
+
+		if (run(s, cause, "INSERT INTO roster_person (roster, seq, id, "
+		    "name, agency, email) VALUES (?, ?, ?, ?, ?, ?)", "sissss",
+		    hex, (int64_t)i, p->id, p->name, p->agency,
+		    p->email) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * r's documents as a set under its key (into hex; "" when r has none),
+ * stored with their blobs when no revision stored the same set before:
+ * the exercises of one run share theirs.
+ */
+static int
+put_docset(struct store *s, const struct store_rev *r,
+    char hex[static DIGEST_HEX_LEN + 1], char **cause)
+{
+	char (*sha)[DIGEST_HEX_LEN + 1];
+	struct digest *dg;
+	char head[64];
+	int64_t have;
+	size_t i;
+	int rc = -1;
+
+	hex[0] = '\0';
+	if (r->nsources == 0)
+		return 0;
+	sha = xcalloc(r->nsources, sizeof(*sha));
+	dg = digest_new();
+	digest_add(dg, "planner documents 1\n", 20);
+	for (i = 0; i < r->nsources; i++) {
+		const struct store_source *src = &r->sources[i];
+
+		if (src->sha256 != NULL)
+			memcpy(sha[i], src->sha256, DIGEST_HEX_LEN + 1);
+		else
+			digest_sha256(src->text, src->len, sha[i]);
+		snprintf(head, sizeof(head), "document %d %d\n",
+		    src->bundled ? 1 : 0, src->root ? 1 : 0);
+		digest_add(dg, head, strlen(head));
+		key_str(dg, "name", src->name);
+		key_str(dg, "sha256", sha[i]);
+	}
+	digest_finish(dg, hex);
+	if (scalar(s, &have, cause, "SELECT count(*) FROM docset WHERE "
+	    "sha256 = ?", "s", hex) == -1)
+		goto out;
+	if (have > 0) {
+		rc = 0;
+		goto out;
+	}
+	if (run(s, cause, "INSERT INTO docset (sha256) VALUES (?)", "s",
+	    hex) == -1)
+		goto out;
+	for (i = 0; i < r->nsources; i++) {
+		const struct store_source *src = &r->sources[i];
+		char blob[DIGEST_HEX_LEN + 1];
+
+		if (put_blob(s, src->text, src->len, sha[i], blob,
+		    cause) == -1 ||
+		    run(s, cause, "INSERT INTO docset_source (docset, seq, "
+		    "name, bundled, root, blob) VALUES (?, ?, ?, ?, ?, ?)",
+		    "sisdds", hex, (int64_t)i, src->name, src->bundled,
+		    src->root, blob) == -1)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(sha);
+	return rc;
+}
+
+/* The documents of r, one source row each, as versions 1 and 2 kept
+ * them (a database opened at an older version for its tests). */
+static int
+put_sources(struct store *s, const struct store_rev *r, char **cause)
+{
+	char hex[DIGEST_HEX_LEN + 1];
+	size_t i;
+
 	for (i = 0; i < r->nsources; i++) {
 		const struct store_source *src = &r->sources[i];
 
@@ -904,8 +1158,55 @@ store_put_revision(struct store *s, struct store_rev *r, char **cause)
 		    "?)",
 		    "sdisdds", r->exercise, r->number, (int64_t)i, src->name,
 		    src->bundled, src->root, hex) == -1)
-			goto fail;
+			return -1;
 	}
+	return 0;
+}
+
+int
+store_put_revision(struct store *s, struct store_rev *r, char **cause)
+{
+	char hex[DIGEST_HEX_LEN + 1], docset[DIGEST_HEX_LEN + 1];
+	char roster[DIGEST_HEX_LEN + 1];
+	const char *json = r->plan_json != NULL ? r->plan_json : "null";
+	int n, shared = s->version >= 3;
+
+	if (store_latest(s, r->exercise, &n, cause) == -1)
+		return -1;
+	r->number = n + 1;
+	if (run(s, cause, "INSERT INTO exercise (id, created) VALUES (?, ?) "
+	    "ON CONFLICT DO NOTHING", "ss", r->exercise, r->created) == -1 ||
+	    put_blob(s, json, strlen(json), r->plan_json != NULL ?
+	    r->plan_sha256 : NULL, hex, cause) == -1)
+		goto fail;
+	if (shared && (put_docset(s, r, docset, cause) == -1 ||
+	    put_roster(s, r, roster, cause) == -1))
+		goto fail;
+	if ((shared ? run(s, cause, "INSERT INTO revision (exercise, number, "
+	    "hash, created, planner, name, template, type, timezone, venue, "
+	    "startex, endex, plan, docset, roster) VALUES (?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?)", "sdssssssssiisss", r->exercise,
+	    r->number, r->hash, r->created,
+	    r->planner != NULL ? r->planner : PLANNER_VERSION,
+	    r->name != NULL ? r->name : r->exercise,
+	    r->template_id != NULL ? r->template_id : "",
+	    r->type != NULL ? r->type : "",
+	    r->timezone != NULL ? r->timezone : "UTC", r->venue,
+	    (int64_t)r->startex, (int64_t)r->endex, hex,
+	    docset[0] != '\0' ? docset : NULL, roster) :
+	    run(s, cause, "INSERT INTO revision (exercise, number, hash, "
+	    "created, planner, name, template, type, timezone, venue, startex, "
+	    "endex, plan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    "sdssssssssiis", r->exercise, r->number, r->hash, r->created,
+	    r->planner != NULL ? r->planner : PLANNER_VERSION,
+	    r->name != NULL ? r->name : r->exercise,
+	    r->template_id != NULL ? r->template_id : "",
+	    r->type != NULL ? r->type : "",
+	    r->timezone != NULL ? r->timezone : "UTC", r->venue,
+	    (int64_t)r->startex, (int64_t)r->endex, hex)) == -1)
+		goto fail;
+	if (!shared && put_sources(s, r, cause) == -1)
+		goto fail;
 	if (put_rows(s, r, cause) == -1)
 		goto fail;
 	return 0;
@@ -921,9 +1222,12 @@ get_sources(struct store *s, struct store_rev *r, char **cause)
 	size_t cap = 0;
 	int k;
 
-	if (query(s, &st, cause, "SELECT s.name, s.bundled, s.root, b.data "
-	    "FROM source s JOIN blob b ON b.sha256 = s.blob WHERE "
-	    "s.exercise = ? AND s.revision = ? ORDER BY s.seq", "sd",
+	if (r->docset != NULL ? query(s, &st, cause, "SELECT s.name, "
+	    "s.bundled, s.root, b.data FROM docset_source s JOIN blob b ON "
+	    "b.sha256 = s.blob WHERE s.docset = ? ORDER BY s.seq", "s",
+	    r->docset) == -1 : query(s, &st, cause, "SELECT s.name, s.bundled, "
+	    "s.root, b.data FROM source s JOIN blob b ON b.sha256 = s.blob "
+	    "WHERE s.exercise = ? AND s.revision = ? ORDER BY s.seq", "sd",
 	    r->exercise, r->number) == -1)
 		return -1;
 	while ((k = next(s, st, cause)) == 1) {
@@ -939,7 +1243,7 @@ get_sources(struct store *s, struct store_rev *r, char **cause)
 		src->text = arena_strndup(r->arena, data != NULL ? data : "",
 		    src->len);
 	}
-	sqlite3_finalize(st);
+	done(s, st);
 	/* The vector was grown on the heap: move it into the arena. */
 	if (r->nsources > 0) {
 		struct store_source *v = arena_array(r->arena, r->nsources,
@@ -1001,7 +1305,7 @@ get_events(struct store *s, struct store_rev *r, char **cause)
 		e->cancelled = (int)col_int(st, 12);
 		e->agencies = col_str(r->arena, st, 13);
 	}
-	sqlite3_finalize(st);
+	done(s, st);
 	return r->nevents < n ? -1 : 0;
 }
 
@@ -1028,7 +1332,7 @@ get_staffing(struct store *s, struct store_rev *r, char **cause)
 		a->agency = col_str(r->arena, st, 4);
 		a->events = col_str(r->arena, st, 5);
 	}
-	sqlite3_finalize(st);
+	done(s, st);
 	if (r->nassignments < n)
 		return -1;
 
@@ -1047,22 +1351,33 @@ get_staffing(struct store *s, struct store_rev *r, char **cause)
 		v->missing = (int)col_int(st, 2);
 		v->reasons = col_str(r->arena, st, 3);
 	}
-	sqlite3_finalize(st);
+	done(s, st);
 	return r->nvacancies < n ? -1 : 0;
 }
 
+/*
+ * The people and agencies of r's rosters: the run's roster (since
+ * version 3) with the parts agencies take in r, else r's own rows.
+ */
 static int
 get_parties(struct store *s, struct store_rev *r, char **cause)
 {
 	sqlite3_stmt *st;
+	int64_t v;
 	size_t n;
 
-	if (count_rows(s, r, "person", &n, cause) == -1)
+	if (r->roster != NULL ? scalar(s, &v, cause, "SELECT count(*) FROM "
+	    "roster_person WHERE roster = ?", "s", r->roster) == -1 :
+	    count_rows(s, r, "person", &n, cause) == -1)
 		return -1;
+	if (r->roster != NULL)
+		n = (size_t)v;
 	r->people = arena_array(r->arena, n + 1, sizeof(*r->people));
-	if (query(s, &st, cause, "SELECT id, name, agency, email FROM person "
-	    "WHERE exercise = ? AND revision = ? ORDER BY rowid", "sd",
-	    r->exercise, r->number) == -1)
+	if (r->roster != NULL ? query(s, &st, cause, "SELECT id, name, agency, "
+	    "email FROM roster_person WHERE roster = ? ORDER BY seq", "s",
+	    r->roster) == -1 : query(s, &st, cause, "SELECT id, name, agency, "
+	    "email FROM person WHERE exercise = ? AND revision = ? ORDER BY "
+	    "rowid", "sd", r->exercise, r->number) == -1)
 		return -1;
 	while (r->npeople < n && next(s, st, cause) == 1) {
 		struct store_person *p = &r->people[r->npeople++];
@@ -1072,16 +1387,24 @@ get_parties(struct store *s, struct store_rev *r, char **cause)
 		p->agency = col_str(r->arena, st, 2);
 		p->email = col_str(r->arena, st, 3);
 	}
-	sqlite3_finalize(st);
+	done(s, st);
 	if (r->npeople < n)
 		return -1;
 
-	if (count_rows(s, r, "agency", &n, cause) == -1)
+	if (r->roster != NULL ? scalar(s, &v, cause, "SELECT count(*) FROM "
+	    "roster_agency WHERE roster = ?", "s", r->roster) == -1 :
+	    count_rows(s, r, "agency", &n, cause) == -1)
 		return -1;
+	if (r->roster != NULL)
+		n = (size_t)v;
 	r->agencies = arena_array(r->arena, n + 1, sizeof(*r->agencies));
-	if (query(s, &st, cause, "SELECT id, name, country, timezone, part "
-	    "FROM agency WHERE exercise = ? AND revision = ? ORDER BY rowid",
-	    "sd", r->exercise, r->number) == -1)
+	if (r->roster != NULL ? query(s, &st, cause, "SELECT a.id, a.name, "
+	    "a.country, a.timezone, p.part FROM roster_agency a LEFT JOIN "
+	    "agency p ON p.exercise = ? AND p.revision = ? AND p.id = a.id "
+	    "WHERE a.roster = ? ORDER BY a.seq", "sds", r->exercise,
+	    r->number, r->roster) == -1 : query(s, &st, cause, "SELECT id, "
+	    "name, country, timezone, part FROM agency WHERE exercise = ? AND "
+	    "revision = ? ORDER BY rowid", "sd", r->exercise, r->number) == -1)
 		return -1;
 	while (r->nagencies < n && next(s, st, cause) == 1) {
 		struct store_agency *a = &r->agencies[r->nagencies++];
@@ -1092,7 +1415,7 @@ get_parties(struct store *s, struct store_rev *r, char **cause)
 		a->timezone = col_str(r->arena, st, 3);
 		a->part = col_str(r->arena, st, 4);
 	}
-	sqlite3_finalize(st);
+	done(s, st);
 	return r->nagencies < n ? -1 : 0;
 }
 
@@ -1132,7 +1455,7 @@ get_items(struct store *s, struct store_rev *r, char **cause)
 		it->done_at = col_str(r->arena, st, 12);
 		it->note = col_str(r->arena, st, 13);
 	}
-	sqlite3_finalize(st);
+	done(s, st);
 	return r->nitems < n ? -1 : 0;
 }
 
@@ -1165,7 +1488,7 @@ get_costs(struct store *s, struct store_rev *r, char **cause)
 			r->staffing_bound = col_int(st, 10);
 		}
 	}
-	sqlite3_finalize(st);
+	done(s, st);
 	return k;
 }
 
@@ -1176,11 +1499,14 @@ get_head(struct store *s, struct store_rev *r, char **cause)
 	sqlite3_stmt *st;
 	int k;
 
-	if (query(s, &st, cause, "SELECT hash, created, planner, name, "
-	    "template, type, timezone, venue, startex, endex, b.data FROM "
-	    "revision JOIN blob b ON b.sha256 = revision.plan WHERE "
-	    "exercise = ? AND number = ?", "sd", r->exercise,
-	    r->number) == -1)
+	if (query(s, &st, cause, s->version >= 3 ? "SELECT hash, created, "
+	    "planner, name, template, type, timezone, venue, startex, endex, "
+	    "b.data, docset, roster FROM revision JOIN blob b ON b.sha256 = "
+	    "revision.plan WHERE exercise = ? AND number = ?" : "SELECT hash, "
+	    "created, planner, name, template, type, timezone, venue, "
+	    "startex, endex, b.data, NULL, NULL FROM revision JOIN blob b ON "
+	    "b.sha256 = revision.plan WHERE exercise = ? AND number = ?", "sd",
+	    r->exercise, r->number) == -1)
 		return -1;
 	if ((k = next(s, st, cause)) == 1) {
 		r->hash = col_str(r->arena, st, 0);
@@ -1194,14 +1520,16 @@ get_head(struct store *s, struct store_rev *r, char **cause)
 		r->startex = col_int(st, 8);
 		r->endex = col_int(st, 9);
 		r->plan_json = col_str(r->arena, st, 10);
+		r->docset = col_str(r->arena, st, 11);
+		r->roster = col_str(r->arena, st, 12);
 	}
-	sqlite3_finalize(st);
+	done(s, st);
 	return k == -1 ? -1 : k == 0;
 }
 
 int
 store_get_revision(struct store *s, const char *exercise, int number,
-    int with_sources, struct store_rev **out, char **cause)
+    int flags, struct store_rev **out, char **cause)
 {
 	struct store_rev *r;
 	int latest, k;
@@ -1228,10 +1556,11 @@ store_get_revision(struct store *s, const char *exercise, int number,
 			    exercise, r->number);
 		goto fail;
 	}
-	if ((with_sources && get_sources(s, r, cause) == -1) ||
+	if (((flags & STORE_REV_SOURCES) && get_sources(s, r, cause) == -1) ||
 	    get_events(s, r, cause) == -1 ||
 	    get_staffing(s, r, cause) == -1 ||
-	    get_parties(s, r, cause) == -1 ||
+	    (!(flags & STORE_REV_NO_ROSTERS) &&
+	    get_parties(s, r, cause) == -1) ||
 	    get_items(s, r, cause) == -1 ||
 	    get_costs(s, r, cause) == -1)
 		goto fail;
@@ -1289,7 +1618,7 @@ store_list(struct store *s, struct store_summaries **out, char **cause)
 		e->actions = (int)col_int(st, 9);
 		e->actions_open = (int)col_int(st, 10);
 	}
-	sqlite3_finalize(st);
+	done(s, st);
 	if (k == -1) {
 		store_summaries_free(l);
 		return -1;
@@ -1323,7 +1652,7 @@ store_item_exercise(struct store *s, int64_t no, char **exercise,
 		return -1;
 	if ((k = next(s, st, cause)) == 1)
 		*exercise = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	done(s, st);
 	if (k == 0)
 		*cause = xasprintf("no checklist item #%lld in '%s'",
 		    (long long)no, s->path);
@@ -1453,7 +1782,7 @@ store_actions(struct store *s, const char *exercise, int64_t no,
 		a->updated = col_str(l->arena, st, 13);
 		a->closed = col_str(l->arena, st, 14);
 	}
-	sqlite3_finalize(st);
+	done(s, st);
 	if (k == -1) {
 		store_actions_free(l);
 		return -1;
@@ -1524,7 +1853,7 @@ cm_events(struct store *s, struct arena *a, struct cm_event **out,
 		e->start = col_int(st, 2);
 		e->end = col_int(st, 3);
 	}
-	sqlite3_finalize(st);
+	done(s, st);
 	return k == -1 ? -1 : 0;
 }
 
@@ -1611,7 +1940,7 @@ store_commitments(struct store *s, const char *const *skip, size_t nskip,
 		    3), ev + at, to - at);
 	}
 out:
-	sqlite3_finalize(st);
+	done(s, st);
 	free(ev);
 	free(sk);
 	if (k == -1) {

@@ -21,7 +21,7 @@
  */
 
 /* The schema version this planner writes (PRAGMA user_version). */
-#define STORE_VERSION 2
+#define STORE_VERSION 3
 
 /* How long a writer waits for another one before giving up, in ms;
  * $PLANNER_BUSY_TIMEOUT overrides it. */
@@ -105,6 +105,17 @@ struct store_agency {
 };
 
 /*
+ * The key under which the people and agencies of a run's rosters are
+ * stored once for all its revisions (their ids, names, agencies,
+ * e-mail addresses, countries and zones, in order; not the parts
+ * agencies take, which are each revision's): a lower-case hex SHA-256
+ * into hex. This function can't fail.
+ */
+void store_roster_key(const struct store_person *people, size_t npeople,
+    const struct store_agency *agencies, size_t nagencies,
+    char hex[static 65]);
+
+/*
  * One exercise's plan as a revision. Every string and array lives in
  * arena, which the revision owns: free it with store_rev_free().
  */
@@ -116,6 +127,8 @@ struct store_rev {
 	char *created;		/* RFC 3339 UTC */
 	char *planner;		/* version of planner that made it */
 	char *plan_json;	/* the plan as out_json_plan() gives it */
+	const char *plan_sha256;	/* its hex SHA-256 when known, else
+					 * NULL: store_put_revision hashes it */
 	struct staffing_cost cost;	/* of this exercise's staffing */
 	struct staffing_cost run_cost;	/* of the run that planned it */
 	char *staffing_method;		/* as struct plan has them */
@@ -131,10 +144,19 @@ struct store_rev {
 	size_t nvacancies;
 	struct store_item *items;
 	size_t nitems;
+	/* Every person and agency of the rosters the run read, in roster
+	 * order (agencies with this exercise's part): a revision made by
+	 * revision_new_src() borrows the people from the run's. */
 	struct store_person *people;
 	size_t npeople;
 	struct store_agency *agencies;
 	size_t nagencies;
+	/* store_roster_key() of people and agencies when known already,
+	 * else NULL: store_put_revision computes it. */
+	const char *roster;
+	/* The key of its set of documents in the database, read with it;
+	 * NULL otherwise and for revisions stored before version 3. */
+	const char *docset;
 	struct arena *arena;
 };
 
@@ -180,7 +202,7 @@ struct store_actions {
  * schema up to STORE_VERSION: foreign keys on, WAL journal, synchronous
  * writes, a busy timeout. Refuses a file that is not a planner
  * database, and one whose schema is newer than this planner's ("database
- * 'x' has schema version 9, newer than this planner (2); upgrade
+ * 'x' has schema version 9, newer than this planner (3); upgrade
  * planner"). *out is the handle (free with store_close) or NULL.
  */
 int store_open(const char *path, enum store_mode mode, struct store **out,
@@ -225,14 +247,24 @@ int store_latest(struct store *s, const char *exercise, int *n,
  */
 int store_put_revision(struct store *s, struct store_rev *r, char **cause);
 
+/* What store_get_revision() reads besides the revision's own rows. */
+#define STORE_REV_SOURCES	0x1	/* its input documents */
+#define STORE_REV_NO_ROSTERS	0x2	/* not the people and agencies of
+					 * its rosters: npeople and
+					 * nagencies stay 0 (tens of
+					 * thousands of rows in a national
+					 * program, which a caller that only
+					 * compares plans does not need) */
+
 /*
  * Read revision number (0: the latest) of exercise, with the progress
- * of its checklist items; with_sources also reads its input documents.
- * Errors: "no exercise 'x' in 'planner.db'", "exercise 'x' has no
- * revision 7 (the latest is 3)". Free *out with store_rev_free().
+ * of its checklist items and, by flags (STORE_REV_*, or 0), its input
+ * documents and without its rosters. Errors: "no exercise 'x' in
+ * 'planner.db'", "exercise 'x' has no revision 7 (the latest is 3)".
+ * Free *out with store_rev_free().
  */
 int store_get_revision(struct store *s, const char *exercise, int number,
-    int with_sources, struct store_rev **out, char **cause);
+    int flags, struct store_rev **out, char **cause);
 
 /* Every exercise with its latest revision, by id. Free with
  * store_summaries_free(). */

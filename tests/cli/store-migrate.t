@@ -6,7 +6,7 @@ $ /usr/bin/python3 tests/store/load.py tests/store/v1.sql $SCRATCH/v1.db && plan
 EXERCISE          REV  PLANNED               STARTEX (VENUE)       ITEMS DONE  ACTIONS OPEN  NAME
 store-drill-2027  1    2027-01-15T08:00:00Z  2027-02-24 09:00 MST  1/3         0/0           Store drill 2027
 $ /usr/bin/python3 -c 'import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); print([d.execute("PRAGMA " + p).fetchone()[0] for p in ("user_version", "journal_mode", "integrity_check")])' $SCRATCH/v1.db
-[2, 'wal', 'ok']
+[3, 'wal', 'ok']
 $ planner status store-drill-2027 --db $SCRATCH/v1.db
 Store drill 2027 (store-drill-2027), revision 1
 today 2027-01-15 at the venue (America/Phoenix); due soon: by 2027-01-29
@@ -27,14 +27,28 @@ stored: revision 3 of store-drill-2027
 store-drill-2027: revision 2 -> 3
 CHANGE         WHAT                  BEFORE                      AFTER
 input-changed  drill.yaml            cb98ad8b9272                f576ddbfad5e
+# tests/store/v2.sql: schema version 2, before revisions shared their
+# documents and rosters: each kept its own source, person and agency
+# rows. They stay and are read as they were; the next revision shares.
+$ /usr/bin/python3 tests/store/load.py tests/store/v2.sql $SCRATCH/v2.db && planner check 3 --by carla-soto --db $SCRATCH/v2.db
+done: #3 store-drill-2027/readiness/aar at 2027-01-15T08:00:00Z by carla-soto
+$ planner plan tests/store/drill.yaml --db $SCRATCH/v2.db --out $SCRATCH/o2 | tail -1 && planner diff store-drill-2027 --db $SCRATCH/v2.db | awk '/^input/ { n++ } END { print n + 0 }'
+stored: revision 2 of store-drill-2027
+0
+$ /usr/bin/python3 -c 'import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); print([d.execute("SELECT " + q).fetchone()[0] for q in ("max(rowid) FROM person", "count(*) FROM roster_person", "count(*) FROM source", "count(*) FROM docset_source", "count(*) FROM revision WHERE roster IS NULL", "user_version FROM pragma_user_version")])' $SCRATCH/v2.db
+[4, 4, 1, 1, 1, 3]
+$ cd $SCRATCH && planner export store-drill-2027 --revision 1 --db v2.db -o e1 && planner export store-drill-2027 --db v2.db -o e2 && diff -r o2 e2 && planner show store-drill-2027 --revision 1 --db v2.db --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print([s["name"] for s in d["inputs"]], len(d["plan"]["people"]))'
+exported revision 1 of store-drill-2027 to 'e1': calendars, checklists, roles and print/
+exported revision 2 of store-drill-2027 to 'e2': calendars, checklists, roles and print/
+['tests/store/drill.yaml'] 4
 # A newer planner's database: refused, and left as it was.
 $ cp $SCRATCH/v1.db $SCRATCH/v9.db && /usr/bin/python3 -c 'import sqlite3,sys; sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version = 9")' $SCRATCH/v9.db && cd $SCRATCH && planner list --db v9.db
-planner: database 'v9.db' has schema version 9, newer than this planner (2); upgrade planner
+planner: database 'v9.db' has schema version 9, newer than this planner (3); upgrade planner
 ? 1
 $ cd $SCRATCH && planner plan drill.yaml --db v9.db --out out9; ls out9 2>&1 | head -1; /usr/bin/python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version").fetchone()[0])' v9.db
 ls: cannot access 'out9': No such file or directory
 9
-planner: database 'v9.db' has schema version 9, newer than this planner (2); upgrade planner
+planner: database 'v9.db' has schema version 9, newer than this planner (3); upgrade planner
 # Somebody else's SQLite file is not taken over.
 $ cd $SCRATCH && /usr/bin/python3 -c 'import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); d.execute("CREATE TABLE contacts (name)"); d.commit()' other.db && planner list --db other.db
 planner: 'other.db' is not a planner database: it holds other data

@@ -35,7 +35,7 @@ Store drill 2027 (store-drill-2027)
 revision 1 of 1, planned 2027-01-15T08:00:00Z by planner 0.1.0
 template store-drill (drill), venue Nogales training range, America/Phoenix
 STARTEX 2027-02-24 09:00 MST, ENDEX 2027-02-24 12:00 MST
-sha256 43f9e3ab8df9518dd6e0eab027566a26ddb5a05d5e4a9b5f3e6888f5d6847f2c
+sha256 a60bd3dc76cfced49a7d70e1db22b498699ea77e867a04308a79b5cd126929ca
 
 events:
   ID          KIND              START                 END                   SEQ  TITLE

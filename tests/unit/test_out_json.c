@@ -479,6 +479,78 @@ test_json_text(void **state)
 	model_free(m);
 }
 
+/* An agency listed twice at an event has one local time, not two keys. */
+static void
+test_json_local_once(void **state)
+{
+	struct model *m = fixture_model();
+	struct plan *p = fixture_plan(m);
+	struct planned_event *ev = &p->exercises[0].events[0];
+	struct json_object *root, *e, *local;
+	char *text;
+
+	(void)state;
+	ev->agencies[1] = m->agencies[0];
+	text = out_json_plan(p);
+	root = parse(text);
+	e = json_object_array_get_idx(arr(json_object_array_get_idx(
+	    arr(root, "exercises", 1), 0), "events", 4), 0);
+	arr(e, "agencies", 2);
+	local = member(e, "local");
+	assert_int_equal(json_object_object_length(local), 1);
+	assert_string_equal(str(local, "cbp"), "2026-08-10T09:00:00-07:00");
+	json_object_put(root);
+	free(text);
+	plan_free(p);
+	model_free(m);
+}
+
+/* Written to a stream: the same text and a newline; a full disk fails. */
+static void
+test_json_write(void **state)
+{
+	struct model *m = fixture_model();
+	struct plan *p = fixture_plan(m);
+	char *text = out_json_plan(p), *got;
+	FILE *f = tmpfile(), *full;
+	long n;
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(out_json_plan_write(f, p), 0);
+	n = ftell(f);
+	assert_int_equal(n, (long)strlen(text) + 1);
+	rewind(f);
+	got = xcalloc((size_t)n + 1, 1);
+	assert_int_equal(fread(got, 1, (size_t)n, f), (size_t)n);
+	assert_int_equal(got[n - 1], '\n');
+	got[n - 1] = '\0';
+	assert_string_equal(got, text);
+	fclose(f);
+	p->nexercises = 0;
+	free(text);
+	text = out_json_plan(p);
+	f = tmpfile();
+	assert_non_null(f);
+	assert_int_equal(out_json_plan_write(f, p), 0);
+	n = ftell(f);
+	rewind(f);
+	free(got);
+	got = xcalloc((size_t)n + 1, 1);
+	assert_int_equal(fread(got, 1, (size_t)n, f), (size_t)n);
+	got[n - 1] = '\0';
+	assert_string_equal(got, text);
+	fclose(f);
+	if ((full = fopen("/dev/full", "w")) != NULL) {
+		assert_int_equal(out_json_plan_write(full, p), -1);
+		fclose(full);
+	}
+	free(got);
+	free(text);
+	plan_free(p);
+	model_free(m);
+}
+
 /* An empty plan still has the three arrays; a plan may lack a model. */
 static void
 test_json_empty(void **state)
@@ -564,6 +636,8 @@ main(void)
 		cmocka_unit_test(test_json_shape_and_values),
 		cmocka_unit_test(test_json_text),
 		cmocka_unit_test(test_json_empty),
+		cmocka_unit_test(test_json_local_once),
+		cmocka_unit_test(test_json_write),
 		cmocka_unit_test(test_model_lookups),
 		cmocka_unit_test(test_model_free),
 	};

@@ -402,8 +402,11 @@ test_roundtrip(void **state)
 	assert_non_null(m);
 	if (revision_plan(r, m, &p, &cause) == -1)
 		fail_msg("%s", cause);
-	json = out_json_plan(p);
+	json = revision_plan_json(p, 0);
 	assert_string_equal(json, r->plan_json);
+	/* The plan lists the people it staffs, not the whole roster. */
+	assert_non_null(strstr(json, "\"ana-ruiz\""));
+	assert_null(strstr(json, "\"carla-soto\""));
 	assert_true(strstr(json, "\"method\": \"flow\"") != NULL);
 	assert_int_equal(p->exercises[0].cost.travel, 2);
 	assert_int_equal(p->cost.total, 9);
@@ -599,12 +602,150 @@ test_revisions_and_sequence(void **state)
 	}
 	store_close(s);
 	assert_int_equal(raw_int(file, "SELECT count(*) FROM revision"), 4);
-	/* The documents are kept once, however many revisions hold them. */
-	assert_int_equal(raw_int(file, "SELECT count(*) FROM source"), 4);
-	assert_int_equal(raw_int(file, "SELECT count(DISTINCT blob) FROM "
-	    "source"), 1);
+	/* The documents are kept once, however many revisions hold them:
+	 * one set of one document, one roster of four people. */
+	assert_int_equal(raw_int(file, "SELECT count(*) FROM source"), 0);
+	assert_int_equal(raw_int(file, "SELECT count(DISTINCT docset) FROM "
+	    "revision"), 1);
+	assert_int_equal(raw_int(file, "SELECT count(*) FROM docset_source"),
+	    1);
+	assert_int_equal(raw_int(file, "SELECT count(*) FROM roster_person"),
+	    4);
+	assert_int_equal(raw_int(file, "SELECT count(*) FROM person"), 0);
 	fixture_free(&f);
 	free(file);
+}
+
+/*
+ * A program of two exercises over one roster of two agencies, where
+ * the first exercise uses one agency: the roster's people are stored
+ * once for both revisions (not once per revision, as before version 3),
+ * and again not at all by a run over the same rosters.
+ */
+static const char rosters_yaml[] =
+    "kind: Template\nversion: 1\nid: mini\nname: Mini drill\ntype: drill\n"
+    "conduct: {days: 1, length: 2h, start: \"09:00\"}\n"
+    "roles:\n  - {id: director, name: Director, count: 1}\n"
+    "events:\n  - {id: hot-wash, title: Hot wash, kind: hot-wash, "
+    "roles: [director]}\n"
+    "---\nkind: Exercise\nversion: 1\nid: ex-a\nname: Exercise A\n"
+    "template: mini\nvenue: {name: Range A, timezone: America/Phoenix}\n"
+    "conduct: 2027-03-10\nagencies: [ag-a]\n"
+    "---\nkind: Exercise\nversion: 1\nid: ex-b\nname: Exercise %s\n"
+    "template: mini\nvenue: {name: Range B, timezone: America/Phoenix}\n"
+    "conduct: 2027-04-14\nagencies: [ag-a, ag-b]\n"
+    "---\nkind: Roster\nversion: 1\nagencies:\n"
+    "  - {id: ag-a, name: Agency A, country: US, "
+    "timezone: America/Phoenix}\n"
+    "  - {id: ag-b, name: Agency B, country: MX, "
+    "timezone: America/Hermosillo}\n"
+    "people:\n"
+    "  - {id: a1, name: A One, email: a1@example.org, agency: ag-a}\n"
+    "  - {id: a2, name: A Two, email: a2@example.org, agency: ag-a}\n"
+    "  - {id: a3, name: A Three, email: a3@example.org, agency: ag-a}\n"
+    "  - {id: b1, name: B One, email: b1@example.org, agency: ag-b}\n"
+    "  - {id: b2, name: B Two, email: b2@example.org, agency: ag-b}\n";
+
+/* Write the program (exercise B named name) to file and store its
+ * plan in s; fresh[i] says whether exercise i got a new revision. */
+static void
+plan_program(struct store *s, const char *file, const char *name,
+    int *fresh)
+{
+	char *const files[] = { (char *)file };
+	struct load_source_list src = {0};
+	struct diags d = {0};
+	struct model *m;
+	struct plan *p;
+	char *cause = NULL;
+	int n[2];
+	FILE *f = fopen(file, "w");
+
+	assert_non_null(f);
+	fprintf(f, rosters_yaml, name);
+	fclose(f);
+	m = load_files_recorded(files, 1, &d, &src);
+	assert_non_null(m);
+	assert_int_equal(m->nexercises, 2);
+	p = sched_plan(m, &d);
+	assert_non_null(p);
+	if (revision_store(s, p, &src, NOW, n, fresh, &cause) == -1)
+		fail_msg("%s", cause);
+	plan_free(p);
+	model_free(m);
+	load_source_list_free(&src);
+	diags_free(&d);
+}
+
+static void
+test_rosters_once(void **state)
+{
+	char *file = path("p.db"), *yaml = path("program.yaml");
+	struct store *s;
+	struct store_rev *r = NULL;
+	char *cause = NULL;
+	size_t nevents;
+	int fresh[2];
+
+	(void)state;
+	s = open_new(file);
+	plan_program(s, yaml, "B", fresh);
+	assert_true(fresh[0] && fresh[1]);
+	/* Five people, not five per exercise. */
+	assert_int_equal(raw_int(file, "SELECT count(*) FROM roster_person"),
+	    5);
+	assert_int_equal(raw_int(file, "SELECT count(*) FROM roster_agency"),
+	    2);
+	assert_int_equal(raw_int(file, "SELECT count(*) FROM person"), 0);
+	/* Each revision keeps the parts agencies take in it. */
+	assert_int_equal(raw_int(file, "SELECT count(*) FROM agency WHERE "
+	    "exercise = 'ex-a'"), 1);
+	assert_int_equal(raw_int(file, "SELECT count(*) FROM agency WHERE "
+	    "exercise = 'ex-b'"), 2);
+	assert_int_equal(raw_int(file, "SELECT count(DISTINCT docset) FROM "
+	    "revision"), 1);
+
+	/* Read back, a revision has the whole roster and its parts. */
+	if (store_get_revision(s, "ex-a", 0, 0, &r, &cause) == -1)
+		fail_msg("%s", cause);
+	assert_int_equal(r->npeople, 5);
+	assert_string_equal(r->people[3].id, "b1");
+	assert_string_equal(r->people[3].agency, "ag-b");
+	assert_int_equal(r->nagencies, 2);
+	assert_string_equal(r->agencies[0].part, "playing");
+	assert_null(r->agencies[1].part);
+	assert_string_equal(r->agencies[1].name, "Agency B");
+	/* The plan JSON names the agency that takes part, no other. */
+	assert_non_null(strstr(r->plan_json, "\"ag-a\""));
+	assert_null(strstr(r->plan_json, "\"ag-b\""));
+	nevents = r->nevents;
+	assert_true(nevents > 0);
+	store_rev_free(r);
+	if (store_get_revision(s, "ex-a", 0, STORE_REV_NO_ROSTERS, &r,
+	    &cause) == -1)
+		fail_msg("%s", cause);
+	assert_int_equal(r->npeople, 0);
+	assert_int_equal(r->nagencies, 0);
+	assert_int_equal(r->nevents, nevents);
+	store_rev_free(r);
+
+	/* The same inputs: nothing new. Exercise B renamed: the document
+	 * changed, so both get a revision (the hash covers every document
+	 * of the run), over the same roster, stored no second time. */
+	plan_program(s, yaml, "B", fresh);
+	assert_true(!fresh[0] && !fresh[1]);
+	plan_program(s, yaml, "B renamed", fresh);
+	assert_true(fresh[0] && fresh[1]);
+	assert_int_equal(raw_int(file, "SELECT count(*) FROM revision"), 4);
+	assert_int_equal(raw_int(file, "SELECT count(*) FROM roster"), 1);
+	assert_int_equal(raw_int(file, "SELECT count(*) FROM roster_person"),
+	    5);
+	assert_int_equal(raw_int(file, "SELECT count(*) FROM docset"), 2);
+	assert_int_equal(raw_int(file, "SELECT count(*) FROM docset_source"),
+	    2);
+	store_close(s);
+	free(file);
+	free(yaml);
 }
 
 static void
@@ -917,6 +1058,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_hash, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_revisions_and_sequence,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rosters_once, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_checks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_actions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
