@@ -101,8 +101,11 @@ typedef int ics_filter(const struct plan_exercise *px,
  * octets, never inside a UTF-8 character. When keep accepts nothing the
  * calendar has no components (RFC 5545 wants one; libical, ical.js and
  * python3-icalendar read it; callers may prefer to skip the file).
- * Before writing, the text is parsed again with libical and refused if
- * libical finds any error in it or reads a time back differently.
+ * Before writing, libical reads back what it wrote, and the file is
+ * refused if it finds any error or reads a time back differently: each
+ * component (in calendars of at most a few hundred, with the
+ * VTIMEZONEs they need), the calendar's own lines, and each VTIMEZONE,
+ * whose UTC offsets must be the zone's over the years it covers.
  *
  * Returns 0, or -1 with *cause set to an owned message (caller frees)
  * and path untouched: a venue zone libical does not know, two events
@@ -130,8 +133,11 @@ int ics_write_agency(const struct plan *p, const struct agency *a,
 
 /*
  * The calendar of person pn: the events their roles attend or own and
- * the cancelled events of the exercises they staff. Returns as
- * ics_write().
+ * the cancelled events of the exercises they staff, in their languages
+ * (i18n.h). It is named for them and their own exercises only, as
+ * their calendar list shows it: "<exercise>: <person>" when they staff
+ * one exercise, else "<person>: N exercises" ("<person>" for none).
+ * Returns as ics_write().
  */
 int ics_write_person(const struct plan *p, const struct person *pn,
     const char *path, char **cause);
@@ -171,20 +177,33 @@ int ics_write_tasks(const struct plan *p, const struct item_done *done,
  * name (ignoring case) get "-2", "-3", ... in model order. done and
  * actions go to tasks.ics as ics_write_tasks() says.
  *
- * A file planner would name in agencies/ or people/ for an agency or
- * person of the model that this plan does not write (someone no longer
- * staffed) is removed, so a re-plan into the same dir leaves no stale
- * calendar; other files there are left alone. Returns 0, or -1 with
- * *cause set (caller frees) on the first failure.
+ * Each component is rendered through libical, and read back by it,
+ * once for the whole set, then copied into every file that holds it
+ * (an event is the same bytes in the master, agency and person files;
+ * a person's languages make a variant of their own only where a text
+ * of the event has one). DTSTAMP is one instant for the whole set.
+ *
+ * The files are written as fsbatch.h says: each to a temporary, all
+ * made durable by one sync, then renamed into place, so that a failure
+ * or crash leaves each file old or new, never partial, and a failure
+ * before the renames (a calendar refused, a disk full) replaces none.
+ *
+ * Then a file planner would name in agencies/ or people/ for an agency
+ * or person of the model that this plan does not write (someone no
+ * longer staffed) is removed, so a re-plan into the same dir leaves no
+ * stale calendar; other files there are left alone. Returns 0, or -1
+ * with *cause set (caller frees) on the first failure.
  */
 int ics_write_all(const struct plan *p, const char *dir,
     const struct item_done *done, size_t ndone,
     const struct corrective_action *actions, size_t nactions, char **cause);
 
 /*
- * Fault injection for tests: when set, called on the finished text (len
- * octets, changed in place at the same length) before the self-check,
- * so that tests can see a damaged calendar refused. NULL in planner.
+ * Fault injection for tests: when set, called on each text as rendered
+ * (len octets, changed in place at the same length) before libical
+ * reads it back: each component, each VTIMEZONE and each calendar's own
+ * lines, so that tests can see a damaged calendar refused. NULL in
+ * planner.
  */
 extern void (*ics_test_mangle)(char *text, size_t len);
 

@@ -16,6 +16,7 @@
 
 #include "doctrine.h"
 #include "duty.h"
+#include "fsbatch.h"
 #include "i18n.h"
 #include "paths.h"
 #include "progress.h"
@@ -65,6 +66,12 @@ struct item {
 	struct icaltimetype day;	/* the local date of an all-day item */
 };
 
+/* Distinct texts, by pointer (i18n.h keys texts by pointer). */
+struct texts {
+	const char **v;
+	size_t n, cap;
+};
+
 struct cal {
 	struct item *items;
 	size_t nitems, capitems;
@@ -77,6 +84,66 @@ struct cal {
 	const char *const *langs;	/* a person's languages, preferred
 					 * first, for texts (i18n.h); NULL:
 					 * the exercise's, as the model has */
+	struct texts *seen;	/* when not NULL, gets each text tr() is
+				 * asked about that has other languages */
+};
+
+#define PRODID	"-//planner//planner " PLANNER_VERSION "//EN"
+
+/* Which times of a component carry a TZID (struct piece). */
+#define PIECE_TZ_START	1u
+#define PIECE_TZ_END	2u
+
+/*
+ * Components read back by libical in one parse. libical's tree is about
+ * seven times the text it parses: L's master calendar (100 MB) parsed
+ * whole would take more memory than the rest of planner.
+ */
+#define CHECK_CHUNK	256
+
+/*
+ * A component as written, folded, CRLF: the same bytes in every file
+ * that holds it (the master, an agency's, a person's), so each is
+ * rendered through libical, and read back by it, once per run rather
+ * than once per file.
+ */
+struct piece {
+	char *text;
+	size_t len;
+	unsigned tzid;		/* PIECE_TZ_*: times written with a TZID */
+	int checked;		/* libical read it back as planned */
+	/* The texts of the item that have other languages (as the
+	 * exercise reads), then for another reader, what i18n_pick()
+	 * gives of each for them: two readers with the same picks read
+	 * the same bytes. */
+	const char **picks;
+	size_t npicks;
+	struct piece *next;	/* the item as other readers read it */
+};
+
+/* A VTIMEZONE as written, cut to the years [y0, y1); checked against
+ * its zone when made. */
+struct tzpiece {
+	const char *name;	/* borrowed from an exercise */
+	int y0, y1;
+	char *text;
+	size_t len;
+	struct tzpiece *next;
+};
+
+/*
+ * The pieces of the files of one plan: those of one file, or those of
+ * all the files ics_write_all() writes.
+ */
+struct pieces {
+	const struct plan *plan;
+	ptime stamp;			/* DTSTAMP: one for the whole run */
+	size_t *evbase, *cxbase;	/* per exercise: the slot of its
+					 * first event, cancelled event */
+	struct piece **ev, **cx;	/* per slot: as the exercise reads,
+					 * then other languages' (->next) */
+	size_t nev, ncx;
+	struct tzpiece *tz;
 };
 
 /*
@@ -284,21 +351,32 @@ zone_get(struct cal *c, const char *name, size_t *out, char **cause)
 	return 0;
 }
 
-/* DTSTART or DTEND of instant t: with a TZID when that reads back. */
-static icalproperty *
-time_prop(icalproperty *(*mk)(struct icaltimetype), struct zone *z, ptime t)
+/* Note that instant t is written with z's TZID: the file needs its
+ * VTIMEZONE, covering t. */
+static void
+zone_note(struct zone *z, ptime t)
 {
-	icalproperty *prop;
-
-	if (z->tz == NULL || repeated_wall_time(z->tz, t))
-		return must(mk(utc_time(t)));
-	prop = must(mk(wall_time(z->tz, t)));
-	icalproperty_add_parameter(prop, must(icalparameter_new_tzid(z->name)));
 	if (!z->used || t < z->lo)
 		z->lo = t;
 	if (!z->used || t > z->hi)
 		z->hi = t;
 	z->used = 1;
+}
+
+/* DTSTART or DTEND of instant t: with a TZID when that reads back;
+ * *tzid is set when it does (see zone_note()). */
+static icalproperty *
+time_prop(icalproperty *(*mk)(struct icaltimetype), const struct zone *z,
+    ptime t, int *tzid)
+{
+	icalproperty *prop;
+
+	*tzid = 0;
+	if (z->tz == NULL || repeated_wall_time(z->tz, t))
+		return must(mk(utc_time(t)));
+	prop = must(mk(wall_time(z->tz, t)));
+	icalproperty_add_parameter(prop, must(icalparameter_new_tzid(z->name)));
+	*tzid = 1;
 	return prop;
 }
 
@@ -311,10 +389,35 @@ event_id(const struct planned_event *pe)
 	return xstrdup(pe->def->id);
 }
 
-/* A template text as this calendar's reader reads it. */
+/* Whether text s has other languages (i18n.h). */
+static int
+has_variants(const struct model *m, const char *s)
+{
+	const struct i18n_var *v;
+
+	return m != NULL && s != NULL && i18n_variants(m->i18n, s, &v) > 0;
+}
+
+/*
+ * A template text as this calendar's reader reads it. Every text that
+ * may read differently in a person's languages goes through here, so
+ * that c->seen can tell what makes one component differ between
+ * readers.
+ */
 static const char *
 tr(const struct cal *c, const char *s)
 {
+	struct texts *t = c->seen;
+	size_t i;
+
+	if (t != NULL && has_variants(c->model, s)) {
+		for (i = 0; i < t->n && t->v[i] != s; i++)
+			;
+		if (i == t->n) {
+			t->v = vec_grow(t->v, &t->cap, t->n, sizeof(*t->v));
+			t->v[t->n++] = s;
+		}
+	}
 	return c->langs != NULL ? i18n_pick(c->model, s, c->langs) : s;
 }
 
@@ -711,11 +814,14 @@ add_alarms(icalcomponent *ev, const struct template *tpl,
 	free(text);
 }
 
-/* DTSTART and DTEND of it: dates for an all-day item, else times. */
+/* DTSTART and DTEND of it: dates for an all-day item, else times; the
+ * PIECE_TZ_* bits of *tzid say which carry a TZID. */
 static void
-add_times(struct cal *c, icalcomponent *ev, const struct item *it)
+add_times(struct cal *c, icalcomponent *ev, const struct item *it,
+    unsigned *tzid)
 {
-	struct zone *z = &c->zones[it->zone];
+	const struct zone *z = &c->zones[it->zone];
+	int s = 0, e = 0;
 
 	if (it->all_day) {
 		struct icaltimetype next = it->day;
@@ -727,10 +833,11 @@ add_times(struct cal *c, icalcomponent *ev, const struct item *it)
 		    must(icalproperty_new_dtend(next)));
 	} else {
 		icalcomponent_add_property(ev,
-		    time_prop(icalproperty_new_dtstart, z, it->start));
+		    time_prop(icalproperty_new_dtstart, z, it->start, &s));
 		icalcomponent_add_property(ev,
-		    time_prop(icalproperty_new_dtend, z, it->end));
+		    time_prop(icalproperty_new_dtend, z, it->end, &e));
 	}
+	*tzid = (s ? PIECE_TZ_START : 0) | (e ? PIECE_TZ_END : 0);
 }
 
 /*
@@ -739,7 +846,7 @@ add_times(struct cal *c, icalcomponent *ev, const struct item *it)
  * subscribed to the file remove it.
  */
 static icalcomponent *
-cancelled_new(struct cal *c, const struct item *it)
+cancelled_new(struct cal *c, const struct item *it, unsigned *tzid)
 {
 	icalcomponent *ev = must(icalcomponent_new_vevent());
 	char *s;
@@ -751,7 +858,7 @@ cancelled_new(struct cal *c, const struct item *it)
 	    must(icalproperty_new_sequence(it->ce->sequence)));
 	icalcomponent_add_property(ev,
 	    must(icalproperty_new_status(ICAL_STATUS_CANCELLED)));
-	add_times(c, ev, it);
+	add_times(c, ev, it, tzid);
 	s = xasprintf("%s: %s", or_else(it->px->ex->name, it->px->ex->id),
 	    or_else(it->ce->title, it->ce->id));
 	add_text(ev, icalproperty_new_summary, s, 1);
@@ -763,7 +870,7 @@ cancelled_new(struct cal *c, const struct item *it)
 }
 
 static icalcomponent *
-event_new(struct cal *c, const struct item *it)
+event_new(struct cal *c, const struct item *it, unsigned *tzid)
 {
 	const struct plan_exercise *px = it->px;
 	const struct planned_event *pe = it->pe;
@@ -779,7 +886,7 @@ event_new(struct cal *c, const struct item *it)
 	    must(icalproperty_new_sequence(pe->sequence)));
 	icalcomponent_add_property(ev,
 	    must(icalproperty_new_status(ICAL_STATUS_CONFIRMED)));
-	add_times(c, ev, it);
+	add_times(c, ev, it, tzid);
 
 	summ = summary(c, px, pe);
 	add_text(ev, icalproperty_new_summary, summ, 1);
@@ -862,30 +969,38 @@ split_rdates(icalcomponent *vtz, icalcomponent *obs)
 	}
 }
 
+/* The years [*y0, *y1) a VTIMEZONE of z is cut to: those of the
+ * instants written with it, a month's margin either side, so that
+ * small changes to a plan leave it alone. */
+static void
+zone_years(const struct zone *z, int *y0, int *y1)
+{
+	*y0 = utc_time(z->lo - TZ_MARGIN).year;
+	*y1 = utc_time(z->hi + TZ_MARGIN).year + 1;
+}
+
 /*
- * A copy of the zone's VTIMEZONE under the bare name, cut to whole
- * years around the instants written with it (a month's margin, then to
- * January 1st, so that small changes to a plan leave it alone). That
- * also drops the LMT offsets with seconds, such as -065956, which
- * python3-icalendar 4.0.3 cannot read.
+ * A copy of the VTIMEZONE of tz under the bare name, cut to January 1st
+ * of year y0 up to that of y1 (zone_years()). That also drops the LMT
+ * offsets with seconds, such as -065956, which python3-icalendar 4.0.3
+ * cannot read.
  */
 static icalcomponent *
-vtimezone_new(const struct zone *z)
+vtimezone_new(icaltimezone *tz, const char *name, int y0, int y1)
 {
 	icalcomponent *vtz, *obs, **split;
 	icalproperty *prop;
 	size_t i, nsplit = 0;
 
-	vtz = must(icalcomponent_new_clone(icaltimezone_get_component(z->tz)));
+	vtz = must(icalcomponent_new_clone(icaltimezone_get_component(tz)));
 	prop = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
 	if (prop != NULL)
-		icalproperty_set_tzid(prop, z->name);
+		icalproperty_set_tzid(prop, name);
 	else
 		icalcomponent_add_property(vtz,
-		    must(icalproperty_new_tzid(z->name)));
-	icaltimezone_truncate_vtimezone(vtz,
-	    year_start(utc_time(z->lo - TZ_MARGIN).year),
-	    year_start(utc_time(z->hi + TZ_MARGIN).year + 1), 0);
+		    must(icalproperty_new_tzid(name)));
+	icaltimezone_truncate_vtimezone(vtz, year_start(y0), year_start(y1),
+	    0);
 	split = xcalloc((size_t)icalcomponent_count_components(vtz,
 	    ICAL_ANY_COMPONENT) + 1, sizeof(*split));
 
@@ -1537,49 +1652,358 @@ zone_cmp(const void *a, const void *b)
 	    (*(struct zone *const *)b)->name);
 }
 
-/* The calendar as folded CRLF text (caller frees), or NULL with *cause. */
-static char *
-render(struct cal *c, const char *calname, size_t *lenp, char **cause)
+/* Empty pieces for plan p, with the run's DTSTAMP. Returns 0, or -1
+ * with *cause (a malformed SOURCE_DATE_EPOCH). pieces_clear() either
+ * way. */
+static int
+pieces_init(struct pieces *k, const struct plan *p, char **cause)
 {
-	icalcomponent *cal, **events;
-	struct zone **used;
+	size_t i;
+
+	memset(k, 0, sizeof(*k));
+	k->plan = p;
+	if (stamp_time(&k->stamp, cause) == -1)
+		return -1;
+	k->evbase = xcalloc(p->nexercises + 1, sizeof(*k->evbase));
+	k->cxbase = xcalloc(p->nexercises + 1, sizeof(*k->cxbase));
+	for (i = 0; i < p->nexercises; i++) {
+		k->evbase[i] = k->nev;
+		k->nev += p->exercises[i].nevents;
+		k->cxbase[i] = k->ncx;
+		k->ncx += p->exercises[i].ncancelled;
+	}
+	k->ev = xcalloc(k->nev + 1, sizeof(*k->ev));
+	k->cx = xcalloc(k->ncx + 1, sizeof(*k->cx));
+	return 0;
+}
+
+static void
+piece_free(struct piece *pc)
+{
+	struct piece *next;
+
+	for (; pc != NULL; pc = next) {
+		next = pc->next;
+		free(pc->text);
+		free(pc->picks);
+		free(pc);
+	}
+}
+
+static void
+pieces_clear(struct pieces *k)
+{
+	struct tzpiece *t, *next;
+	size_t i;
+
+	for (i = 0; i < k->nev; i++)
+		piece_free(k->ev[i]);
+	for (i = 0; i < k->ncx; i++)
+		piece_free(k->cx[i]);
+	for (t = k->tz; t != NULL; t = next) {
+		next = t->next;
+		free(t->text);
+		free(t);
+	}
+	free(k->ev);
+	free(k->cx);
+	free(k->evbase);
+	free(k->cxbase);
+	memset(k, 0, sizeof(*k));
+}
+
+/* comp as folded text, into *lenp octets (caller frees); frees comp. */
+static char *
+component_text(icalcomponent *comp, size_t *lenp)
+{
+	char *raw = must(icalcomponent_as_ical_string_r(comp)), *text;
+
+	icalcomponent_free(comp);
+	text = refold(raw, lenp);
+	icalmemory_free_buffer(raw);
+	if (ics_test_mangle != NULL)
+		ics_test_mangle(text, *lenp);
+	return text;
+}
+
+/* Item it rendered in c's languages, not checked yet, with the texts
+ * in it that have other languages (->picks). */
+static struct piece *
+piece_new(struct cal *c, const struct item *it)
+{
+	struct piece *pc = xcalloc(1, sizeof(*pc));
+	struct texts seen = {0};
+	icalcomponent *comp;
+
+	c->seen = &seen;
+	comp = it->kind == ITEM_EVENT ? event_new(c, it, &pc->tzid) :
+	    it->kind == ITEM_CANCELLED ? cancelled_new(c, it, &pc->tzid) :
+	    it->kind == ITEM_ACTION ? action_new(c, it) : todo_new(c, it);
+	c->seen = NULL;
+	pc->picks = seen.v;
+	pc->npicks = seen.n;
+	pc->text = component_text(comp, &pc->len);
+	return pc;
+}
+
+/*
+ * The piece of event or cancelled event it as c's reader reads it,
+ * rendered on first use and kept in k; NULL for a task (those are in
+ * one file only). The exercise's own text comes first: it is what the
+ * master and agency files hold, and rendering it finds the texts of
+ * the item that have other languages. A reader for whom i18n_pick()
+ * gives the same of each as an earlier one (most often: the
+ * exercise's own) reads that earlier piece.
+ */
+static struct piece *
+piece_get(struct cal *c, struct pieces *k, const struct item *it)
+{
+	const char *const *langs = c->langs;
+	struct piece **slot, *pc;
+	const char **picks;
+	size_t x, i, n;
+
+	if (it->kind != ITEM_EVENT && it->kind != ITEM_CANCELLED)
+		return NULL;
+	x = (size_t)(it->px - k->plan->exercises);
+	slot = it->kind == ITEM_EVENT ? &k->ev[k->evbase[x] + it->index] :
+	    &k->cx[k->cxbase[x] + (size_t)(it->ce - it->px->cancelled)];
+	if (*slot == NULL) {
+		c->langs = NULL;
+		*slot = piece_new(c, it);
+		c->langs = langs;
+	}
+	if (langs == NULL || (n = (*slot)->npicks) == 0)
+		return *slot;
+	picks = xcalloc(n, sizeof(*picks));
+	for (i = 0; i < n; i++)
+		picks[i] = i18n_pick(c->model, (*slot)->picks[i], langs);
+	for (pc = *slot; pc != NULL; pc = pc->next)
+		if (memcmp(pc->picks, picks, n * sizeof(*picks)) == 0) {
+			free(picks);
+			return pc;
+		}
+	pc = piece_new(c, it);
+	free(pc->picks);
+	pc->picks = picks;
+	pc->npicks = n;
+	pc->next = (*slot)->next;
+	(*slot)->next = pc;
+	return pc;
+}
+
+/*
+ * Whether the VTIMEZONE t reads back as zone tz: libical finds no error
+ * in it, its TZID is the zone's name, and it gives the zone's UTC offset
+ * at every instant a file may write with it (those of zone_years()),
+ * probed every six hours and on both sides of each change, found to the
+ * second. Returns 0, or -1 with *cause.
+ */
+static int
+check_tz(const struct tzpiece *t, icaltimezone *tz, char **cause)
+{
+	const ptime step = 6 * 3600;
+	icalcomponent *comp = icalparser_parse_string(t->text);
+	icaltimezone *own = NULL;
+	icalproperty *prop;
+	ptime from, to, at, lo, hi, mid;
+	int nerr, prev, off;
+	const char *msg;
+
+	if (comp == NULL || icalcomponent_isa(comp) !=
+	    ICAL_VTIMEZONE_COMPONENT) {
+		if (comp != NULL)
+			icalcomponent_free(comp);
+		*cause = xasprintf("internal error: libical cannot parse the "
+		    "VTIMEZONE of '%s' it wrote", t->name);
+		return -1;
+	}
+	if ((nerr = icalcomponent_count_errors(comp)) > 0) {
+		msg = first_error(comp);
+		*cause = xasprintf("internal error: libical finds %d error%s "
+		    "in the VTIMEZONE of '%s' it wrote: %s", nerr,
+		    nerr == 1 ? "" : "s", t->name, msg ? msg : "(no message)");
+		icalcomponent_free(comp);
+		return -1;
+	}
+	prop = icalcomponent_get_first_property(comp, ICAL_TZID_PROPERTY);
+	if (prop == NULL || !streq(icalproperty_get_tzid(prop), t->name)) {
+		*cause = xasprintf("internal error: the VTIMEZONE of '%s' is "
+		    "named '%s'", t->name,
+		    prop ? icalproperty_get_tzid(prop) : "");
+		icalcomponent_free(comp);
+		return -1;
+	}
+	own = must(icaltimezone_new());
+	if (!icaltimezone_set_component(own, comp)) {
+		icalcomponent_free(comp);
+		icaltimezone_free(own, 1);
+		*cause = xasprintf("internal error: libical cannot read the "
+		    "VTIMEZONE of '%s' it wrote", t->name);
+		return -1;
+	}
+	from = (ptime)icaltime_as_timet(year_start(t->y0)) + TZ_MARGIN;
+	to = (ptime)icaltime_as_timet(year_start(t->y1)) - TZ_MARGIN;
+	prev = offset_at(tz, from);
+	for (at = from; at <= to; at += step) {
+		if ((off = offset_at(tz, at)) != offset_at(own, at))
+			break;
+		if (off != prev) {
+			/* The change lies in (at - step, at]: find it. */
+			for (lo = at - step, hi = at; hi - lo > 1;) {
+				mid = lo + (hi - lo) / 2;
+				if (offset_at(tz, mid) == prev)
+					lo = mid;
+				else
+					hi = mid;
+			}
+			if (offset_at(own, lo) != prev) {
+				at = lo;
+				break;
+			}
+			if (offset_at(own, hi) != off) {
+				at = hi;
+				break;
+			}
+			prev = off;
+		}
+	}
+	icaltimezone_free(own, 1);
+	if (at <= to) {
+		char when[32];
+		struct icaltimetype tt = utc_time(at);
+
+		snprintf(when, sizeof(when), "%04d-%02d-%02dT%02d:%02d:%02dZ",
+		    tt.year, tt.month, tt.day, tt.hour, tt.minute, tt.second);
+		*cause = xasprintf("internal error: the VTIMEZONE of '%s' "
+		    "does not give the zone's UTC offset at %s", t->name, when);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The VTIMEZONE of zone z for the instants noted in it, made and checked
+ * on first use and kept in k. NULL with *cause when it does not read
+ * back (check_tz()).
+ */
+static const struct tzpiece *
+tz_piece(struct pieces *k, const struct zone *z, char **cause)
+{
+	struct tzpiece *t;
+	int y0, y1;
+
+	zone_years(z, &y0, &y1);
+	for (t = k->tz; t != NULL; t = t->next)
+		if (t->y0 == y0 && t->y1 == y1 && streq(t->name, z->name))
+			return t;
+	t = xcalloc(1, sizeof(*t));
+	t->name = z->name;
+	t->y0 = y0;
+	t->y1 = y1;
+	t->text = component_text(vtimezone_new(z->tz, z->name, y0, y1),
+	    &t->len);
+	if (check_tz(t, z->tz, cause) == -1) {
+		free(t->text);
+		free(t);
+		return NULL;
+	}
+	t->next = k->tz;
+	k->tz = t;
+	return t;
+}
+
+/*
+ * Have libical read back the pieces of c's items idx[0..n) that it has
+ * not read yet, CHECK_CHUNK at a time in a calendar of their own with
+ * the VTIMEZONEs they need, as self_check() does for a whole file; mark
+ * them checked. Returns 0, or -1 with *cause.
+ */
+static int
+check_pieces(struct cal *c, struct pieces *k, struct piece *const *pcs,
+    const size_t *idx, size_t n, char **cause)
+{
+	struct cal v;
 	struct sb b = {0};
-	size_t i, nused = 0;
+	const struct tzpiece *t;
+	size_t from, i, m;
+	int rc = 0;
+
+	memset(&v, 0, sizeof(v));
+	v.items = xcalloc(CHECK_CHUNK, sizeof(*v.items));
+	v.zones = xcalloc(c->nzones + 1, sizeof(*v.zones));
+	v.nzones = c->nzones;
+	for (from = 0; rc == 0 && from < n; from += m) {
+		m = n - from < CHECK_CHUNK ? n - from : CHECK_CHUNK;
+		for (i = 0; i < c->nzones; i++) {
+			v.zones[i] = c->zones[i];
+			v.zones[i].used = 0;
+		}
+		for (i = 0; i < m; i++) {
+			const struct item *it = &c->items[idx[from + i]];
+			unsigned tzid = pcs[idx[from + i]]->tzid;
+
+			v.items[i] = *it;
+			if (tzid & PIECE_TZ_START)
+				zone_note(&v.zones[it->zone], it->start);
+			if (tzid & PIECE_TZ_END)
+				zone_note(&v.zones[it->zone], it->end);
+		}
+		v.nitems = m;
+		b.len = 0;
+		sb_puts(&b, "BEGIN:VCALENDAR\r\nPRODID:" PRODID
+		    "\r\nVERSION:2.0\r\n");
+		for (i = 0; i < v.nzones && rc == 0; i++) {
+			if (!v.zones[i].used)
+				continue;
+			if ((t = tz_piece(k, &v.zones[i], cause)) == NULL)
+				rc = -1;
+			else
+				sb_putn(&b, t->text, t->len);
+		}
+		if (rc == -1)
+			break;
+		for (i = 0; i < m; i++)
+			sb_putn(&b, pcs[idx[from + i]]->text,
+			    pcs[idx[from + i]]->len);
+		sb_puts(&b, "END:VCALENDAR\r\n");
+		if ((rc = self_check(&v, sb_str(&b), cause)) == 0)
+			for (i = 0; i < m; i++)
+				pcs[idx[from + i]]->checked = 1;
+	}
+	sb_free(&b);
+	free(v.items);
+	free(v.zones);
+	return rc;
+}
+
+/*
+ * The calendar's own lines, folded: BEGIN, PRODID, VERSION, NAME and
+ * X-WR-CALNAME (caller frees), once libical finds no error in them;
+ * NULL with *cause if it does.
+ */
+static char *
+header(const char *calname, size_t *lenp, char **cause)
+{
+	static const char end[] = "END:VCALENDAR\r\n";
+	icalcomponent *cal, *root;
+	struct sb b = {0};
 	char *name, *esc, *raw, *text;
-	const char *at;
+	size_t n;
+	int nerr;
+	const char *msg;
 
 	cal = must(icalcomponent_new_vcalendar());
-	icalcomponent_add_property(cal, must(icalproperty_new_prodid(
-	    "-//planner//planner " PLANNER_VERSION "//EN")));
+	icalcomponent_add_property(cal, must(icalproperty_new_prodid(PRODID)));
 	icalcomponent_add_property(cal, must(icalproperty_new_version("2.0")));
 	name = clean_text(calname, 1);
 	icalcomponent_add_property(cal, must(icalproperty_new_name(name)));
-
-	/* Events first: building them decides which zones need a VTIMEZONE,
-	 * which go before the events that use them. */
-	events = xcalloc(c->nitems, sizeof(*events));
-	for (i = 0; i < c->nitems; i++)
-		events[i] = c->items[i].kind == ITEM_EVENT ?
-		    event_new(c, &c->items[i]) :
-		    c->items[i].kind == ITEM_CANCELLED ?
-		    cancelled_new(c, &c->items[i]) :
-		    c->items[i].kind == ITEM_ACTION ?
-		    action_new(c, &c->items[i]) : todo_new(c, &c->items[i]);
-	used = xcalloc(c->nzones, sizeof(*used));
-	for (i = 0; i < c->nzones; i++)
-		if (c->zones[i].used)
-			used[nused++] = &c->zones[i];
-	qsort(used, nused, sizeof(*used), zone_cmp);
-	/* libical puts each VTIMEZONE added in front of the others. */
-	for (i = nused; i-- > 0;)
-		icalcomponent_add_component(cal, vtimezone_new(used[i]));
-	for (i = 0; i < c->nitems; i++)
-		icalcomponent_add_component(cal, events[i]);
-	free(used);
-	free(events);
-
 	raw = must(icalcomponent_as_ical_string_r(cal));
 	icalcomponent_free(cal);
+	n = strlen(raw);
+	if (n >= sizeof(end) - 1 && strcmp(raw + n - (sizeof(end) - 1),
+	    end) == 0)
+		n -= sizeof(end) - 1;
 
 	/*
 	 * libical escapes backslashes and newlines in an X-property but
@@ -1589,24 +2013,97 @@ render(struct cal *c, const char *calname, size_t *lenp, char **cause)
 	 * first component.
 	 */
 	esc = escape_text(name);
-	free(name);
-	if ((at = strstr(raw, "\r\nBEGIN:")) == NULL)
-		at = strstr(raw, "\r\nEND:VCALENDAR");
-	if (at == NULL)
-		at = raw + strlen(raw);
-	sb_putn(&b, raw, (size_t)(at - raw));
-	sb_printf(&b, "\r\nX-WR-CALNAME:%s", esc);
-	sb_puts(&b, at);
+	sb_putn(&b, raw, n);
+	sb_printf(&b, "X-WR-CALNAME:%s\r\n", esc);
 	free(esc);
+	free(name);
 	icalmemory_free_buffer(raw);
 	text = refold(sb_str(&b), lenp);
-	sb_free(&b);
 	if (ics_test_mangle != NULL)
 		ics_test_mangle(text, *lenp);
-	if (self_check(c, text, cause) == -1) {
+	b.len = 0;
+	sb_putn(&b, text, *lenp);
+	sb_puts(&b, end);
+	root = icalparser_parse_string(sb_str(&b));
+	sb_free(&b);
+	if (root == NULL || (nerr = icalcomponent_count_errors(root)) > 0) {
+		msg = root != NULL ? first_error(root) : NULL;
+		*cause = root == NULL ? xstrdup("internal error: libical "
+		    "cannot parse the calendar it wrote") : xasprintf(
+		    "internal error: libical finds %d error%s in the calendar "
+		    "it wrote: %s", nerr, nerr == 1 ? "" : "s",
+		    msg ? msg : "(no message)");
+		if (root != NULL)
+			icalcomponent_free(root);
 		free(text);
 		return NULL;
 	}
+	icalcomponent_free(root);
+	return text;
+}
+
+/*
+ * The calendar as folded CRLF text (caller frees), or NULL with *cause:
+ * its own lines, the VTIMEZONEs its times need, then its items, each
+ * the piece k keeps for it. Pieces that libical has not read back yet
+ * are checked first (check_pieces()).
+ */
+static char *
+render(struct cal *c, struct pieces *k, const char *calname, size_t *lenp,
+    char **cause)
+{
+	struct piece **pcs = xcalloc(c->nitems + 1, sizeof(*pcs));
+	unsigned char *owned = xcalloc(c->nitems + 1, 1);
+	size_t *fresh = xcalloc(c->nitems + 1, sizeof(*fresh));
+	struct zone **used = xcalloc(c->nzones + 1, sizeof(*used));
+	const struct tzpiece *t;
+	struct sb b = {0};
+	size_t i, nfresh = 0, nused = 0, hlen;
+	char *head = NULL, *text = NULL;
+
+	for (i = 0; i < c->nitems; i++) {
+		const struct item *it = &c->items[i];
+
+		if ((pcs[i] = piece_get(c, k, it)) == NULL) {
+			pcs[i] = piece_new(c, it);
+			owned[i] = 1;
+		}
+		if (!pcs[i]->checked)
+			fresh[nfresh++] = i;
+		if (pcs[i]->tzid & PIECE_TZ_START)
+			zone_note(&c->zones[it->zone], it->start);
+		if (pcs[i]->tzid & PIECE_TZ_END)
+			zone_note(&c->zones[it->zone], it->end);
+	}
+	if (check_pieces(c, k, pcs, fresh, nfresh, cause) == -1)
+		goto out;
+	if ((head = header(calname, &hlen, cause)) == NULL)
+		goto out;
+	sb_putn(&b, head, hlen);
+	for (i = 0; i < c->nzones; i++)
+		if (c->zones[i].used)
+			used[nused++] = &c->zones[i];
+	qsort(used, nused, sizeof(*used), zone_cmp);
+	for (i = 0; i < nused; i++) {
+		if ((t = tz_piece(k, used[i], cause)) == NULL)
+			goto out;
+		sb_putn(&b, t->text, t->len);
+	}
+	for (i = 0; i < c->nitems; i++)
+		sb_putn(&b, pcs[i]->text, pcs[i]->len);
+	sb_puts(&b, "END:VCALENDAR\r\n");
+	*lenp = b.len;
+	text = sb_take(&b);
+out:
+	for (i = 0; i < c->nitems; i++)
+		if (owned[i])
+			piece_free(pcs[i]);
+	sb_free(&b);
+	free(head);
+	free(pcs);
+	free(owned);
+	free(fresh);
+	free(used);
 	return text;
 }
 
@@ -1624,38 +2121,51 @@ struct source {
 	 * the caller knows them (only != NULL): the others are not read. */
 	const size_t *only;
 	size_t nonly;
+	/* The pieces of the whole run (NULL: this file's own), and the
+	 * batch to write into (NULL: write_file_atomic()). */
+	struct pieces *pieces;
+	struct fsbatch *batch;
 };
 
 static int
 write_cal(const struct plan *p, const char *calname,
     const struct source *src, const char *path, char **cause)
 {
+	struct pieces own, *k = src->pieces;
 	struct cal c;
 	char *text = NULL;
 	size_t i, len;
 	int rc = -1;
 
 	memset(&c, 0, sizeof(c));
+	memset(&own, 0, sizeof(own));
 	c.model = p->model;
 	c.langs = src->langs;
 	*cause = NULL;
 	icalerror_set_errors_are_fatal(0);
-	if (stamp_time(&c.stamp, cause) == -1)
-		goto out;
+	if (k == NULL) {
+		k = &own;
+		if (pieces_init(k, p, cause) == -1)
+			goto out;
+	}
+	c.stamp = k->stamp;
 	if ((src->tasks ? collect_tasks(&c, p, src->done, src->ndone,
 	    src->actions, src->nactions, cause) :
 	    collect(&c, p, src->keep, src->arg, src->only, src->nonly,
 	    cause)) == -1)
 		goto out;
-	if ((text = render(&c, calname, &len, cause)) == NULL)
+	if ((text = render(&c, k, calname, &len, cause)) == NULL)
 		goto out;
-	if (write_file_atomic(path, text, len) == -1) {
+	if ((src->batch != NULL ? fsbatch_write(src->batch, path, text, len) :
+	    write_file_atomic(path, text, len)) == -1) {
 		*cause = xasprintf("cannot write '%s': %s", path,
 		    strerror(errno));
 		goto out;
 	}
 	rc = 0;
 out:
+	if (k == &own)
+		pieces_clear(&own);
 	for (i = 0; i < c.nitems; i++) {
 		free(c.items[i].uid);
 		free(c.items[i].parent);
@@ -1693,14 +2203,23 @@ plan_name(const struct plan *p, const char *who)
 	return sb_take(&name);
 }
 
-int
-ics_write_plan(const struct plan *p, const char *path, char **cause)
+/* The master calendar; pieces and batch: see struct source. */
+static int
+write_plan(const struct plan *p, struct pieces *pieces,
+    struct fsbatch *batch, const char *path, char **cause)
 {
+	struct source src = { .pieces = pieces, .batch = batch };
 	char *name = plan_name(p, NULL);
-	int rc = ics_write(p, name, NULL, NULL, path, cause);
+	int rc = write_cal(p, name, &src, path, cause);
 
 	free(name);
 	return rc;
+}
+
+int
+ics_write_plan(const struct plan *p, const char *path, char **cause)
+{
+	return write_plan(p, NULL, NULL, path, cause);
 }
 
 static int
@@ -1743,27 +2262,62 @@ keep_person(const struct plan_exercise *px, const struct planned_event *pe,
 	return 0;
 }
 
-int
-ics_write_agency(const struct plan *p, const struct agency *a,
-    const char *path, char **cause)
+/* As ics_write_agency; pieces and batch: see struct source. */
+static int
+write_agency(const struct plan *p, const struct agency *a,
+    struct pieces *pieces, struct fsbatch *batch, const char *path,
+    char **cause)
 {
+	struct source src = { .keep = keep_agency, .arg = (void *)a,
+	    .pieces = pieces, .batch = batch };
 	char *name = plan_name(p, or_else(a->name, a->id));
-	int rc = ics_write(p, name, keep_agency, (void *)a, path, cause);
+	int rc = write_cal(p, name, &src, path, cause);
 
 	free(name);
 	return rc;
 }
 
-/* As ics_write_person; only: see struct source. */
+int
+ics_write_agency(const struct plan *p, const struct agency *a,
+    const char *path, char **cause)
+{
+	return write_agency(p, a, NULL, NULL, path, cause);
+}
+
+/*
+ * What a person's calendar is called in their calendar list: named for
+ * them and their own exercises, "<exercise>: <person>" (as an agency's
+ * is) when they staff one, else "<person>: N exercises", which stays
+ * short however many exercises the plan has; the person alone when
+ * they staff none. ex[0..nex) are the exercises they staff.
+ */
+static char *
+person_calname(const struct plan *p, const struct person *pn,
+    const size_t *ex, size_t nex)
+{
+	const char *who = or_else(pn->name, pn->id);
+	const struct exercise *one;
+
+	if (nex == 0)
+		return xstrdup(who);
+	if (nex > 1)
+		return xasprintf("%s: %zu exercises", who, nex);
+	one = p->exercises[ex[0]].ex;
+	return xasprintf("%s: %s", or_else(one->name, one->id), who);
+}
+
+/* As ics_write_person; pn staffs exercises ex[0..nex) of p (in plan
+ * order); pieces and batch: see struct source. */
 static int
 write_person(const struct plan *p, const struct person *pn,
-    const size_t *only, size_t nonly, const char *path, char **cause)
+    const size_t *ex, size_t nex, struct pieces *pieces,
+    struct fsbatch *batch, const char *path, char **cause)
 {
 	/* The person's own calendar reads in their languages. */
 	struct source src = { .keep = keep_person, .arg = (void *)pn,
-	    .langs = (const char *const *)pn->languages.v, .only = only,
-	    .nonly = nonly };
-	char *name = plan_name(p, or_else(pn->name, pn->id));
+	    .langs = (const char *const *)pn->languages.v, .only = ex,
+	    .nonly = nex, .pieces = pieces, .batch = batch };
+	char *name = person_calname(p, pn, ex, nex);
 	int rc = write_cal(p, name, &src, path, cause);
 
 	free(name);
@@ -1774,7 +2328,35 @@ int
 ics_write_person(const struct plan *p, const struct person *pn,
     const char *path, char **cause)
 {
-	return write_person(p, pn, NULL, 0, path, cause);
+	size_t i, j, nex = 0, *ex = xcalloc(p->nexercises + 1, sizeof(*ex));
+	int rc;
+
+	for (i = 0; i < p->nexercises; i++)
+		for (j = 0; j < p->exercises[i].nassignments; j++)
+			if (p->exercises[i].assignments[j].person == pn) {
+				ex[nex++] = i;
+				break;
+			}
+	rc = write_person(p, pn, ex, nex, NULL, NULL, path, cause);
+	free(ex);
+	return rc;
+}
+
+/* As ics_write_tasks; pieces and batch: see struct source. */
+static int
+write_tasks(const struct plan *p, const struct item_done *done,
+    size_t ndone, const struct corrective_action *actions, size_t nactions,
+    struct pieces *pieces, struct fsbatch *batch, const char *path,
+    char **cause)
+{
+	struct source src = { .tasks = 1, .done = done, .ndone = ndone,
+	    .actions = actions, .nactions = nactions, .pieces = pieces,
+	    .batch = batch };
+	char *name = plan_name(p, "tasks");
+	int rc = write_cal(p, name, &src, path, cause);
+
+	free(name);
+	return rc;
 }
 
 int
@@ -1782,13 +2364,8 @@ ics_write_tasks(const struct plan *p, const struct item_done *done,
     size_t ndone, const struct corrective_action *actions, size_t nactions,
     const char *path, char **cause)
 {
-	struct source src = { .tasks = 1, .done = done, .ndone = ndone,
-	    .actions = actions, .nactions = nactions };
-	char *name = plan_name(p, "tasks");
-	int rc = write_cal(p, name, &src, path, cause);
-
-	free(name);
-	return rc;
+	return write_tasks(p, done, ndone, actions, nactions, NULL, NULL, path,
+	    cause);
 }
 
 /*
@@ -2058,21 +2635,27 @@ ics_write_all(const struct plan *p, const char *dir,
     const struct corrective_action *actions, size_t nactions, char **cause)
 {
 	const struct model *m = p->model;
-	struct nameset used = {0};
+	struct nameset agencies = {0}, people = {0};
+	struct pieces pieces;
+	struct fsbatch *batch = fsbatch_new();
 	struct held *held = NULL;
 	size_t i, nheld, *ex = NULL, nex, cap = 0;
+	const char *failed;
 	char *path = NULL;
 	int rc = -1;
 
 	*cause = NULL;
+	icalerror_set_errors_are_fatal(0);
 	progress_begin("calendars");
+	if (pieces_init(&pieces, p, cause) == -1)
+		goto out;
 	path = xasprintf("%s/calendar.ics", dir);
-	if (ics_write_plan(p, path, cause) == -1)
+	if (write_plan(p, &pieces, batch, path, cause) == -1)
 		goto out;
 	free(path);
 	path = xasprintf("%s/tasks.ics", dir);
-	if (ics_write_tasks(p, done, ndone, actions, nactions, path,
-	    cause) == -1)
+	if (write_tasks(p, done, ndone, actions, nactions, &pieces, batch,
+	    path, cause) == -1)
 		goto out;
 	free(path);
 	path = xasprintf("%s/agencies", dir);
@@ -2086,15 +2669,14 @@ ics_write_all(const struct plan *p, const char *dir,
 	for (i = 0; i < m->nagencies; i++) {
 		if (!part_of_plan(p, m->agencies[i]))
 			continue;
-		path = unique_path(dir, "agencies", m->agencies[i]->id, &used);
-		if (ics_write_agency(p, m->agencies[i], path, cause) == -1)
+		path = unique_path(dir, "agencies", m->agencies[i]->id,
+		    &agencies);
+		if (write_agency(p, m->agencies[i], &pieces, batch, path,
+		    cause) == -1)
 			goto out;
 		free(path);
 		path = NULL;
 	}
-	if (remove_stale(dir, "agencies", &used, cause) == -1)
-		goto out;
-	nameset_clear(&used);
 	path = xasprintf("%s/people", dir);
 	if (mkdir_p(path) == -1) {
 		*cause = xasprintf("cannot create '%s': %s", path,
@@ -2108,17 +2690,29 @@ ics_write_all(const struct plan *p, const char *dir,
 		progress_tick(i, m->npeople);
 		if ((nex = held_by(held, nheld, m->people[i], &ex, &cap)) == 0)
 			continue;
-		path = unique_path(dir, "people", m->people[i]->id, &used);
-		if (write_person(p, m->people[i], ex, nex, path, cause) == -1)
+		path = unique_path(dir, "people", m->people[i]->id, &people);
+		if (write_person(p, m->people[i], ex, nex, &pieces, batch, path,
+		    cause) == -1)
 			goto out;
 		free(path);
 		path = NULL;
 	}
-	if (remove_stale(dir, "people", &used, cause) == -1)
+
+	/* Every file is whole on disk: only now replace the old ones. */
+	if (fsbatch_commit(batch, &failed) == -1) {
+		*cause = xasprintf("cannot write '%s': %s", failed ? failed :
+		    dir, strerror(errno));
+		goto out;
+	}
+	if (remove_stale(dir, "agencies", &agencies, cause) == -1 ||
+	    remove_stale(dir, "people", &people, cause) == -1)
 		goto out;
 	rc = 0;
 out:
-	nameset_clear(&used);
+	fsbatch_free(batch);
+	pieces_clear(&pieces);
+	nameset_clear(&agencies);
+	nameset_clear(&people);
 	free(held);
 	free(ex);
 	free(path);

@@ -855,18 +855,26 @@ expect_failure(const char *path, const char *want)
 	assert_int_equal(access(path, F_OK), -1);
 }
 
-/* Fault injection: damage the text before the self-check. */
+/*
+ * Fault injection: damage the first text rendered (a component, a
+ * VTIMEZONE, a calendar's own lines) that holds mangle_from, once,
+ * before libical reads it back. No assertion here: a failure would
+ * leave the hook set for the tests that follow.
+ */
 static const char *mangle_from, *mangle_to;
+static int mangled;
 
 static void
 mangle(char *text, size_t len)
 {
-	char *p = strstr(text, mangle_from);
+	char *p;
 
-	assert_int_equal(strlen(mangle_from), strlen(mangle_to));
-	assert_non_null(p);
-	assert_true(p + strlen(mangle_to) <= text + len);
+	if (mangled || (p = strstr(text, mangle_from)) == NULL ||
+	    strlen(mangle_from) != strlen(mangle_to) ||
+	    p + strlen(mangle_to) > text + len)
+		return;
 	memcpy(p, mangle_to, strlen(mangle_to));
+	mangled = 1;
 }
 
 static void
@@ -877,9 +885,11 @@ expect_refusal(const char *from, const char *to, const char *want)
 
 	mangle_from = from;
 	mangle_to = to;
+	mangled = 0;
 	ics_test_mangle = mangle;
 	rc = ics_write_plan(plan, path, &cause);
 	ics_test_mangle = NULL;	/* before any assertion can fail */
+	assert_true(mangled);
 	assert_int_equal(rc, -1);
 	assert_non_null(cause);
 	assert_string_equal(cause, want);
@@ -896,9 +906,17 @@ test_self_check(void **state)
 	expect_refusal("Denver:20270313T090000", "Denver:20270313T100000",
 	    "internal error: the times of 'ipm.ex-den@planner' do not read "
 	    "back as planned");
-	expect_refusal("TZID:Europe/Kyiv", "TZID:Europe/Kyix",
+	/* A TZID that names no VTIMEZONE of the file. */
+	expect_refusal("TZID=Europe/Kyiv:", "TZID=Europe/Kyix:",
 	    "internal error: the times of 'cyr.ex-kyiv@planner' do not read "
 	    "back as planned");
+	/* A VTIMEZONE that is not its zone: by name, by offset. */
+	expect_refusal("TZID:Europe/Kyiv", "TZID:Europe/Kyix",
+	    "internal error: the VTIMEZONE of 'Europe/Kyiv' is named "
+	    "'Europe/Kyix'");
+	expect_refusal("TZOFFSETTO:-0600", "TZOFFSETTO:-0500",
+	    "internal error: the VTIMEZONE of 'America/Denver' does not "
+	    "give the zone's UTC offset at 2027-03-14T12:00:00Z");
 	expect_refusal("DTSTART;VALUE=DATE:20270320",
 	    "DTSTART;VALUE=DATE:20270321", "internal error: the times of "
 	    "'aar-draft.ex-den@planner' do not read back as planned");
@@ -1364,6 +1382,179 @@ test_stale(void **state)
 	free(dir);
 }
 
+/* The unescaped value of the one line of property name in text. */
+static char *
+cal_prop(const char *text, const char *name)
+{
+	struct doc d;
+	size_t i;
+	char *v = NULL;
+
+	doc_parse(&d, text);
+	for (i = 0; i < d.n; i++)
+		if (is_prop(d.v[i], name)) {
+			assert_null(v);
+			v = unescape(value(d.v[i]));
+		}
+	doc_free(&d);
+	assert_non_null(v);
+	return v;
+}
+
+/* Whether dir/sub holds a file whose name contains ".tmp.". */
+static int
+has_temporary(const char *dir, const char *sub)
+{
+	char *cmd = xasprintf("ls -a '%s/%s' | grep -q '\\.tmp\\.'", dir,
+	    sub);
+	int rc = system(cmd) == 0;
+
+	free(cmd);
+	return rc;
+}
+
+/*
+ * A person's calendar is named for them and their own exercises, not
+ * for every exercise of the plan: "<exercise>: <person>" for one,
+ * "<person>: N exercises" for more; NAME and X-WR-CALNAME agree.
+ */
+static void
+test_person_names(void **state)
+{
+	struct plan_exercise *den = &plan->exercises[0];
+	struct plan_exercise *phx = &plan->exercises[2];
+	struct person *ana = (struct person *)den->assignments[0].person;
+	struct person *oleh = (struct person *)den->assignments[2].person;
+	struct person *people[2] = { ana, oleh }, **saved_people = model->people;
+	static size_t first[1] = { 0 };
+	struct assignment extra = { .role = den->assignments[0].role,
+	    .person = ana, .events = first, .nevents = 1 };
+	size_t saved_n = model->npeople;
+	char *dir = xasprintf("%s/names", tmpdir), *cause = NULL, *path;
+	char *text, *name, *want;
+
+	(void)state;
+	model->people = people;
+	model->npeople = 2;
+	assert_int_equal(mkdir_p(dir), 0);
+	if (ics_write_all(plan, dir, NULL, 0, NULL, 0, &cause) == -1)
+		fail_msg("ics_write_all: %s", cause);
+	path = xasprintf("%s/people/oleh.ics", dir);
+	text = slurp(path);
+	want = xasprintf("%s: Олег Петренко", ESC_NAME);
+	name = cal_prop(text, "NAME");
+	assert_string_equal(name, want);
+	free(name);
+	name = cal_prop(text, "X-WR-CALNAME");
+	assert_string_equal(name, want);
+	free(name);
+	free(want);
+	free(text);
+	free(path);
+
+	/* Ana staffs Phoenix too: two exercises, counted, not listed. */
+	phx->assignments = &extra;
+	phx->nassignments = 1;
+	if (ics_write_all(plan, dir, NULL, 0, NULL, 0, &cause) == -1)
+		fail_msg("ics_write_all: %s", cause);
+	path = xasprintf("%s/people/ana.ics", dir);
+	text = slurp(path);
+	name = cal_prop(text, "X-WR-CALNAME");
+	assert_string_equal(name, "Ana Pérez: 2 exercises");
+	free(name);
+	assert_non_null(strstr(text, "UID:ipm.ex-phx@planner"));
+	assert_null(strstr(text, "ex-kyiv@planner"));
+	free(text);
+
+	/* ics_write_person() alone names it alike. */
+	assert_int_equal(ics_write_person(plan, ana, path, &cause), 0);
+	text = slurp(path);
+	name = cal_prop(text, "NAME");
+	assert_string_equal(name, "Ana Pérez: 2 exercises");
+	free(name);
+	free(text);
+	free(path);
+	/* The master calendar still lists every exercise. */
+	path = xasprintf("%s/calendar.ics", dir);
+	text = slurp(path);
+	name = cal_prop(text, "X-WR-CALNAME");
+	assert_non_null(strstr(name, "Phoenix seminar"));
+	assert_non_null(strstr(name, CYR_NAME));
+	free(name);
+	free(text);
+	free(path);
+
+	phx->assignments = NULL;
+	phx->nassignments = 0;
+	model->people = saved_people;
+	model->npeople = saved_n;
+	free(dir);
+}
+
+/*
+ * ics_write_all() checks each component once, wherever it is first
+ * written: one damaged as it is rendered is refused, and no file of
+ * the set is replaced (nor any temporary left) when one is refused.
+ */
+static void
+test_write_all_refused(void **state)
+{
+	struct plan_exercise *den = &plan->exercises[0];
+	struct person *ana = (struct person *)den->assignments[0].person;
+	struct person *people[1] = { ana }, **saved_people = model->people;
+	size_t saved_n = model->npeople;
+	char *dir = xasprintf("%s/refused", tmpdir), *cause = NULL, *path;
+	char *before, *after;
+	int rc;
+
+	(void)state;
+	model->people = people;
+	model->npeople = 1;
+	assert_int_equal(mkdir_p(dir), 0);
+	if (ics_write_all(plan, dir, NULL, 0, NULL, 0, &cause) == -1)
+		fail_msg("ics_write_all: %s", cause);
+	path = xasprintf("%s/calendar.ics", dir);
+	before = slurp(path);
+
+	setenv("SOURCE_DATE_EPOCH", "1798761601", 1);
+	mangle_from = "Denver:20270313T090000";
+	mangle_to = "Denver:20270313T100000";
+	mangled = 0;
+	ics_test_mangle = mangle;
+	rc = ics_write_all(plan, dir, NULL, 0, NULL, 0, &cause);
+	ics_test_mangle = NULL;
+	setenv("SOURCE_DATE_EPOCH", EPOCH, 1);
+	assert_true(mangled);
+	assert_int_equal(rc, -1);
+	assert_non_null(cause);
+	assert_string_equal(cause, "internal error: the times of "
+	    "'ipm.ex-den@planner' do not read back as planned");
+	free(cause);
+	after = slurp(path);
+	assert_string_equal(before, after);
+	assert_false(has_temporary(dir, "."));
+	assert_false(has_temporary(dir, "people"));
+
+	/* A clean run replaces it, with the new DTSTAMP. */
+	free(after);
+	setenv("SOURCE_DATE_EPOCH", "1798761601", 1);
+	rc = ics_write_all(plan, dir, NULL, 0, NULL, 0, &cause);
+	setenv("SOURCE_DATE_EPOCH", EPOCH, 1);
+	if (rc == -1)
+		fail_msg("ics_write_all: %s", cause);
+	after = slurp(path);
+	assert_string_not_equal(before, after);
+	assert_non_null(strstr(after, "DTSTAMP:20270101T000001Z\r\n"));
+	assert_false(has_temporary(dir, "."));
+
+	free(before);
+	free(after);
+	free(path);
+	model->people = saved_people;
+	model->npeople = saved_n;
+	free(dir);
+}
+
 /* Copy the files for tests/interop/run.sh, with the instants meant. */
 static void
 test_keep(void **state)
@@ -1448,6 +1639,8 @@ main(void)
 		cmocka_unit_test(test_attendee_roles),
 		cmocka_unit_test(test_actions),
 		cmocka_unit_test(test_stale),
+		cmocka_unit_test(test_person_names),
+		cmocka_unit_test(test_write_all_refused),
 		cmocka_unit_test(test_keep),
 	};
 

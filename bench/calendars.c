@@ -1,0 +1,209 @@
+/* calendars.c: how long writing every calendar of one program takes, apart from planning it. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "assign.h"
+#include "diag.h"
+#include "elig.h"
+#include "ics.h"
+#include "load.h"
+#include "model.h"
+#include "sched.h"
+#include "util.h"
+
+/*
+ * Usage: calendars [-g] [-r N] DIR PROGRAM.yaml...
+ *
+ * Loads, schedules and staffs the files as planner plan --no-db does,
+ * then writes every calendar (ics_write_all(), as plan --out DIR does)
+ * N times (default 2: into DIR as it is, then over the files just
+ * written) and prints one line per run: wall and CPU seconds (user and
+ * system), the number of exercises and of people staffed, and peak
+ * memory. -g staffs greedily instead of with assign_plan(): each seat
+ * goes to the next person, in roster order, of an agency taking part,
+ * with no other rule; the calendars are as large, so a size whose
+ * staffing takes long can still be timed. Set SOURCE_DATE_EPOCH for
+ * byte-identical files. It is a measurement, not a test: it fails only
+ * when it cannot run.
+ */
+
+static double
+now_s(clockid_t clk)
+{
+	struct timespec ts;
+
+	clock_gettime(clk, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double
+cpu_s(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+	    (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
+
+/* The -g staffing: see the top of the file. */
+static void
+staff_greedily(struct plan *p)
+{
+	const struct model *m = p->model;
+	size_t *next = xcalloc(m->nagencies + 1, sizeof(*next));
+	size_t *ev, i, r, k, a, n;
+
+	for (i = 0; i < p->nexercises; i++) {
+		struct plan_exercise *px = &p->exercises[i];
+		const struct template *tpl = px->ex->tpl;
+		size_t cap = 0;
+
+		if (tpl == NULL || px->ex->nparticipants == 0)
+			continue;
+		for (r = 0; r < tpl->nroles; r++)
+			cap += (size_t)assign_needed(px, &tpl->roles[r]);
+		px->assignments = arena_array(p->arena, cap + 1,
+		    sizeof(*px->assignments));
+		px->nassignments = 0;
+		for (r = 0; r < tpl->nroles; r++) {
+			int need = assign_needed(px, &tpl->roles[r]);
+
+			ev = arena_array(p->arena, px->nevents + 1, sizeof(*ev));
+			n = elig_role_events(px, &tpl->roles[r], ev);
+			for (k = 0; k < (size_t)need; k++) {
+				struct assignment *as;
+				const struct agency *ag = px->ex->participants[
+				    k % px->ex->nparticipants].agency;
+				size_t ai, tries;
+
+				for (ai = 0; ai < m->nagencies &&
+				    m->agencies[ai] != ag; ai++)
+					;
+				/* The agency's next person, round the roster. */
+				for (tries = 0, a = next[ai]; tries < m->npeople;
+				    tries++, a = (a + 1) % m->npeople)
+					if (m->people[a]->agency == ag)
+						break;
+				if (tries == m->npeople)
+					continue;
+				next[ai] = (a + 1) % m->npeople;
+				as = &px->assignments[px->nassignments++];
+				as->role = &tpl->roles[r];
+				as->person = m->people[a];
+				as->events = ev;
+				as->nevents = n;
+			}
+		}
+	}
+	free(next);
+}
+
+static int
+ptr_cmp(const void *a, const void *b)
+{
+	uintptr_t x = *(const uintptr_t *)a, y = *(const uintptr_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* How many people hold a role: each gets a calendar. */
+static size_t
+count_staffed(const struct plan *p)
+{
+	uintptr_t *v;
+	size_t i, j, n = 0, total = 0, distinct = 0;
+
+	for (i = 0; i < p->nexercises; i++)
+		total += p->exercises[i].nassignments;
+	v = xcalloc(total + 1, sizeof(*v));
+	for (i = 0; i < p->nexercises; i++)
+		for (j = 0; j < p->exercises[i].nassignments; j++)
+			if (p->exercises[i].assignments[j].person != NULL)
+				v[n++] = (uintptr_t)
+				    p->exercises[i].assignments[j].person;
+	qsort(v, n, sizeof(*v), ptr_cmp);
+	for (i = 0; i < n; i++)
+		distinct += i == 0 || v[i] != v[i - 1];
+	free(v);
+	return distinct;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct assign_opts o = {0};
+	struct diags d = {0};
+	struct model *m;
+	struct plan *p;
+	struct rusage ru;
+	const char *dir;
+	char *cause = NULL;
+	size_t i, staffed;
+	double w0, c0;
+	int k = 1, runs = 2, greedy = 0, r;
+
+	for (; k < argc && argv[k][0] == '-'; k++) {
+		if (strcmp(argv[k], "-g") == 0)
+			greedy = 1;
+		else if (strcmp(argv[k], "-r") == 0 && k + 1 < argc)
+			runs = atoi(argv[++k]);
+		else
+			break;
+	}
+	if (argc - k < 2 || runs < 1) {
+		fprintf(stderr, "usage: calendars [-g] [-r N] DIR "
+		    "PROGRAM.yaml...\n");
+		return 2;
+	}
+	dir = argv[k++];
+	if ((m = load_files(argv + k, (size_t)(argc - k), &d)) == NULL ||
+	    (p = sched_plan(m, &d)) == NULL) {
+		for (i = 0; i < d.n; i++) {
+			char *s = diag_format(&d.v[i]);
+
+			fprintf(stderr, "%s\n", s);
+			free(s);
+		}
+		fprintf(stderr, "calendars: cannot load or schedule\n");
+		return 1;
+	}
+	w0 = now_s(CLOCK_MONOTONIC);
+	c0 = cpu_s();
+	if (greedy)
+		staff_greedily(p);
+	else
+		assign_plan(p, &o, &d);
+	printf("staffing %s seconds %.3f cpu %.3f\n", greedy ? "greedy" :
+	    "assign_plan", now_s(CLOCK_MONOTONIC) - w0, cpu_s() - c0);
+	fflush(stdout);
+	staffed = count_staffed(p);
+	if (mkdir_p(dir) == -1) {
+		fprintf(stderr, "calendars: cannot create '%s'\n", dir);
+		return 1;
+	}
+	for (r = 0; r < runs; r++) {
+		w0 = now_s(CLOCK_MONOTONIC);
+		c0 = cpu_s();
+		if (ics_write_all(p, dir, NULL, 0, NULL, 0, &cause) == -1) {
+			fprintf(stderr, "calendars: %s\n", cause);
+			free(cause);
+			return 1;
+		}
+		getrusage(RUSAGE_SELF, &ru);
+		printf("calendars run %d seconds %.3f cpu %.3f exercises %zu "
+		    "people %zu rss_MiB %ld\n", r + 1,
+		    now_s(CLOCK_MONOTONIC) - w0, cpu_s() - c0, p->nexercises,
+		    staffed, ru.ru_maxrss / 1024);
+		fflush(stdout);
+	}
+	plan_free(p);
+	model_free(m);
+	diags_free(&d);
+	return 0;
+}

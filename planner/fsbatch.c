@@ -1,0 +1,250 @@
+/* fsbatch.c: many files replaced together, each atomically, made durable by one sync. */
+#define _GNU_SOURCE	/* syncfs, sync_file_range: Linux; fsync elsewhere */
+#include "fsbatch.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+#if defined(__linux__) && defined(SYNC_FILE_RANGE_WRITE)
+#define HAVE_SYNCFS 1
+#endif
+
+struct pending {
+	char *path;
+	char *tmp;	/* NULL once renamed over path */
+	dev_t dev;	/* of the file system holding it */
+};
+
+struct fsbatch {
+	struct pending *v;
+	size_t n, cap;
+	size_t done;	/* v[0..done) renamed */
+	int committed;
+};
+
+struct fsbatch *
+fsbatch_new(void)
+{
+	return xcalloc(1, sizeof(struct fsbatch));
+}
+
+/* Write all of data to fd; -1 with errno on failure. */
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	size_t off = 0;
+
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		off += (size_t)w;
+	}
+	return 0;
+}
+
+int
+fsbatch_write(struct fsbatch *b, const char *path, const char *data,
+    size_t len)
+{
+	struct pending *pd;
+	struct stat st;
+	char *tmp;
+	int fd, saved;
+
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode))
+		return write_file_atomic(path, data, len);
+	tmp = xasprintf("%s.tmp.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) == -1) {
+		saved = errno;
+		free(tmp);
+		errno = saved;
+		return -1;
+	}
+	if (write_all(fd, data, len) == -1 || fchmod(fd, 0644) == -1 ||
+	    fstat(fd, &st) == -1)
+		goto fail;
+#ifdef HAVE_SYNCFS
+	/* Start the disk on it now; fsbatch_commit() waits for the rest.
+	 * Only a hint: a failure here shows again in the sync. */
+	(void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	b->v = vec_grow(b->v, &b->cap, b->n, sizeof(*b->v));
+	pd = &b->v[b->n++];
+	pd->path = xstrdup(path);
+	pd->tmp = tmp;
+	pd->dev = st.st_dev;
+	return 0;
+fail:
+	saved = errno;
+	if (fd != -1)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	errno = saved;
+	return -1;
+}
+
+/* fsync(2) of the file or directory at path. */
+static int
+sync_path(const char *path, int flags)
+{
+	int fd, rc, saved;
+
+	if ((fd = open(path, flags)) == -1)
+		return -1;
+	rc = fsync(fd);
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return rc;
+}
+
+/*
+ * Make the temporaries durable. With syncfs, one call per file system
+ * (of the first file on it) instead of one fsync, and so one journal
+ * commit, per file.
+ */
+static int
+sync_all(struct fsbatch *b, const char **failed)
+{
+	size_t i;
+
+#ifdef HAVE_SYNCFS
+	size_t j;
+	int fd, rc, saved;
+
+	for (i = 0; i < b->n; i++) {
+		for (j = 0; j < i && b->v[j].dev != b->v[i].dev; j++)
+			;
+		if (j < i)
+			continue;	/* that file system is synced */
+		*failed = b->v[i].path;
+		if ((fd = open(b->v[i].tmp, O_RDONLY)) == -1)
+			return -1;
+		rc = syncfs(fd);
+		saved = errno;
+		close(fd);
+		errno = saved;
+		if (rc == -1)
+			return -1;
+	}
+#else
+	for (i = 0; i < b->n; i++) {
+		*failed = b->v[i].path;
+		if (sync_path(b->v[i].tmp, O_WRONLY) == -1)
+			return -1;
+	}
+#endif
+	return 0;
+}
+
+/* The directory part of path ("." for none); caller frees. */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* Sync each directory a file was renamed into, once, so that the
+ * renames themselves survive a crash. A file system that cannot sync
+ * a directory (EINVAL) keeps what it keeps. */
+static int
+sync_dirs(struct fsbatch *b, const char **failed)
+{
+	char **dirs = xcalloc(b->n + 1, sizeof(*dirs));
+	size_t i, j, ndirs = 0;
+	int rc = 0;
+
+	for (i = 0; i < b->n && rc == 0; i++) {
+		char *d = dir_of(b->v[i].path);
+
+		for (j = 0; j < ndirs && strcmp(dirs[j], d) != 0; j++)
+			;
+		if (j < ndirs) {
+			free(d);
+			continue;
+		}
+		dirs[ndirs++] = d;
+		if (sync_path(d, O_RDONLY) == -1 && errno != EINVAL) {
+			*failed = b->v[i].path;
+			rc = -1;
+		}
+	}
+	for (i = 0; i < ndirs; i++)
+		free(dirs[i]);
+	free(dirs);
+	return rc;
+}
+
+int
+fsbatch_commit(struct fsbatch *b, const char **failed)
+{
+	const char *where = NULL;
+
+	if (failed == NULL)
+		failed = &where;
+	*failed = NULL;
+	if (b->committed) {
+		errno = EINVAL;
+		return -1;
+	}
+	b->committed = 1;
+	if (sync_all(b, failed) == -1)
+		return -1;
+	for (; b->done < b->n; b->done++) {
+		struct pending *pd = &b->v[b->done];
+
+		if (rename(pd->tmp, pd->path) == -1) {
+			*failed = pd->path;
+			return -1;
+		}
+		free(pd->tmp);
+		pd->tmp = NULL;
+	}
+	if (sync_dirs(b, failed) == -1)
+		return -1;
+	*failed = NULL;
+	return 0;
+}
+
+void
+fsbatch_free(struct fsbatch *b)
+{
+	size_t i;
+	int saved = errno;
+
+	if (b == NULL)
+		return;
+	for (i = 0; i < b->n; i++) {
+		if (b->v[i].tmp != NULL)
+			unlink(b->v[i].tmp);
+		free(b->v[i].tmp);
+		free(b->v[i].path);
+	}
+	free(b->v);
+	free(b);
+	errno = saved;
+}
