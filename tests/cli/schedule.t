@@ -11,7 +11,7 @@
 $ d=$(mktemp -d); planner plan examples/border-fpv-fse.yaml --no-db --out "$d"; s=$?; rm -rf "$d"; exit $s
 Operation Desert Lantern 2027 (full-scale, template fpv-swarm-border-fse, venue America/Phoenix)
   guidance-review          meeting              2026-11-13T16:00:00Z .. 2026-11-13T18:00:00Z
-      Senior leader guidance review
+      Senior leader guidance and exercise program review
       Fri 13 Nov 2026 09:00-11:00 MST: cbp-tucson usbp-nogales fbi-phoenix nogales-fd gn-sonora pesp-sonora scc-oem
       Fri 13 Nov 2026 11:00-13:00 EST: dhs-st dhs-ia
   planning-team            deadline             2026-11-14T00:00:00Z
@@ -51,15 +51,15 @@ Operation Desert Lantern 2027 (full-scale, template fpv-swarm-border-fse, venue 
       Wed 28 Apr 2027 17:00 MST: cbp-tucson usbp-nogales fbi-phoenix nogales-fd gn-sonora pesp-sonora scc-oem
       Wed 28 Apr 2027 20:00 EDT: dhs-st dhs-ia
   fpm                      planning-meeting     2027-05-14T16:00:00Z .. 2027-05-14T19:00:00Z
-      Final Planning Meeting
+      Final Planning Meeting (documents frozen)
       Fri 14 May 2027 09:00-12:00 MST: cbp-tucson usbp-nogales fbi-phoenix nogales-fd gn-sonora pesp-sonora scc-oem
       Fri 14 May 2027 12:00-15:00 EDT: dhs-st dhs-ia
   explan-out               deadline             2027-05-29T00:00:00Z
-      ExPlan distributed to players and observers (no scenario detail)
+      ExPlan sent to players and observers
       Fri 28 May 2027 17:00 MST: cbp-tucson usbp-nogales fbi-phoenix nogales-fd gn-sonora pesp-sonora scc-oem
       Fri 28 May 2027 20:00 EDT: dhs-st dhs-ia
   ce-handbook-out          deadline             2027-06-05T00:00:00Z
-      C/E Handbook, MSEL and EEGs distributed to controllers and evaluators only
+      C/E Handbook, MSEL and EEGs sent to controllers and evaluators
       Fri  4 Jun 2027 17:00 MST: cbp-tucson usbp-nogales fbi-phoenix nogales-fd gn-sonora pesp-sonora scc-oem
       Fri  4 Jun 2027 20:00 EDT: dhs-st dhs-ia
   senior-leader-briefing   briefing             2027-06-15T16:00:00Z .. 2027-06-15T17:00:00Z
@@ -71,7 +71,7 @@ Operation Desert Lantern 2027 (full-scale, template fpv-swarm-border-fse, venue 
       Tue 15 Jun 2027 10:00-13:00 MST: cbp-tucson usbp-nogales fbi-phoenix nogales-fd gn-sonora pesp-sonora scc-oem
       Tue 15 Jun 2027 13:00-16:00 EDT: dhs-st dhs-ia
   actor-briefing           briefing             2027-06-16T12:00:00Z .. 2027-06-16T13:00:00Z
-      Actor briefing, moulage and safety brief
+      Actor briefing (moulage, safety, scripts)
       Wed 16 Jun 2027 05:00-06:00 MST: cbp-tucson usbp-nogales fbi-phoenix nogales-fd gn-sonora pesp-sonora scc-oem
       Wed 16 Jun 2027 08:00-09:00 EDT: dhs-st dhs-ia
       warning: cbp-tucson meets 05:00-06:00 local time, 60m outside its working hours 07:00-16:00
@@ -83,7 +83,7 @@ Operation Desert Lantern 2027 (full-scale, template fpv-swarm-border-fse, venue 
       warning: scc-oem meets 05:00-06:00 local time, 60m outside its working hours 08:00-17:00
       warning: dhs-st meets 08:00-09:00 local time, 30m outside its working hours 08:30-17:00
   player-briefing          briefing             2027-06-16T13:00:00Z .. 2027-06-16T13:45:00Z
-      Player briefing (rules of play, safety, "REAL WORLD" procedure)
+      Player briefing (safety rules, "REAL WORLD" stop, ground rules)
       Wed 16 Jun 2027 06:00-06:45 MST: cbp-tucson usbp-nogales fbi-phoenix nogales-fd gn-sonora pesp-sonora scc-oem
       Wed 16 Jun 2027 09:00-09:45 EDT: dhs-st dhs-ia
       warning: cbp-tucson meets 06:00-06:45 local time, 45m outside its working hours 07:00-16:00
@@ -114,14 +114,14 @@ Operation Desert Lantern 2027 (full-scale, template fpv-swarm-border-fse, venue 
       warning: dhs-st meets 10:00-18:00 local time, 60m outside its working hours 08:30-17:00
       warning: dhs-ia meets 10:00-18:00 local time, 90m outside its working hours 08:00-16:30
   hot-wash                 hot-wash             2027-06-16T22:00:00Z .. 2027-06-16T23:00:00Z
-      Player hot wash (participant feedback forms handed out)
+      Player hot wash (feedback forms handed out)
       Wed 16 Jun 2027 15:00-16:00 MST: cbp-tucson usbp-nogales fbi-phoenix nogales-fd gn-sonora pesp-sonora scc-oem
       Wed 16 Jun 2027 18:00-19:00 EDT: dhs-st dhs-ia
       warning: usbp-nogales meets 15:00-16:00 local time, 60m outside its working hours 06:00-15:00
       warning: dhs-st meets 18:00-19:00 local time, 60m outside its working hours 08:30-17:00
       warning: dhs-ia meets 18:00-19:00 local time, 60m outside its working hours 08:00-16:30
-  ce-debrief               debrief              2027-06-16T23:30:00Z .. 2027-06-17T01:30:00Z
-      Controller/evaluator debrief (EEGs completed)
+  debrief                  debrief              2027-06-16T23:30:00Z .. 2027-06-17T01:30:00Z
+      Controller and evaluator debrief (EEGs completed)
       Wed 16 Jun 2027 16:30-18:30 MST: cbp-tucson usbp-nogales fbi-phoenix nogales-fd gn-sonora pesp-sonora scc-oem
       Wed 16 Jun 2027 19:30-21:30 EDT: dhs-st dhs-ia
       warning: cbp-tucson meets 16:30-18:30 local time, 120m outside its working hours 07:00-16:00
@@ -145,6 +145,10 @@ Operation Desert Lantern 2027 (full-scale, template fpv-swarm-border-fse, venue 
       Final AAR/IP due
       Wed  4 Aug 2027 17:00 MST: cbp-tucson usbp-nogales fbi-phoenix nogales-fd gn-sonora pesp-sonora scc-oem
       Wed  4 Aug 2027 20:00 EDT: dhs-st dhs-ia
+  aar-submission           deadline             2027-08-26T00:00:00Z
+      AAR/IP submitted (grant-funded exercises: within 90 days)
+      Wed 25 Aug 2027 17:00 MST: cbp-tucson usbp-nogales fbi-phoenix nogales-fd gn-sonora pesp-sonora scc-oem
+      Wed 25 Aug 2027 20:00 EDT: dhs-st dhs-ia
 # Chicago, Kyiv and Phoenix across the spring clock changes (see
 # tests/sched/ex-dst-spring.yaml): the schedule part of the JSON plan
 # (tests/oracle/schedule_json.py drops staffing and titles).

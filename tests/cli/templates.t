@@ -11,3 +11,12 @@ fpv-swarm-border-fse         full-scale  1 day, 8h    6-8 months            exer
 $ planner templates --markdown | awk -F' [|] ' 'NR > 2 && NF != 5 { print "bad row: " $0 } END { print NR - 2, "templates" }'; ls templates/*.yaml | wc -l
 16 templates
 16
+# Every scenario template is built on the base template of its type, so
+# the doctrine timings, briefings and after-action steps live in one place.
+$ for f in templates/*.yaml; do case $f in templates/base-*) continue;; esac; t=$(sed -n 's/^type: //p' $f); e=$(sed -n 's/^extends: //p' $f); [ "$e" = "base-$t" ] || echo "$f: a $t template extends '$e'"; done; echo checked
+checked
+# The base templates (which every scenario inherits from) and the
+# trilateral and supply-chain ones give a Ukrainian variant of every text
+# that has a Spanish one.
+$ python3 tests/check_translations.py templates/base-*.yaml templates/trilateral-*.yaml templates/fpv-supply-chain-workshop.yaml
+11 files checked

@@ -455,6 +455,7 @@ class World:
         self.docs = {}			# path -> docs
         self.cal_by_id = {}
         self.tpl_by_id = {}
+        self.tpl_path = {}		# template id -> the file it is in
         self.exercises = []
         self.agencies = {}
         ex_path = os.path.normpath(ex_path)
@@ -494,6 +495,7 @@ class World:
                 self.cal_by_id.setdefault(str(d["id"]), Calendar(d))
             if d.get("kind") == "Template":
                 self.tpl_by_id.setdefault(str(d["id"]), d)
+                self.tpl_path.setdefault(str(d["id"]), path)
         return docs
 
     def calendar(self, name, roster_path):
@@ -513,7 +515,10 @@ class World:
     def template(self, ref, ex_path):
         ref = str(ref)
         if ref in self.tpl_by_id:
-            return self.tpl_by_id[ref]
+            # Read before (a second exercise of a series, or the same
+            # file): merged with its parents like a first read.
+            return self.resolved(self.tpl_by_id[ref],
+                                 self.tpl_path[ref], ref)
         if "/" in ref or ref.endswith(".yaml"):
             docs = self._read(os.path.join(os.path.dirname(ex_path), ref))
         else:
