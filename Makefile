@@ -87,7 +87,7 @@ BENCHES = $(BENCH_SRCS:bench/%.c=$(BUILD)/bench/%)
 $(BUILD)/bench:
 	mkdir -p $@
 
-$(BUILD)/bench/%: bench/%.c $(LIBOBJS) | $(BUILD)/bench
+$(BUILD)/bench/%: bench/%.c bench/bench.h $(LIBOBJS) | $(BUILD)/bench
 	@echo "  BENCH   $@"
 	@$(CC) $(ALL_CFLAGS) -Iplanner $(LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
 

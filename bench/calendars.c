@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "assign.h"
+#include "bench.h"
 #include "diag.h"
 #include "elig.h"
 #include "ics.h"
@@ -31,25 +32,6 @@
  * byte-identical files. It is a measurement, not a test: it fails only
  * when it cannot run.
  */
-
-static double
-now_s(clockid_t clk)
-{
-	struct timespec ts;
-
-	clock_gettime(clk, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double
-cpu_s(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
-	    (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
-}
 
 /* The -g staffing: see the top of the file. */
 static void
@@ -144,7 +126,7 @@ main(int argc, char **argv)
 	struct rusage ru;
 	const char *dir;
 	char *cause = NULL;
-	size_t i, staffed;
+	size_t staffed;
 	double w0, c0;
 	int k = 1, runs = 2, greedy = 0, r;
 
@@ -162,25 +144,17 @@ main(int argc, char **argv)
 		return 2;
 	}
 	dir = argv[k++];
-	if ((m = load_files(argv + k, (size_t)(argc - k), &d)) == NULL ||
-	    (p = sched_plan(m, &d)) == NULL) {
-		for (i = 0; i < d.n; i++) {
-			char *s = diag_format(&d.v[i]);
-
-			fprintf(stderr, "%s\n", s);
-			free(s);
-		}
-		fprintf(stderr, "calendars: cannot load or schedule\n");
+	if ((p = bench_plan("calendars", argv + k, (size_t)(argc - k), &m,
+	    &d)) == NULL)
 		return 1;
-	}
-	w0 = now_s(CLOCK_MONOTONIC);
-	c0 = cpu_s();
+	w0 = bench_wall();
+	c0 = bench_cpu();
 	if (greedy)
 		staff_greedily(p);
 	else
 		assign_plan(p, &o, &d);
 	printf("staffing %s seconds %.3f cpu %.3f\n", greedy ? "greedy" :
-	    "assign_plan", now_s(CLOCK_MONOTONIC) - w0, cpu_s() - c0);
+	    "assign_plan", bench_wall() - w0, bench_cpu() - c0);
 	fflush(stdout);
 	staffed = count_staffed(p);
 	if (mkdir_p(dir) == -1) {
@@ -188,8 +162,8 @@ main(int argc, char **argv)
 		return 1;
 	}
 	for (r = 0; r < runs; r++) {
-		w0 = now_s(CLOCK_MONOTONIC);
-		c0 = cpu_s();
+		w0 = bench_wall();
+		c0 = bench_cpu();
 		if (ics_write_all(p, dir, NULL, 0, NULL, 0, &cause) == -1) {
 			fprintf(stderr, "calendars: %s\n", cause);
 			free(cause);
@@ -198,7 +172,7 @@ main(int argc, char **argv)
 		getrusage(RUSAGE_SELF, &ru);
 		printf("calendars run %d seconds %.3f cpu %.3f exercises %zu "
 		    "people %zu rss_MiB %ld\n", r + 1,
-		    now_s(CLOCK_MONOTONIC) - w0, cpu_s() - c0, p->nexercises,
+		    bench_wall() - w0, bench_cpu() - c0, p->nexercises,
 		    staffed, ru.ru_maxrss / 1024);
 		fflush(stdout);
 	}

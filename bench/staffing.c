@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "assign.h"
+#include "bench.h"
 #include "diag.h"
 #include "load.h"
 #include "model.h"
@@ -26,15 +27,6 @@
  * staffs examples/border-series-2027.yaml (make bench runs it so). It
  * is a measurement, not a test: it fails only when it cannot run.
  */
-
-static double
-now_s(clockid_t clk)
-{
-	struct timespec ts;
-
-	clock_gettime(clk, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 int
 main(int argc, char **argv)
@@ -67,24 +59,15 @@ main(int argc, char **argv)
 		files = argv + k;
 		nfiles = (size_t)(argc - k);
 	}
-	if ((m = load_files(files, nfiles, &d)) == NULL ||
-	    (p = sched_plan(m, &d)) == NULL) {
-		for (i = 0; i < d.n; i++) {
-			char *s = diag_format(&d.v[i]);
-
-			fprintf(stderr, "%s\n", s);
-			free(s);
-		}
-		fprintf(stderr, "staffing: cannot load or schedule\n");
+	if ((p = bench_plan("staffing", files, nfiles, &m, &d)) == NULL)
 		return 1;
-	}
 	if (lpfile != NULL)
 		o.lp = &lp;
-	w0 = now_s(CLOCK_MONOTONIC);
-	c0 = now_s(CLOCK_PROCESS_CPUTIME_ID);
+	w0 = bench_wall();
+	c0 = bench_cpu();
 	assign_plan(p, &o, &d);
-	w1 = now_s(CLOCK_MONOTONIC);
-	c1 = now_s(CLOCK_PROCESS_CPUTIME_ID);
+	w1 = bench_wall();
+	c1 = bench_cpu();
 	if (lp != NULL && write_file_atomic(lpfile, lp, strlen(lp)) == -1) {
 		fprintf(stderr, "staffing: cannot write '%s'\n", lpfile);
 		return 1;

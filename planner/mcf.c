@@ -317,12 +317,34 @@ heap_pop(struct heap *h, int64_t *d, int *v)
 	}
 }
 
+/* Dijkstra's step from v, at distance d, along every arc with room. */
+static void
+relax(struct mcf *f, struct heap *h, int v, int64_t d, uint64_t *work)
+{
+	int i;
+
+	for (i = f->head[v]; i != -1; i = f->e[i].next) {
+		const struct edge *ed = &f->e[i];
+		int64_t nd;
+
+		(*work)++;
+		if (ed->cap <= 0)
+			continue;
+		nd = d + ed->cost + f->pot[v] - f->pot[ed->to];
+		if (nd >= f->dist[ed->to])
+			continue;
+		f->dist[ed->to] = nd;
+		f->prev[ed->to] = i;
+		heap_push(h, nd, ed->to);
+	}
+}
+
 /* Dijkstra on reduced costs; returns whether t was reached. */
 static int
 shortest_path(struct mcf *f, int s, int t, struct heap *h, uint64_t *work)
 {
 	int64_t d;
-	int v, i;
+	int v;
 
 	for (v = 0; v < f->nnodes; v++) {
 		f->dist[v] = INF;
@@ -339,20 +361,7 @@ shortest_path(struct mcf *f, int s, int t, struct heap *h, uint64_t *work)
 		 * potentials grow by dist[t] (see mcf_solve). */
 		if (v == t && f->bulk)
 			break;
-		for (i = f->head[v]; i != -1; i = f->e[i].next) {
-			const struct edge *ed = &f->e[i];
-			int64_t nd;
-
-			(*work)++;
-			if (ed->cap <= 0)
-				continue;
-			nd = d + ed->cost + f->pot[v] - f->pot[ed->to];
-			if (nd >= f->dist[ed->to])
-				continue;
-			f->dist[ed->to] = nd;
-			f->prev[ed->to] = i;
-			heap_push(h, nd, ed->to);
-		}
+		relax(f, h, v, d, work);
 	}
 	return f->dist[t] != INF;
 }
@@ -494,7 +503,7 @@ static int
 repair_path(struct mcf *f, struct heap *h, uint64_t *work)
 {
 	int64_t d;
-	int v, i;
+	int v;
 
 	heap_clear(h);
 	for (v = 0; v < f->nnodes; v++) {
@@ -511,20 +520,7 @@ repair_path(struct mcf *f, struct heap *h, uint64_t *work)
 			continue;
 		if (f->excess[v] < 0)
 			return v;
-		for (i = f->head[v]; i != -1; i = f->e[i].next) {
-			const struct edge *ed = &f->e[i];
-			int64_t nd;
-
-			(*work)++;
-			if (ed->cap <= 0)
-				continue;
-			nd = d + ed->cost + f->pot[v] - f->pot[ed->to];
-			if (nd >= f->dist[ed->to])
-				continue;
-			f->dist[ed->to] = nd;
-			f->prev[ed->to] = i;
-			heap_push(h, nd, ed->to);
-		}
+		relax(f, h, v, d, work);
 	}
 	return -1;
 }
