@@ -55,11 +55,11 @@ Operation Desert Lantern 2027 (full-scale, template fpv-swarm-border-fse, venue 
       Fri 14 May 2027 09:00-12:00 MST: cbp-tucson usbp-nogales fbi-phoenix nogales-fd gn-sonora pesp-sonora scc-oem
       Fri 14 May 2027 12:00-15:00 EDT: dhs-st dhs-ia
   explan-out               deadline             2027-05-29T00:00:00Z
-      ExPlan sent to players and observers
+      ExPlan sent to players and observers (no scenario detail)
       Fri 28 May 2027 17:00 MST: cbp-tucson usbp-nogales fbi-phoenix nogales-fd gn-sonora pesp-sonora scc-oem
       Fri 28 May 2027 20:00 EDT: dhs-st dhs-ia
   ce-handbook-out          deadline             2027-06-05T00:00:00Z
-      C/E Handbook, MSEL and EEGs sent to controllers and evaluators
+      C/E Handbook, MSEL and EEGs sent to controllers and evaluators only
       Fri  4 Jun 2027 17:00 MST: cbp-tucson usbp-nogales fbi-phoenix nogales-fd gn-sonora pesp-sonora scc-oem
       Fri  4 Jun 2027 20:00 EDT: dhs-st dhs-ia
   senior-leader-briefing   briefing             2027-06-15T16:00:00Z .. 2027-06-15T17:00:00Z
