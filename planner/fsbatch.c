@@ -125,34 +125,40 @@ static int
 sync_all(struct fsbatch *b, const char **failed)
 {
 	size_t i;
+	int rc = 0;
 
 #ifdef HAVE_SYNCFS
-	size_t j;
-	int fd, rc, saved;
+	/* The file systems synced so far: a handful, whatever b->n is. */
+	dev_t *synced = xcalloc(b->n + 1, sizeof(*synced));
+	size_t j, nsynced = 0;
+	int fd, saved;
 
-	for (i = 0; i < b->n; i++) {
-		for (j = 0; j < i && b->v[j].dev != b->v[i].dev; j++)
+	for (i = 0; i < b->n && rc == 0; i++) {
+		for (j = 0; j < nsynced && synced[j] != b->v[i].dev; j++)
 			;
-		if (j < i)
-			continue;	/* that file system is synced */
+		if (j < nsynced)
+			continue;
+		synced[nsynced++] = b->v[i].dev;
 		*failed = b->v[i].path;
-		if ((fd = open(b->v[i].tmp, O_RDONLY)) == -1)
-			return -1;
+		if ((fd = open(b->v[i].tmp, O_RDONLY)) == -1) {
+			rc = -1;
+			break;
+		}
 		rc = syncfs(fd);
 		saved = errno;
 		close(fd);
 		errno = saved;
-		if (rc == -1)
-			return -1;
 	}
+	saved = errno;
+	free(synced);
+	errno = saved;
 #else
-	for (i = 0; i < b->n; i++) {
+	for (i = 0; i < b->n && rc == 0; i++) {
 		*failed = b->v[i].path;
-		if (sync_path(b->v[i].tmp, O_WRONLY) == -1)
-			return -1;
+		rc = sync_path(b->v[i].tmp, O_WRONLY);
 	}
 #endif
-	return 0;
+	return rc;
 }
 
 /* The directory part of path ("." for none); caller frees. */
