@@ -485,7 +485,8 @@ add_candidate(struct prob *P, size_t ex, size_t role, size_t g0, size_t pi,
 		ac->travel = travel_cost(P, ex, pn);
 		ac->ooh = ooh_cost(P, ex, role, pn);
 	}
-	if (ac->state != 0 || elig_person(r, pn, ac->d0, ac->d1, ac->n) ||
+	if (ac->state != 0 || elig_person(P->el, r, pi, ac->d0, ac->d1,
+	    ac->n) ||
 	    prior_clash(P, ex, role, pi, NULL, 0) > 0)
 		return;
 	c = &VEC_PUSH(P->c, P->nc, P->ccap);

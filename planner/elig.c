@@ -1,6 +1,8 @@
 /* elig.c: who may hold a role: the hard rules of staffing, with the reason each person is ruled out. */
 #include "elig.h"
 
+#include <assert.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,10 +10,334 @@
 #include "doctrine.h"
 #include "tz.h"
 
+/*
+ * Pointer -> index, by open addressing: the role a question is about,
+ * and the person when elig_check() names one, are found by the
+ * pointers the caller holds, not by comparing names.
+ */
+struct ptrmap {
+	struct ptrslot {
+		const void *key;	/* NULL: an empty slot */
+		size_t val;
+	} *slot;
+	size_t mask;		/* slots - 1, a power of two less one */
+	unsigned shift;		/* 64 - log2(slots) */
+};
+
+/* Room for n keys. */
+static void
+ptrmap_init(struct ptrmap *pm, size_t n)
+{
+	size_t slots = 16;
+	unsigned bits = 4;
+
+	while (slots < 2 * n) {
+		slots *= 2;
+		bits++;
+	}
+	pm->slot = xcalloc(slots, sizeof(*pm->slot));
+	pm->mask = slots - 1;
+	pm->shift = 64 - bits;
+}
+
+static void
+ptrmap_free(struct ptrmap *pm)
+{
+	free(pm->slot);
+}
+
+/* Fibonacci hashing: the multiplication carries every bit of the
+ * address into the top bits kept, so no layout of the objects (one
+ * array, or a stride of the table's size) piles them in one place. */
+static size_t
+ptrmap_slot(const struct ptrmap *pm, const void *p)
+{
+	return (size_t)(((uint64_t)(uintptr_t)p *
+	    UINT64_C(0x9E3779B97F4A7C15)) >> pm->shift);
+}
+
+/* Adds p -> v unless p is there; returns 1 when it added. The table
+ * holds at least twice as many slots as keys (ptrmap_init), so a free
+ * slot is always found. */
+static int
+ptrmap_add(struct ptrmap *pm, const void *p, size_t v)
+{
+	size_t i;
+
+	for (i = ptrmap_slot(pm, p); pm->slot[i].key != NULL;
+	    i = (i + 1) & pm->mask)
+		if (pm->slot[i].key == p)
+			return 0;
+	pm->slot[i].key = p;
+	pm->slot[i].val = v;
+	return 1;
+}
+
+/* The index of p, or -1 when it is not there. */
+static long
+ptrmap_get(const struct ptrmap *pm, const void *p)
+{
+	size_t i;
+
+	for (i = ptrmap_slot(pm, p); pm->slot[i].key != NULL;
+	    i = (i + 1) & pm->mask)
+		if (pm->slot[i].key == p)
+			return (long)pm->slot[i].val;
+	return -1;
+}
+
+/*
+ * What a role needs, as bits of the interned qualification and
+ * language names: the words of the set that are not zero,
+ * word[first..first+n) with their masks. A role that names no
+ * qualification and no language has n == 0 and passes with no look-up
+ * of the person. strings: a name of it is NULL, so only strcaseeq()
+ * answers for it.
+ */
+struct need {
+	uint32_t first, n;
+	int strings;
+};
+
 struct elig {
 	const struct model *m;
 	struct avail **av;	/* one per agency, in model order */
+	struct ptrmap agencies;	/* -> index into m->agencies and av */
+	struct ptrmap roles;	/* -> index into need */
+	struct ptrmap people;	/* -> index into m->people */
+	struct need *need;
+	uint32_t *need_word;
+	uint64_t *need_mask;
+	size_t nw;		/* words of a person's set */
+	uint64_t *has;		/* m->npeople sets of nw words */
+	/* Each person's clearance and absences, by model index, side by
+	 * side: elig_person() reads these and has[], never the people,
+	 * whose structs and absences lie apart in the arena. */
+	unsigned char *clr;	/* enum clearance, < CLR_NLEVELS */
+	size_t *away0;		/* person i's absences: away0[i]..away0[i+1] */
+	pdate *away;		/* absence k: away[2k] to away[2k + 1] */
 };
+
+/*
+ * Interned names while elig_new() runs: a qualification and a language
+ * of the same spelling are different bits, so each key is a kind byte
+ * ('q' or 'l') and the name with every byte through tolower(). Two
+ * keys are equal exactly when strcaseeq() says the names are: it
+ * compares tolower() of each byte and ends where either string does.
+ */
+struct names {
+	char **key;		/* NULL: an empty slot */
+	uint32_t *id;
+	size_t slots, n;
+	char *buf;		/* the key being looked up */
+	size_t bufcap;
+};
+
+static uint64_t
+names_hash(const char *s)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+	return h;
+}
+
+/* The key of name s of kind k in n->buf. */
+static const char *
+names_key(struct names *n, char k, const char *s)
+{
+	size_t len = strlen(s), i;
+
+	if (len + 2 > n->bufcap) {
+		n->bufcap = len + 2;
+		n->buf = xreallocarray(n->buf, n->bufcap, 1);
+	}
+	n->buf[0] = k;
+	for (i = 0; i < len; i++)
+		n->buf[i + 1] = (char)tolower((unsigned char)s[i]);
+	n->buf[len + 1] = '\0';
+	return n->buf;
+}
+
+/* The slot of key, empty if it is not there. */
+static size_t
+names_slot(const struct names *n, const char *key)
+{
+	size_t i = (size_t)names_hash(key) & (n->slots - 1);
+
+	while (n->key[i] != NULL && strcmp(n->key[i], key) != 0)
+		i = (i + 1) & (n->slots - 1);
+	return i;
+}
+
+/* The bit of name s of kind k, a new one if it has none yet. */
+static uint32_t
+names_intern(struct names *n, char k, const char *s)
+{
+	const char *key = names_key(n, k, s);
+	size_t i, j, slots;
+	char **okey;
+	uint32_t *oid;
+
+	if (n->slots == 0 || 2 * (n->n + 1) > n->slots) {
+		okey = n->key;
+		oid = n->id;
+		slots = n->slots;
+		n->slots = slots == 0 ? 64 : 2 * slots;
+		n->key = xcalloc(n->slots, sizeof(*n->key));
+		n->id = xcalloc(n->slots, sizeof(*n->id));
+		for (i = 0; i < slots; i++)
+			if (okey[i] != NULL) {
+				j = names_slot(n, okey[i]);
+				n->key[j] = okey[i];
+				n->id[j] = oid[i];
+			}
+		free(okey);
+		free(oid);
+	}
+	i = names_slot(n, key);
+	if (n->key[i] == NULL) {
+		n->key[i] = xstrdup(key);
+		n->id[i] = (uint32_t)n->n++;
+	}
+	return n->id[i];
+}
+
+/* The bit of name s of kind k, or -1 when no role needs it. */
+static long
+names_find(struct names *n, char k, const char *s)
+{
+	size_t i;
+
+	if (n->slots == 0)
+		return -1;
+	i = names_slot(n, names_key(n, k, s));
+	return n->key[i] == NULL ? -1 : (long)n->id[i];
+}
+
+static void
+names_free(struct names *n)
+{
+	size_t i;
+
+	for (i = 0; i < n->slots; i++)
+		free(n->key[i]);
+	free(n->key);
+	free(n->id);
+	free(n->buf);
+}
+
+/* Interns the names of l of kind k into ids; 1 if one of them is NULL. */
+static int
+intern_list(struct names *n, char k, const struct strlist *l,
+    uint32_t **ids, size_t *nids, size_t *cap)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (l->v[i] == NULL)
+			return 1;
+		VEC_PUSH(*ids, *nids, *cap) = names_intern(n, k, l->v[i]);
+	}
+	return 0;
+}
+
+/*
+ * Every role of the plan's exercises (templates are shared, so each
+ * role once) gets the set of names it needs; then every person the set
+ * of those names it has. Names no role needs take no bit: however many
+ * qualifications a roster lists, the sets stay as wide as the roles'
+ * demands.
+ */
+static void
+intern_skills(struct elig *e, const struct plan *p)
+{
+	struct names nm = {0};
+	struct pending {	/* a role's bits: ids[from..to) */
+		size_t from, to;
+		int strings;
+	} *pr = NULL;
+	uint32_t *ids = NULL, *touched;
+	uint64_t *scratch;
+	size_t nr = 0, prcap = 0, nids = 0, idcap = 0, nneed = 0;
+	size_t needcap = 0, ntouched, i, j, k;
+	long b;
+
+	for (i = 0; i < p->nexercises; i++)
+		if (p->exercises[i].ex != NULL &&
+		    p->exercises[i].ex->tpl != NULL)
+			nr += p->exercises[i].ex->tpl->nroles;
+	ptrmap_init(&e->roles, nr);
+	nr = 0;
+	for (i = 0; i < p->nexercises; i++) {
+		const struct template *t = p->exercises[i].ex != NULL ?
+		    p->exercises[i].ex->tpl : NULL;
+
+		for (j = 0; t != NULL && j < t->nroles; j++) {
+			const struct role_def *r = &t->roles[j];
+			struct pending *q;
+
+			if (!ptrmap_add(&e->roles, r, nr))
+				continue;
+			q = &VEC_PUSH(pr, nr, prcap);
+			q->from = nids;
+			q->strings = intern_list(&nm, 'q', &r->qualifications,
+			    &ids, &nids, &idcap) || intern_list(&nm, 'l',
+			    &r->languages, &ids, &nids, &idcap);
+			q->to = nids;
+		}
+	}
+	e->nw = (nm.n + 63) / 64;
+	/* Each role's ids, folded into the words they fall in. */
+	scratch = xcalloc(e->nw + 1, sizeof(*scratch));
+	touched = xcalloc(nids + 1, sizeof(*touched));
+	e->need = xcalloc(nr + 1, sizeof(*e->need));
+	for (i = 0; i < nr; i++) {
+		ntouched = 0;
+		for (k = pr[i].from; k < pr[i].to; k++) {
+			size_t w = ids[k] / 64;
+
+			if (scratch[w] == 0)
+				touched[ntouched++] = (uint32_t)w;
+			scratch[w] |= UINT64_C(1) << (ids[k] % 64);
+		}
+		e->need[i].first = (uint32_t)nneed;
+		e->need[i].n = (uint32_t)ntouched;
+		e->need[i].strings = pr[i].strings;
+		for (k = 0; k < ntouched; k++) {
+			e->need_word = vec_grow(e->need_word, &needcap, nneed,
+			    sizeof(*e->need_word));
+			e->need_mask = xreallocarray(e->need_mask, needcap,
+			    sizeof(*e->need_mask));
+			e->need_word[nneed] = touched[k];
+			e->need_mask[nneed++] = scratch[touched[k]];
+			scratch[touched[k]] = 0;
+		}
+	}
+	/* Every person's names that some role needs. */
+	ptrmap_init(&e->people, e->m->npeople);
+	e->has = xcalloc(e->m->npeople * e->nw + 1, sizeof(*e->has));
+	for (i = 0; i < e->m->npeople; i++) {
+		const struct person *pn = e->m->people[i];
+		uint64_t *set = e->has + i * e->nw;
+
+		ptrmap_add(&e->people, pn, i);
+		for (k = 0; k < pn->qualifications.n; k++)
+			if (pn->qualifications.v[k] != NULL && (b =
+			    names_find(&nm, 'q', pn->qualifications.v[k])) >= 0)
+				set[b / 64] |= UINT64_C(1) << (b % 64);
+		for (k = 0; k < pn->languages.n; k++)
+			if (pn->languages.v[k] != NULL && (b =
+			    names_find(&nm, 'l', pn->languages.v[k])) >= 0)
+				set[b / 64] |= UINT64_C(1) << (b % 64);
+	}
+	free(scratch);
+	free(touched);
+	free(pr);
+	free(ids);
+	names_free(&nm);
+}
 
 /* Every local date of the plan, with two days' margin for zones. */
 static void
@@ -36,6 +362,35 @@ plan_span(const struct plan *p, pdate *from, pdate *to)
 	*to += 2;
 }
 
+/*
+ * What elig_person() reads of each person, in arrays by model index.
+ * Staffing asks by index (add_candidate() holds it): looking each
+ * person up by pointer in a hash table was a cache miss per question,
+ * a third of the time the sets saved.
+ */
+static void
+copy_people(struct elig *e)
+{
+	size_t np = e->m->npeople, n = 0, i, j;
+
+	e->clr = xcalloc(np + 1, 1);
+	e->away0 = xcalloc(np + 1, sizeof(*e->away0));
+	for (i = 0; i < np; i++)
+		n += e->m->people[i]->nunavailable;
+	e->away = xcalloc(2 * n + 1, sizeof(*e->away));
+	for (i = n = 0; i < np; i++) {
+		const struct person *pn = e->m->people[i];
+
+		e->clr[i] = (unsigned char)pn->clearance;
+		e->away0[i] = n;
+		for (j = 0; j < pn->nunavailable; j++) {
+			e->away[2 * n] = pn->unavailable[j].from;
+			e->away[2 * n++ + 1] = pn->unavailable[j].to;
+		}
+	}
+	e->away0[np] = n;
+}
+
 struct elig *
 elig_new(const struct plan *p)
 {
@@ -46,8 +401,13 @@ elig_new(const struct plan *p)
 	e->m = p->model;
 	plan_span(p, &from, &to);
 	e->av = xcalloc(e->m->nagencies + 1, sizeof(*e->av));
-	for (i = 0; i < e->m->nagencies; i++)
+	ptrmap_init(&e->agencies, e->m->nagencies);
+	for (i = 0; i < e->m->nagencies; i++) {
 		e->av[i] = avail_new(e->m->agencies[i], from, to);
+		ptrmap_add(&e->agencies, e->m->agencies[i], i);
+	}
+	intern_skills(e, p);
+	copy_people(e);
 	return e;
 }
 
@@ -61,18 +421,25 @@ elig_free(struct elig *e)
 	for (i = 0; i < e->m->nagencies; i++)
 		avail_free(e->av[i]);
 	free(e->av);
+	ptrmap_free(&e->agencies);
+	ptrmap_free(&e->roles);
+	ptrmap_free(&e->people);
+	free(e->need);
+	free(e->need_word);
+	free(e->need_mask);
+	free(e->has);
+	free(e->clr);
+	free(e->away0);
+	free(e->away);
 	free(e);
 }
 
 static const struct avail *
 agency_avail(const struct elig *e, const struct agency *ag)
 {
-	size_t i;
+	long i = ptrmap_get(&e->agencies, ag);
 
-	for (i = 0; i < e->m->nagencies; i++)
-		if (e->m->agencies[i] == ag)
-			return e->av[i];
-	return NULL;
+	return i < 0 ? NULL : e->av[i];
 }
 
 static int
@@ -180,6 +547,47 @@ lacks_skill(const struct role_def *r, const struct person *pn)
 	return 0;
 }
 
+/* What role r needs as interned sets, or NULL when only its names
+ * can answer: a role elig_new() did not see, or one naming NULL. */
+static const struct need *
+role_need(const struct elig *e, const struct role_def *r)
+{
+	long i = ptrmap_get(&e->roles, r);
+
+	return i < 0 || e->need[i].strings ? NULL : &e->need[i];
+}
+
+/* lacks_skill() for person pi (model index) from the sets: a few word
+ * operations. */
+static int
+set_lacks(const struct elig *e, const struct need *nd, size_t pi)
+{
+	const uint64_t *set = e->has + pi * e->nw;
+	uint32_t k;
+
+	for (k = nd->first; k < nd->first + nd->n; k++)
+		if (e->need_mask[k] & ~set[e->need_word[k]])
+			return 1;
+	return 0;
+}
+
+/* lacks_skill() from the sets when both role and person were seen. */
+static int
+lacks_skill_fast(const struct elig *e, const struct role_def *r,
+    const struct person *pn)
+{
+	const struct need *nd = role_need(e, r);
+	long pi;
+
+	if (nd == NULL)
+		return lacks_skill(r, pn);
+	if (nd->n == 0)
+		return 0;
+	if ((pi = ptrmap_get(&e->people, pn)) < 0)
+		return lacks_skill(r, pn);
+	return set_lacks(e, nd, (size_t)pi);
+}
+
 static void
 check_skills(const struct role_def *r, const struct person *pn,
     struct reasons *rs)
@@ -283,7 +691,7 @@ check_free(const struct elig *e, const struct plan_exercise *px,
     struct reasons *rs)
 {
 	const struct avail *a = agency_avail(e, pn->agency);
-	const struct tz *z = tz_get(pn->agency->timezone, NULL);
+	const struct tz *z = a != NULL ? avail_zone(a) : NULL;
 	size_t i;
 
 	if (a == NULL || z == NULL)
@@ -318,10 +726,10 @@ quick(const struct elig *e, const struct plan_exercise *px,
 	    (r->source == SRC_NON_PLAYING && k == PART_PLAYING) ||
 	    pn->clearance < r->clearance)
 		return 1;
-	if (lacks_skill(r, pn))
+	if (lacks_skill_fast(e, r, pn))
 		return 1;
 	a = agency_avail(e, pn->agency);
-	z = tz_get(pn->agency->timezone, NULL);
+	z = a != NULL ? avail_zone(a) : NULL;
 	if (a == NULL || z == NULL)
 		return 0;
 	for (i = 0; i < nev; i++) {
@@ -350,7 +758,9 @@ elig_agency(const struct elig *e, const struct plan_exercise *px,
     const struct agency *ag, pdate *d0, pdate *d1, size_t *n)
 {
 	const struct avail *a = agency_avail(e, ag);
-	const struct tz *z = ag != NULL ? tz_get(ag->timezone, NULL) : NULL;
+	/* avail_new() asked tz_get() for the agency's zone: the same
+	 * one, without a search of the zone cache by name per role. */
+	const struct tz *z = a != NULL ? avail_zone(a) : NULL;
 	struct person one;
 	size_t i;
 	pdate d;
@@ -383,19 +793,23 @@ elig_agency(const struct elig *e, const struct plan_exercise *px,
 }
 
 int
-elig_person(const struct role_def *r, const struct person *pn,
+elig_person(const struct elig *e, const struct role_def *r, size_t pi,
     const pdate *d0, const pdate *d1, size_t n)
 {
-	size_t i, j;
+	const struct need *nd;
+	const pdate *aw, *end;
+	size_t i;
 
-	if (pn->clearance < r->clearance)
+	assert(pi < e->m->npeople);
+	if (e->clr[pi] < (unsigned)r->clearance)
 		return 1;
-	if (lacks_skill(r, pn))
+	if ((nd = role_need(e, r)) == NULL ? lacks_skill(r,
+	    e->m->people[pi]) : set_lacks(e, nd, pi))
 		return 1;
+	end = e->away + 2 * e->away0[pi + 1];
 	for (i = 0; i < n; i++)
-		for (j = 0; j < pn->nunavailable; j++)
-			if (pn->unavailable[j].from <= d1[i] &&
-			    d0[i] <= pn->unavailable[j].to)
+		for (aw = e->away + 2 * e->away0[pi]; aw < end; aw += 2)
+			if (aw[0] <= d1[i] && d0[i] <= aw[1])
 				return 1;
 	return 0;
 }

@@ -8,13 +8,18 @@
 #include "model.h"
 #include "util.h"
 
-/* The availability of every agency of a plan over the plan's dates. */
+/* The availability of every agency of a plan over the plan's dates,
+ * and what the plan's roles need and its people hold, interned. */
 struct elig;
 
 /*
  * Availability of every agency of p's model over every date the plan's
  * events touch (with a day's margin); borrows p, which must outlive it.
- * Free with elig_free(). This function can't fail.
+ * The qualifications and languages that the roles of p's exercises
+ * need become bits, each person's a set of them, matched as strcaseeq()
+ * matches names: staffing asks tens of millions of (role, person)
+ * questions of a national program. The model must not change while e
+ * lives. Free with elig_free(). This function can't fail.
  */
 struct elig *elig_new(const struct plan *p);
 void elig_free(struct elig *e);	/* NULL is a no-op */
@@ -49,13 +54,16 @@ int elig_check(const struct elig *e, const struct plan_exercise *px,
  * date (in ag's zone) of the timed events ev[0..nev) is one of its
  * working days, else 1; d0, d1 (room for nev) receive each timed
  * event's first and last local date, *n how many. The person's: 0 when
- * pn has r's qualifications, languages and clearance and is absent on
- * none of those dates. Together they answer as elig_check with no why.
+ * the person p->model->people[pi] (pi < npeople, of the plan given to
+ * elig_new) has r's qualifications, languages and clearance and is
+ * absent on none of those dates; by index, as staffing holds it, so
+ * that the answer is a few word operations. Together they answer as
+ * elig_check with no why.
  */
 int elig_agency(const struct elig *e, const struct plan_exercise *px,
     const struct role_def *r, const size_t *ev, size_t nev,
     const struct agency *ag, pdate *d0, pdate *d1, size_t *n);
-int elig_person(const struct role_def *r, const struct person *pn,
+int elig_person(const struct elig *e, const struct role_def *r, size_t pi,
     const pdate *d0, const pdate *d1, size_t n);
 
 /* How person pn's agency takes part in px: a part_kind, or -1. */
