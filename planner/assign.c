@@ -2,6 +2,7 @@
 #include "assign.h"
 
 #include <assert.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,7 +49,8 @@ struct grp {
  * millions: 32-bit fields keep each at 40 bytes. */
 struct cand {
 	uint32_t ex, role, person;
-	int arc;			/* flow on it: the person holds the role */
+	int arc;			/* flow on it: the person holds the
+					 * role; -1 while it has no arc */
 	int32_t pref, travel, ooh;	/* its parts of the cost */
 	int pair;			/* continuity pair, or -1 */
 	int banned;
@@ -130,6 +132,7 @@ struct prob {
 	size_t *ag0;			/* [agency]..[agency + 1] in byag */
 	long *agof;			/* [person]: their agency's index */
 	int *p_node, *p_in;		/* [person] */
+	int *p_cap;			/* [person]: roles this run may add */
 	int *p_prior;			/* [person]: roles in stored plans */
 	struct takenvec *taken;		/* [person]: their times */
 	/* Branch-and-bound. */
@@ -148,9 +151,16 @@ struct prob {
 	int plunge;			/* dive below the last node branched */
 	int labels;			/* name arcs and rules: an LP is wanted */
 	int lazy;			/* time rules only when a flow breaks one */
-	char *timed;			/* [person]: their time rules are made */
+	struct vec *made;		/* [person]: pairs of exercises whose
+					 * time rules are made, lazily */
 	int network_only;		/* no rule beyond the network */
 	size_t large;			/* more cands than this: a large plan */
+	struct vec act;			/* cands with arcs, as they got them */
+	struct vec bans;		/* cands banned at this node */
+	int *nheld;			/* [person]: scratch of lazy_time_rules */
+	int cg;				/* column generation (see price()) */
+	int frozen;			/* columns frozen: effort ran out */
+	int64_t root_lb;		/* the root's bound, valid though frozen */
 };
 
 static void
@@ -255,21 +265,28 @@ new_group(struct prob *P, size_t ex, size_t role, const struct agency *ag,
     int demand)
 {
 	struct grp *g = &VEC_PUSH(P->g, P->ng, P->gcap);
-	const char *rid = role_of(P, ex, role)->id;
-	const char *xid = P->p->exercises[ex].ex->id;
-	const char *aid = ag != NULL ? ag->id : "any";
 
 	memset(g, 0, sizeof(*g));
 	g->ex = ex;
 	g->role = role;
 	g->agency = ag;
 	g->demand = demand;
-	g->node = mcf_node(P->f);
-	add_arc(P, P->s, g->node, demand, 0, label(P, "seats of %s from %s "
-	    "in %s", rid, aid, xid));
-	g->vac_arc = add_arc(P, g->node, P->t, demand, P->w.vacancy,
-	    label(P, "empty seats of %s from %s in %s", rid, aid, xid));
 	P->want += demand;
+}
+
+/* The group's node, its seats and its vacancy arc. */
+static void
+group_arcs(struct prob *P, struct grp *g)
+{
+	const char *rid = role_of(P, g->ex, g->role)->id;
+	const char *xid = P->p->exercises[g->ex].ex->id;
+	const char *aid = g->agency != NULL ? g->agency->id : "any";
+
+	g->node = mcf_node(P->f);
+	add_arc(P, P->s, g->node, g->demand, 0, label(P, "seats of %s from "
+	    "%s in %s", rid, aid, xid));
+	g->vac_arc = add_arc(P, g->node, P->t, g->demand, P->w.vacancy,
+	    label(P, "empty seats of %s from %s in %s", rid, aid, xid));
 }
 
 /* Per agency (per_agency, or the min_per_agency quotas), then the rest. */
@@ -294,6 +311,19 @@ make_groups(struct prob *P, size_t ex, size_t role)
 
 /* --- candidates -------------------------------------------------------- */
 
+/* Convex fairness: the k-th unit of a person's load costs w (2k - 1),
+ * so a load of L costs w L^2. Stored roles come first: the k-th role of
+ * this run is the (prior + k)-th of the person's load. */
+static void
+add_load_arc(struct prob *P, size_t pi, int k)
+{
+	int l = P->p_prior[pi] + k;
+
+	add_arc(P, P->p_node[pi], P->t, 1, (int64_t)P->w.fairness *
+	    (2 * l - 1), label(P, "%s carries a load of %d",
+	    P->m->people[pi]->id, l));
+}
+
 static int
 person_node(struct prob *P, size_t pi)
 {
@@ -302,24 +332,56 @@ person_node(struct prob *P, size_t pi)
 	return P->p_node[pi];
 }
 
-/* The node that lets one role per exercise through to the person. */
-/* Cands are made exercise by exercise, so the person's node in this
- * exercise, if any, hangs from their latest cands. */
+/* The first of person pi's cands in exercise ex (cands are made
+ * exercise by exercise), or the end of their list. */
+static size_t
+first_in(const struct prob *P, size_t pi, size_t ex)
+{
+	const struct vec *pc = &P->pc[pi];
+	size_t lo = 0, hi = pc->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (P->c[pc->v[mid]].ex < ex)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int lone(const struct prob *P, const struct cand *c);
+
+/* One more way into person pi; on a large plan, the load arc it may
+ * need comes with it (add_load_arcs() adds them all on others). */
+static void
+count_in(struct prob *P, size_t pi)
+{
+	P->p_in[pi]++;
+	if (P->cg && P->p_in[pi] <= P->p_cap[pi])
+		add_load_arc(P, pi, P->p_in[pi]);
+}
+
+/* The node that lets one role per exercise through to the person. Each
+ * of the person's cands there that is not multiple learns it. */
 static int
 pe_node(struct prob *P, size_t ex, size_t pi)
 {
 	const struct vec *pc = &P->pc[pi];
-	size_t i;
+	size_t i, i0 = first_in(P, pi, ex);
 	int node;
 
-	for (i = pc->n; i > 0 && P->c[pc->v[i - 1]].ex == ex; i--)
-		if (P->c[pc->v[i - 1]].pe >= 0)
-			return P->c[pc->v[i - 1]].pe;
+	for (i = i0; i < pc->n && P->c[pc->v[i]].ex == ex; i++)
+		if (P->c[pc->v[i]].pe >= 0)
+			return P->c[pc->v[i]].pe;
 	node = mcf_node(P->f);
 	add_arc(P, node, person_node(P, pi), 1, 0, label(P, "%s "
 	    "holds one role in %s", P->m->people[pi]->id,
 	    P->p->exercises[ex].ex->id));
-	P->p_in[pi]++;
+	count_in(P, pi);
+	for (i = i0; i < pc->n && P->c[pc->v[i]].ex == ex; i++)
+		if (lone(P, &P->c[pc->v[i]]))
+			P->c[pc->v[i]].pe = node;
 	return node;
 }
 
@@ -390,7 +452,7 @@ cand_arc(struct prob *P, struct cand *c, const size_t *gs, size_t ngs)
 
 	if (r->multiple) {
 		to = person_node(P, c->person);
-		P->p_in[c->person]++;
+		count_in(P, c->person);
 	} else
 		to = c->pe = pe_node(P, c->ex, c->person);
 	if (ngs == 1)
@@ -457,6 +519,22 @@ struct agc {
 	int64_t travel, ooh;
 };
 
+/* Groups gs (room for 2) of cand c among [g0, g1), its role's: one,
+ * or a quota and the rest. Returns how many. */
+static size_t
+cand_groups(const struct prob *P, const struct cand *c, size_t g0, size_t g1,
+    size_t *gs)
+{
+	const struct agency *ag = P->m->people[c->person]->agency;
+	size_t i, n = 0;
+
+	for (i = g0; i < g1 && n < 2; i++)
+		if (P->g[i].agency == NULL || P->g[i].agency == ag)
+			gs[n++] = i;
+	return n;
+}
+
+/* A cand made without its arc; wire() or price() gives it one. */
 static void
 add_candidate(struct prob *P, size_t ex, size_t role, size_t g0, size_t pi,
     struct agc *cache)
@@ -466,15 +544,15 @@ add_candidate(struct prob *P, size_t ex, size_t role, size_t g0, size_t pi,
 	const struct person *pn = P->m->people[pi];
 	const struct vec *ev = &P->rev[ex][role];
 	struct agc *ac;
-	size_t gs[2], ngs = 0, i;
+	size_t i;
 	struct cand *c;
 
 	if (pn->agency == NULL || P->agof[pi] < 0)
 		return;
-	for (i = g0; i < P->ng && ngs < 2; i++)
+	for (i = g0; i < P->ng; i++)
 		if (P->g[i].agency == NULL || P->g[i].agency == pn->agency)
-			gs[ngs++] = i;
-	if (ngs == 0)
+			break;
+	if (i == P->ng)
 		return;
 	ac = &cache[P->agof[pi]];
 	if (ac->state < 0) {
@@ -499,7 +577,7 @@ add_candidate(struct prob *P, size_t ex, size_t role, size_t g0, size_t pi,
 	set_costs(P, c, r, pn);
 	c->travel = ac->travel;
 	c->ooh = ac->ooh;
-	c->arc = cand_arc(P, c, gs, ngs);
+	c->arc = -1;
 	vec_add(&P->pc[pi], P->nc - 1);
 }
 
@@ -595,30 +673,85 @@ build_exercise(struct prob *P, size_t ex)
 	free(who.v);
 }
 
-/* Convex fairness: the k-th unit of a person's load costs w (2k - 1),
- * so a load of L costs w L^2; only as many units as the cap allows. */
+/* Each person's load arcs, as many as their ways in and their cap
+ * allow (on a large plan count_in() adds them as it goes). */
 static void
 add_load_arcs(struct prob *P)
 {
 	size_t pi;
-	int k, cap;
+	int k;
 
-	for (pi = 0; pi < P->m->npeople; pi++) {
-		const struct person *pn = P->m->people[pi];
+	for (pi = 0; pi < P->m->npeople; pi++)
+		for (k = 1; P->p_node[pi] >= 0 && k <= P->p_in[pi] &&
+		    k <= P->p_cap[pi]; k++)
+			add_load_arc(P, pi, k);
+}
 
-		if (P->p_node[pi] < 0)
-			continue;
-		cap = P->p_in[pi];
-		if (pn->max_exercises > 0 && pn->max_exercises -
-		    P->p_prior[pi] < cap)
-			cap = pn->max_exercises - P->p_prior[pi];
-		/* Stored roles come first: the k-th role of this run is
-		 * the (prior + k)-th of the person's load. */
-		for (k = P->p_prior[pi] + 1; k <= P->p_prior[pi] + cap; k++)
-			add_arc(P, P->p_node[pi], P->t, 1,
-			    (int64_t)P->w.fairness * (2 * k - 1),
-			    label(P, "%s carries a load of %d", pn->id, k));
+/* Give cand ci its arc. */
+static void
+activate(struct prob *P, size_t ci)
+{
+	struct cand *c = &P->c[ci];
+	size_t g0 = P->gx[2 * c->ex], g1, gs[2];
+
+	while (P->g[g0].role != c->role)
+		g0++;
+	for (g1 = g0; g1 < P->gx[2 * c->ex + 1] && P->g[g1].role == c->role;
+	    g1++)
+		;
+	c->arc = cand_arc(P, c, gs, cand_groups(P, c, g0, g1, gs));
+	vec_add(&P->act, ci);
+}
+
+/* The next role of exercise ex with seats: its groups [*g0, *g1) and
+ * cands [*c0, *c1), found from *g1 and *c1 on (start them at the
+ * exercise's first). Returns 0 when no role is left. */
+static int
+next_role(const struct prob *P, size_t ex, size_t *g0, size_t *g1,
+    size_t *c0, size_t *c1)
+{
+	size_t role, gend = P->gx[2 * ex + 1], cend = P->cx[2 * ex + 1];
+
+	if (*g1 >= gend)
+		return 0;
+	*g0 = *g1;
+	role = P->g[*g0].role;
+	while (*g1 < gend && P->g[*g1].role == role)
+		(*g1)++;
+	for (*c0 = *c1; *c0 < cend && P->c[*c0].role < role; (*c0)++)
+		;
+	for (*c1 = *c0; *c1 < cend && P->c[*c1].role == role; (*c1)++)
+		;
+	return 1;
+}
+
+static void initial_columns(struct prob *P);
+
+/*
+ * The network, in the order planner has always built it (each role's
+ * seat groups, then its cands, exercise by exercise, then the load
+ * arcs), so that ties among equal optima break the same way. A large
+ * plan gets every group but only its first columns (price()).
+ */
+static void
+wire(struct prob *P)
+{
+	size_t ex, g0, g1, c0, c1, i;
+
+	for (ex = 0; ex < P->p->nexercises; ex++) {
+		g1 = P->gx[2 * ex];
+		c1 = P->cx[2 * ex];
+		while (next_role(P, ex, &g0, &g1, &c0, &c1)) {
+			for (i = g0; i < g1; i++)
+				group_arcs(P, &P->g[i]);
+			for (i = c0; i < c1 && !P->cg; i++)
+				activate(P, i);
+		}
 	}
+	if (P->cg)
+		initial_columns(P);
+	else
+		add_load_arcs(P);
 }
 
 /* --- rules beyond the network ---------------------------------------- */
@@ -880,7 +1013,6 @@ time_rules(struct prob *P, size_t pi)
 	struct vec pairs = {0};
 	size_t i;
 
-	P->timed[pi] = 1;
 	overlapping_pairs(P, pi, &pairs);
 	/* In exercise order, each pair once, as a scan of all would. */
 	if (pairs.n > 0)	/* qsort(NULL, 0, ...) is undefined */
@@ -892,37 +1024,66 @@ time_rules(struct prob *P, size_t pi)
 	free(pairs.v);
 }
 
+/* Are the time rules of person pi and exercises e1 < e2 made? If not,
+ * they are about to be: noted. */
+static int
+made_pair(struct prob *P, size_t pi, size_t e1, size_t e2)
+{
+	struct vec *m = &P->made[pi];
+	size_t i;
+
+	for (i = 0; i < m->n; i += 2)
+		if (m->v[i] == e1 && m->v[i + 1] == e2)
+			return 1;
+	vec_add(m, e1);
+	vec_add(m, e2);
+	return 0;
+}
+
 /*
- * On a large plan most people are never wanted twice at once, yet
- * their rules would be most of the work of building: they are made for
- * a person only when a flow puts them in two exercises at once (the
- * LP file, which must say everything, has them all). Returns whether
- * any were added. Deterministic: people in roster order.
+ * On a large plan most people are never wanted twice at once, and most
+ * who are, in one pair of exercises of the hundreds they could be: the
+ * rules of a person and a pair of exercises are made only when a flow
+ * puts them in both at once (the LP file, which must say everything,
+ * has them all). Returns whether any were added. Deterministic: people
+ * in roster order, pairs in the order of their cands.
  */
 static int
 lazy_time_rules(struct prob *P)
 {
-	size_t pi, i, j;
+	struct vec who = {0};
+	size_t k, pi, i, j, e1, e2;
 	int added = 0;
 
-	for (pi = 0; P->lazy && pi < P->m->npeople; pi++) {
-		const struct vec *pc = &P->pc[pi];
-		int clash = 0;
+	/* The people the flow gives two roles or more, in roster order. */
+	for (k = 0; P->lazy && k < P->act.n; k++)
+		if (held(P, P->act.v[k]) &&
+		    P->nheld[P->c[P->act.v[k]].person]++ == 1)
+			vec_add(&who, P->c[P->act.v[k]].person);
+	for (k = 0; P->lazy && k < P->act.n; k++)
+		P->nheld[P->c[P->act.v[k]].person] = 0;
+	if (who.n > 0)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(who.v, who.n, sizeof(size_t), cmp_size);
+	for (k = 0; k < who.n; k++) {
+		const struct vec *pc = &P->pc[pi = who.v[k]];
 
-		if (P->timed[pi])
-			continue;
-		for (i = 0; i < pc->n && !clash; i++)
-			for (j = i + 1; held(P, pc->v[i]) && j < pc->n &&
-			    !clash; j++)
-				clash = held(P, pc->v[j]) &&
-				    P->c[pc->v[i]].ex != P->c[pc->v[j]].ex &&
-				    overlap(P, &P->c[pc->v[i]],
-				    &P->c[pc->v[j]]);
-		if (clash) {
-			time_rules(P, pi);
-			added = 1;
-		}
+		for (i = 0; i < pc->n; i++)
+			for (j = i + 1; held(P, pc->v[i]) && j < pc->n; j++) {
+				const struct cand *a = &P->c[pc->v[i]];
+				const struct cand *b = &P->c[pc->v[j]];
+
+				if (a->ex == b->ex || !held(P, pc->v[j]) ||
+				    !overlap(P, a, b))
+					continue;
+				e1 = a->ex < b->ex ? a->ex : b->ex;
+				e2 = a->ex ^ b->ex ^ e1;
+				if (made_pair(P, pi, e1, e2))
+					continue;
+				time_conflicts(P, pi, e1, e2);
+				added = 1;
+			}
 	}
+	free(who.v);
 	return added;
 }
 
@@ -1089,13 +1250,24 @@ pair_arc_cost(const struct prob *P, const struct pair *pr)
 	return 0;
 }
 
+/* What cand c's arc costs at the node being solved. */
+static int64_t
+cand_cost(const struct prob *P, const struct cand *c)
+{
+	return base_cost(c) + (c->pair >= 0 ? pair_arc_cost(P,
+	    &P->pr[c->pair]) : 0);
+}
+
 static void
 ban(struct prob *P, const size_t *v, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		P->c[v[i]].banned = 1;
+		if (!P->c[v[i]].banned) {
+			P->c[v[i]].banned = 1;
+			vec_add(&P->bans, v[i]);
+		}
 }
 
 static void
@@ -1127,8 +1299,9 @@ apply_node(struct prob *P, int node)
 	int64_t fixed = 0;
 	size_t i;
 
-	for (i = 0; i < P->nc; i++)
-		P->c[i].banned = 0;
+	for (i = 0; i < P->bans.n; i++)
+		P->c[P->bans.v[i]].banned = 0;
+	P->bans.n = 0;
 	for (i = 0; i < P->npr; i++)
 		P->pr[i].state = PAIR_FREE;
 	for (; node > 0; node = P->bb[node].parent)
@@ -1140,14 +1313,17 @@ apply_node(struct prob *P, int node)
 		else if (P->pr[i].state == PAIR_NOT)
 			ban(P, P->pr[i].c, P->pr[i].n);
 	}
-	for (i = 0; i < P->nc; i++) {
-		const struct cand *c = &P->c[i];
-		int64_t cost = base_cost(c);
+	/* Cands without arcs are priced as they are (price()). */
+	for (i = 0; i < P->act.n; i++) {
+		const struct cand *c = &P->c[P->act.v[i]];
+		int64_t cost = cand_cost(P, c);
 
-		if (c->pair >= 0)
-			cost += pair_arc_cost(P, &P->pr[c->pair]);
-		P->cost0[i] = cost;
-		mcf_set(P->f, c->arc, c->banned ? 0 : 1, cost);
+		if (P->cost0 != NULL)
+			P->cost0[P->act.v[i]] = cost;
+		/* Only what changed: the next solve looks at those. */
+		if (mcf_arc_cap(P->f, c->arc) != !c->banned ||
+		    mcf_arc_cost(P->f, c->arc) != cost)
+			mcf_set(P->f, c->arc, c->banned ? 0 : 1, cost);
 	}
 	return fixed;
 }
@@ -1155,7 +1331,7 @@ apply_node(struct prob *P, int node)
 static int
 held(const struct prob *P, size_t ci)
 {
-	return mcf_flow(P->f, P->c[ci].arc) > 0;
+	return P->c[ci].arc >= 0 && mcf_flow(P->f, P->c[ci].arc) > 0;
 }
 
 static int
@@ -1199,9 +1375,10 @@ true_cost(const struct prob *P, int64_t flowcost)
 	int64_t cost = flowcost;
 	size_t i, n;
 
-	for (i = 0; i < P->nc; i++)
-		if (P->c[i].pair >= 0 && held(P, i))
-			cost -= pair_arc_cost(P, &P->pr[P->c[i].pair]);
+	for (i = 0; i < P->act.n; i++)
+		if (P->c[P->act.v[i]].pair >= 0 && held(P, P->act.v[i]))
+			cost -= pair_arc_cost(P,
+			    &P->pr[P->c[P->act.v[i]].pair]);
 	for (i = 0; i < P->npr; i++)
 		if ((n = pair_held(P, &P->pr[i])) > 0)
 			cost += (int64_t)P->w.continuity *
@@ -1225,9 +1402,9 @@ gap_pair(const struct prob *P)
 	return -1;
 }
 
-static void
-push_node(struct prob *P, struct vec *stack, int parent, int kind,
-    size_t idx, int64_t lb)
+/* A node below parent; returns its number. */
+static int
+new_node(struct prob *P, int parent, int kind, size_t idx, int64_t lb)
 {
 	struct bbnode *b = &VEC_PUSH(P->bb, P->nbb, P->bbcap);
 
@@ -1235,7 +1412,14 @@ push_node(struct prob *P, struct vec *stack, int parent, int kind,
 	b->kind = kind;
 	b->idx = idx;
 	b->lb = lb;
-	vec_add(stack, P->nbb - 1);
+	return (int)P->nbb - 1;
+}
+
+static void
+push_node(struct prob *P, struct vec *stack, int parent, int kind,
+    size_t idx, int64_t lb)
+{
+	vec_add(stack, (size_t)new_node(P, parent, kind, idx, lb));
 }
 
 static void
@@ -1243,8 +1427,9 @@ record(struct prob *P, int64_t cost)
 {
 	size_t i;
 
-	for (i = 0; i < P->nc; i++)
-		P->best[i] = (char)held(P, i);
+	memset(P->best, 0, P->nc);
+	for (i = 0; i < P->act.n; i++)
+		P->best[P->act.v[i]] = (char)held(P, P->act.v[i]);
 	for (i = 0; i < P->ng; i++)
 		P->best_vac[i] = mcf_flow(P->f, P->g[i].vac_arc);
 	P->best_cost = cost;
@@ -1269,6 +1454,32 @@ branch_on(struct prob *P, struct vec *stack, int node, int64_t lb, long v,
 	assert(g >= 0);
 	push_node(P, stack, node, BB_UNHOLD, (size_t)g, lb);
 	push_node(P, stack, node, BB_HOLD, (size_t)g, lb);
+}
+
+/*
+ * A large plan's first flow may break thousands of rules, and a dive
+ * that branched on one per solve would take thousands of solves to
+ * reach a solution. Until one is in hand, every rule the flow breaks is
+ * branched on at once: the side with fewer people banned, node under
+ * node, the last of them explored next, and each one's other side left
+ * open beside it, so the search stays complete.
+ */
+static void
+dive(struct prob *P, struct vec *stack, int node, int64_t lb)
+{
+	size_t i;
+	int first, tip = node;
+
+	for (i = 0; i < P->ncf; i++) {
+		if (!any_held(P, P->cf[i].a, P->cf[i].na) ||
+		    !any_held(P, P->cf[i].b, P->cf[i].nb))
+			continue;
+		first = P->cf[i].na <= P->cf[i].nb ? BB_BAN_A : BB_BAN_B;
+		push_node(P, stack, tip, first == BB_BAN_A ? BB_BAN_B :
+		    BB_BAN_A, i, lb);
+		tip = new_node(P, tip, first, i, lb);
+	}
+	vec_add(stack, (size_t)tip);
 }
 
 static void
@@ -1433,8 +1644,9 @@ set_lambda(struct prob *P, int on)
 		for (j = 0; P->lam[i] > 0 && j < P->cq[i].n; j++)
 			P->lamc[P->cq[i].v[j]] += P->lam[i];
 	for (i = 0; i < P->nc; i++)
-		mcf_set(P->f, P->c[i].arc, mcf_arc_cap(P->f, P->c[i].arc),
-		    P->cost0[i] + P->lamc[i]);
+		if (P->c[i].arc >= 0)
+			mcf_set(P->f, P->c[i].arc, mcf_arc_cap(P->f,
+			    P->c[i].arc), P->cost0[i] + P->lamc[i]);
 }
 
 static int64_t
@@ -1536,6 +1748,258 @@ lagrange(struct prob *P, int64_t fixed, int64_t lb, int iters)
 	return lb;
 }
 
+/*
+ * Column generation, on large plans (millions of cands, of which a
+ * seat group's optimum uses a few). The network starts with a few
+ * cands per group (initial_columns()); after each solve every cand
+ * still without an arc is priced with the flow's potentials (mcf_pot):
+ * its arc would run from its group (the cheaper of two) into its
+ * person-in-exercise node, or, where the person has none in that
+ * exercise, into a new one whose potential may lie anywhere between the
+ * group's end of the arc and the person's node, or the sink less the
+ * person's next unit of load where that unit would come with it. A
+ * cand whose every arc can have a reduced cost >= 0 cannot lower the
+ * flow's cost; the others get arcs and the flow is solved again (from
+ * where it was, mcf.c). When none is left, the flow is optimal for the
+ * whole network, as if every cand had had its arc from the start.
+ */
+
+#define FIRST_SPARE 2	/* first columns of a group beyond its seats */
+#define PRICE_BEST 16	/* columns priced in per role and round */
+
+/*
+ * The first columns: each seat group's cheapest cands, the fairness
+ * each would pay counted from the seats the groups before gave them, so
+ * that the first flow already spreads people about as the optimum will.
+ */
+static void
+initial_columns(struct prob *P)
+{
+	int *est = xcalloc(P->m->npeople + 1, sizeof(int));
+	size_t *pick = NULL, cap = 0, ex, g, g0, g1, c0, c1, i, k, n, want;
+	int64_t *key = NULL, kc;
+
+	for (ex = 0; ex < P->p->nexercises; ex++) {
+		g1 = P->gx[2 * ex];
+		c1 = P->cx[2 * ex];
+		while (next_role(P, ex, &g0, &g1, &c0, &c1))
+			for (g = g0; g < g1; g++) {
+				want = (size_t)P->g[g].demand + FIRST_SPARE;
+				if (want > cap) {
+					cap = want;
+					pick = xreallocarray(pick, cap,
+					    sizeof(*pick));
+					key = xreallocarray(key, cap,
+					    sizeof(*key));
+				}
+				for (n = 0, i = c0; i < c1; i++) {
+					const struct cand *c = &P->c[i];
+
+					if ((P->g[g].agency != NULL &&
+					    P->m->people[c->person]->agency !=
+					    P->g[g].agency) ||
+					    P->p_cap[c->person] <= 0)
+						continue;
+					kc = base_cost(c) + P->w.fairness * (2 *
+					    (P->p_prior[c->person] +
+					    est[c->person]) + 1);
+					if (n == want && kc >= key[n - 1])
+						continue;
+					k = n < want ? n++ : n - 1;
+					for (; k > 0 && key[k - 1] > kc; k--) {
+						key[k] = key[k - 1];
+						pick[k] = pick[k - 1];
+					}
+					key[k] = kc;
+					pick[k] = i;
+				}
+				for (k = 0; k < n; k++) {
+					if (P->c[pick[k]].arc < 0)
+						activate(P, pick[k]);
+					if (k < (size_t)P->g[g].demand)
+						est[P->c[pick[k]].person]++;
+				}
+			}
+	}
+	free(est);
+	free(pick);
+	free(key);
+}
+
+/* The potential the end of cand c's arc could have, or INT64_MIN when
+ * the person can take no role at all (no arc could carry flow). With
+ * lax set, the one that may lie above the person's node, as a unit of
+ * load would come with the arc; without, the person's node itself
+ * (bound() counts those units apart). */
+static int64_t
+into_pot(const struct prob *P, const struct cand *c, int64_t pt, int lax)
+{
+	size_t pi = c->person;
+	int more = P->p_in[pi] < P->p_cap[pi];
+	int64_t next, to;
+
+	if (c->pe >= 0)
+		return mcf_pot(P->f, c->pe);
+	next = pt - (int64_t)P->w.fairness * (2 * (P->p_prior[pi] +
+	    P->p_in[pi] + 1) - 1);
+	if (P->p_node[pi] < 0)
+		return more ? next : INT64_MIN;
+	to = mcf_pot(P->f, P->p_node[pi]);
+	return lax && more && next > to ? next : to;
+}
+
+/*
+ * The load arcs a person's node lacks, priced: what they could lower
+ * the flow's cost by, at most (<= 0). Units beyond the cap do not
+ * exist; the rest cost more and more, so the sum stops at the first
+ * that could not help.
+ */
+static int64_t
+missing_load(const struct prob *P, size_t pi, int64_t pt)
+{
+	int64_t sum = 0, rc;
+	int k;
+
+	if (P->p_node[pi] < 0)
+		return 0;
+	for (k = P->p_in[pi] + 1; k <= P->p_cap[pi]; k++) {
+		rc = (int64_t)P->w.fairness * (2 * (P->p_prior[pi] + k) - 1) +
+		    mcf_pot(P->f, P->p_node[pi]) - pt;
+		if (rc >= 0)
+			break;
+		sum += rc;
+	}
+	return sum;
+}
+
+/*
+ * Price every cand left out: the PRICE_BEST of each role whose arcs
+ * could lower the flow's cost most go to *add. Returns how much all of
+ * them together could lower it at most (<= 0): with the flow's cost,
+ * a lower bound for the whole network (the dual of the flow with the
+ * potentials as they are, a node added for a cand placed where only
+ * its arc can have a negative reduced cost; or, per role, its seats
+ * times its most negative), which is the flow's own cost when nothing
+ * is left to add.
+ */
+/* Does a seat group of [g0, g1) have an empty seat? */
+static int
+vacant(const struct prob *P, size_t g0, size_t g1)
+{
+	for (; g0 < g1; g0++)
+		if (mcf_flow(P->f, P->g[g0].vac_arc) > 0)
+			return 1;
+	return 0;
+}
+
+static int64_t
+price_all(struct prob *P, struct vec *add, int vacant_only)
+{
+	int64_t pt = mcf_pot(P->f, P->t), from, to, p, rc, low;
+	int64_t gap = 0, rgap = 0, best[PRICE_BEST];
+	size_t at[PRICE_BEST], nb;
+	size_t ex, g0, g1, c0, c1, i, j, k, gs[2], n;
+	int seats;
+
+	for (ex = 0; ex < P->p->nexercises; ex++) {
+		g1 = P->gx[2 * ex];
+		c1 = P->cx[2 * ex];
+		while (next_role(P, ex, &g0, &g1, &c0, &c1)) {
+			if (vacant_only && !vacant(P, g0, g1))
+				continue;
+			P->work += c1 - c0;
+			for (low = 0, nb = 0, i = c0; i < c1; i++) {
+				const struct cand *c = &P->c[i];
+
+				if (c->arc >= 0 || c->banned ||
+				    (to = into_pot(P, c, pt, 1)) == INT64_MIN)
+					continue;
+				n = cand_groups(P, c, g0, g1, gs);
+				for (from = INT64_MAX, j = 0; j < n; j++)
+					if ((p = mcf_pot(P->f,
+					    P->g[gs[j]].node)) < from)
+						from = p;
+				if (n == 0)
+					continue;
+				rc = cand_cost(P, c) + from - into_pot(P, c,
+				    pt, 0);
+				gap += rc < 0 ? rc : 0;
+				low = rc < low ? rc : low;
+				if ((rc = cand_cost(P, c) + from - to) >= 0 ||
+				    (nb == PRICE_BEST && rc >= best[nb - 1]))
+					continue;
+				k = nb < PRICE_BEST ? nb++ : nb - 1;
+				for (; k > 0 && best[k - 1] > rc; k--) {
+					best[k] = best[k - 1];
+					at[k] = at[k - 1];
+				}
+				best[k] = rc;
+				at[k] = i;
+			}
+			for (k = 0; k < nb; k++)
+				vec_add(add, at[k]);
+			for (seats = 0, j = g0; j < g1; j++)
+				seats += P->g[j].demand;
+			rgap += low * seats;
+		}
+	}
+	/* A role's cands fill its seats at most: the most negative times
+	 * the seats bounds them too, often better than them all. */
+	gap = rgap > gap ? rgap : gap;
+	for (i = 0; i < P->m->npeople && !vacant_only; i++)
+		gap += missing_load(P, i, pt);
+	return gap;
+}
+
+/*
+ * Give the cands left out that could lower the flow's cost their arcs.
+ * Returns how many. Once the effort passes CG_SHARE of the limit (on
+ * the largest plans, a few rounds of repairing the flow for thousands
+ * of new arcs would take minutes), the columns are frozen: the search
+ * goes on with those it has, pricing only for roles with an empty seat
+ * (a ban may leave one that a cand left out would fill), and the root's
+ * bound (its flow's cost plus what the cands left out could save) is
+ * the bound of the plan.
+ */
+#define CG_SHARE 10
+
+static size_t
+price(struct prob *P, int node, int64_t fc)
+{
+	struct vec add = {0};
+	int64_t gap = price_all(P, &add, P->frozen);
+	size_t i, n;
+
+	if (!P->frozen) {
+		if (add.n > 0 && P->work >= P->limit / CG_SHARE) {
+			P->frozen = 1;
+			add.n = 0;
+		}
+		if (node == 0 && add.n == 0)
+			P->root_lb = fc + gap;
+	}
+	for (i = 0; i < add.n; i++) {
+		struct cand *c = &P->c[add.v[i]];
+
+		activate(P, add.v[i]);
+		mcf_set(P->f, c->arc, 1, cand_cost(P, c));
+	}
+	n = add.n;
+	free(add.v);
+	return n;
+}
+
+/* The flow for the network as it stands at a node; on a large plan,
+ * priced until no cand left out could lower its cost, or frozen. Its
+ * cost goes to *fc. */
+static void
+solve(struct prob *P, int node, int64_t *fc)
+{
+	mcf_solve(P->f, P->s, P->t, P->want, fc, &P->work);
+	while (P->cg && price(P, node, *fc) > 0)
+		mcf_solve(P->f, P->s, P->t, P->want, fc, &P->work);
+}
+
 #define LAGRANGE_ROOT 30	/* subgradient steps at the root */
 #define LAGRANGE_NODE 4		/* and at every other node */
 
@@ -1558,7 +2022,7 @@ search(struct prob *P)
 		if (P->have_best && P->bb[node].lb >= P->best_cost)
 			continue;
 		fixed = apply_node(P, node);
-		mcf_solve(P->f, P->s, P->t, P->want, &fc, &P->work);
+		solve(P, node, &fc);
 		lb = fc + fixed;
 		if (P->have_best && lb >= P->best_cost)
 			continue;
@@ -1573,7 +2037,9 @@ search(struct prob *P)
 		}
 		/* The plain flow chose what to branch on; the multipliers
 		 * only raise the bound the children inherit. */
-		if (P->ncq > 0) {
+		if (v >= 0 && P->lazy && !P->have_best)
+			dive(P, &stack, node, lb);
+		else if (P->ncq > 0) {
 			long g = v >= 0 ? -1 : gap_pair(P);
 			int64_t l2 = lagrange(P, fixed, lb, node == 0 ?
 			    LAGRANGE_ROOT : LAGRANGE_NODE);
@@ -1589,6 +2055,16 @@ search(struct prob *P)
 	P->p->staffing_optimal = stack.n == 0;
 	P->p->staffing_bound = stack.n == 0 ? P->best_cost :
 	    stack_bound(P, &stack);
+	/* Frozen columns: the nodes below the root searched only those,
+	 * so the root's bound is the plan's. */
+	if (P->frozen) {
+		/* No part of the cost is negative in all. */
+		P->p->staffing_bound = P->root_lb < 0 ? 0 : P->root_lb;
+		if (P->p->staffing_bound > P->best_cost)
+			P->p->staffing_bound = P->best_cost;
+		P->p->staffing_optimal = P->p->staffing_bound ==
+		    P->best_cost;
+	}
 	P->p->staffing_method = P->nbb == 1 ? "flow" : "branch-and-bound";
 	free(stack.v);
 }
@@ -2279,6 +2755,7 @@ static void
 prob_init(struct prob *P, struct plan *p, const struct assign_opts *o)
 {
 	const struct model *m = p->model;
+	size_t i;
 
 	memset(P, 0, sizeof(*P));
 	P->p = p;
@@ -2309,6 +2786,10 @@ prob_init(struct prob *P, struct plan *p, const struct assign_opts *o)
 	P->taken = xcalloc(m->npeople + 1, sizeof(*P->taken));
 	if (o != NULL && o->nprior > 0)
 		add_prior(P, o->prior, o->nprior);
+	P->p_cap = xcalloc(m->npeople + 1, sizeof(int));
+	for (i = 0; i < m->npeople; i++)
+		P->p_cap[i] = m->people[i]->max_exercises > 0 ?
+		    m->people[i]->max_exercises - P->p_prior[i] : INT_MAX;
 	index_agencies(P);
 }
 
@@ -2320,10 +2801,13 @@ build(struct prob *P)
 	for (i = 0; i < P->p->nexercises; i++)
 		if (P->p->exercises[i].ex->tpl != NULL)
 			build_exercise(P, i);
-	add_load_arcs(P);
+	/* The LP file must say everything: every cand has its arc. */
+	P->cg = P->nc > P->large && !P->labels;
+	wire(P);
 	P->lazy = !P->labels && !P->network_only && P->nc > P->large;
 	mcf_bulk(P->f, P->nc > P->large);
-	P->timed = xcalloc(P->m->npeople + 1, 1);
+	P->made = xcalloc(P->m->npeople + 1, sizeof(struct vec));
+	P->nheld = xcalloc(P->m->npeople + 1, sizeof(int));
 	/* The network-only model is the network: no rule beyond it. */
 	for (i = 0; i < P->m->npeople && !P->network_only; i++)
 		person_conflicts(P, i);
@@ -2335,7 +2819,8 @@ build(struct prob *P)
 	find_cliques(P);
 	/* Multipliers only where there are cliques (small plans). */
 	P->lamc = xcalloc(P->ncq > 0 ? P->nc + 1 : 1, sizeof(int64_t));
-	P->cost0 = xcalloc(P->nc + 1, sizeof(int64_t));
+	if (P->ncq > 0)
+		P->cost0 = xcalloc(P->nc + 1, sizeof(int64_t));
 	P->best = xcalloc(P->nc + 1, 1);
 	P->best_vac = xcalloc(P->ng + 1, sizeof(int));
 }
@@ -2387,13 +2872,19 @@ prob_free(struct prob *P)
 
 	free(P->p_node);
 	free(P->p_in);
+	free(P->p_cap);
 	for (i = 0; i < P->ncq; i++)
 		free(P->cq[i].v);
 	free(P->cq);
 	free(P->lam);
 	free(P->lamc);
 	free(P->cost0);
-	free(P->timed);
+	for (i = 0; i < P->m->npeople; i++)
+		free(P->made[i].v);
+	free(P->made);
+	free(P->nheld);
+	free(P->act.v);
+	free(P->bans.v);
 	free(P->bb);
 	free(P->best);
 	free(P->best_vac);

@@ -26,7 +26,15 @@ struct mcf {
 	/* Scratch for one solve. */
 	int64_t *pot, *dist;
 	int *prev;		/* edge into each node on the shortest path */
-	int *level, *iter, *queue;	/* blocking flow on admissible arcs */
+	int *level, *iter;	/* augment_round(): node state, next arc */
+	/* In bulk, work in proportion to what a solve touches, not to
+	 * the network: a stamp says which nodes' dist and level belong to
+	 * the current search or round; the nodes with supply are listed,
+	 * and so are the arcs mcf_set() changed since the last solve. */
+	unsigned *dseen, *aseen, dstamp, astamp;
+	struct ivec { int *v; size_t n, cap; } src, popped, dirty;
+	char *isdirty;		/* [arc] */
+	size_t dirtycap;
 	int bulk;		/* see mcf_bulk() */
 	/* The last solve in bulk, which the next may start from: its
 	 * flow is in the residual capacities, its potentials in pot. */
@@ -61,8 +69,13 @@ mcf_free(struct mcf *f)
 	free(f->prev);
 	free(f->level);
 	free(f->iter);
-	free(f->queue);
 	free(f->excess);
+	free(f->dseen);
+	free(f->aseen);
+	free(f->src.v);
+	free(f->popped.v);
+	free(f->dirty.v);
+	free(f->isdirty);
 	free(f);
 }
 
@@ -88,11 +101,12 @@ add_edge(struct mcf *f, int from, int to, int cap, int64_t cost)
 int
 mcf_arc(struct mcf *f, int from, int to, int cap, int64_t cost)
 {
-	size_t n = f->ne / 2;
+	size_t n = f->ne / 2, m = n;
 
 	add_edge(f, from, to, cap, cost);
 	add_edge(f, to, from, 0, -cost);
 	VEC_PUSH(f->cap0, n, f->cap0cap) = cap;
+	VEC_PUSH(f->isdirty, m, f->dirtycap) = 0;
 	return (int)(f->ne / 2) - 1;
 }
 
@@ -108,6 +122,27 @@ mcf_set(struct mcf *f, int arc, int cap, int64_t cost)
 	f->cap0[arc] = cap;
 	f->e[2 * arc].cost = cost;
 	f->e[2 * arc + 1].cost = -cost;
+	if (!f->isdirty[arc]) {
+		f->isdirty[arc] = 1;
+		VEC_PUSH(f->dirty.v, f->dirty.n, f->dirty.cap) = arc;
+	}
+}
+
+static void
+ivec_add(struct ivec *l, int x)
+{
+	VEC_PUSH(l->v, l->n, l->cap) = x;
+}
+
+/* A fresh stamp; when the counter wraps, every mark is cleared. */
+static unsigned
+next_stamp(unsigned *stamp, unsigned *seen, size_t n)
+{
+	if (++*stamp == 0) {
+		memset(seen, 0, n * sizeof(unsigned));
+		*stamp = 1;
+	}
+	return *stamp;
 }
 
 int
@@ -155,9 +190,12 @@ mcf_flow(const struct mcf *f, int arc)
 /*
  * Potentials for the first search: shortest distances from s over the
  * arcs with capacity, by Bellman-Ford with a FIFO queue, so that
- * negative costs are allowed. Unreached nodes keep 0; they can never be
- * reached later, as augmenting only adds reverse arcs between reached
- * nodes.
+ * negative costs are allowed. Path by path, unreached nodes keep 0;
+ * they can never be reached by this solve, as augmenting only adds
+ * reverse arcs between reached nodes. In bulk, a later solve starts
+ * from this one's potentials and re-checks only the arcs changed or
+ * added, which may make any node reachable: the distances are then
+ * from every node at once (each starts at 0), valid on every arc.
  */
 static void
 init_potentials(struct mcf *f, int s, uint64_t *work)
@@ -179,11 +217,14 @@ init_potentials(struct mcf *f, int s, uint64_t *work)
 		return;		/* pot is all zeros after reset_flow */
 	}
 
-	for (v = 0; v < f->nnodes; v++)
-		f->dist[v] = INF;
+	for (v = 0; v < f->nnodes; v++) {
+		f->dist[v] = f->bulk ? 0 : INF;
+		if (f->bulk || v == s) {
+			queue[qn++ % len] = v;
+			inq[v] = 1;
+		}
+	}
 	f->dist[s] = 0;
-	queue[qn++ % len] = s;
-	inq[s] = 1;
 	while (qh != qn) {
 		v = queue[qh++ % len];
 		inq[v] = 0;
@@ -317,6 +358,29 @@ heap_pop(struct heap *h, int64_t *d, int *v)
 	}
 }
 
+/* Node v's distance in the current search (INF: not reached). */
+static int64_t
+dist_of(const struct mcf *f, int v)
+{
+	return f->dseen[v] == f->dstamp ? f->dist[v] : INF;
+}
+
+static void
+new_search(struct mcf *f, struct heap *h)
+{
+	next_stamp(&f->dstamp, f->dseen, (size_t)f->nnodes);
+	heap_clear(h);
+}
+
+static void
+reach(struct mcf *f, struct heap *h, int v, int64_t d, int prev)
+{
+	f->dseen[v] = f->dstamp;
+	f->dist[v] = d;
+	f->prev[v] = prev;
+	heap_push(h, d, v);
+}
+
 /* Dijkstra's step from v, at distance d, along every arc with room. */
 static void
 relax(struct mcf *f, struct heap *h, int v, int64_t d, uint64_t *work)
@@ -331,39 +395,28 @@ relax(struct mcf *f, struct heap *h, int v, int64_t d, uint64_t *work)
 		if (ed->cap <= 0)
 			continue;
 		nd = d + ed->cost + f->pot[v] - f->pot[ed->to];
-		if (nd >= f->dist[ed->to])
-			continue;
-		f->dist[ed->to] = nd;
-		f->prev[ed->to] = i;
-		heap_push(h, nd, ed->to);
+		if (nd < dist_of(f, ed->to))
+			reach(f, h, ed->to, nd, i);
 	}
 }
 
-/* Dijkstra on reduced costs; returns whether t was reached. */
+/* Dijkstra on reduced costs from s, over the whole network (path by
+ * path); returns whether t was reached. */
 static int
 shortest_path(struct mcf *f, int s, int t, struct heap *h, uint64_t *work)
 {
 	int64_t d;
 	int v;
 
-	for (v = 0; v < f->nnodes; v++) {
-		f->dist[v] = INF;
-		f->prev[v] = -1;
-	}
-	f->dist[s] = 0;
-	heap_clear(h);
-	heap_push(h, 0, s);
+	new_search(f, h);
+	reach(f, h, s, 0, -1);
 	while (h->n > 0) {
 		heap_pop(h, &d, &v);
 		if (d > f->dist[v])
 			continue;
-		/* Nodes farther than t are not needed this round: their
-		 * potentials grow by dist[t] (see mcf_solve). */
-		if (v == t && f->bulk)
-			break;
 		relax(f, h, v, d, work);
 	}
-	return f->dist[t] != INF;
+	return dist_of(f, t) != INF;
 }
 
 /* Push as much as the path and the wish allow; returns the units. */
@@ -398,7 +451,6 @@ reset_flow(struct mcf *f)
 	free(f->prev);
 	free(f->level);
 	free(f->iter);
-	free(f->queue);
 	free(f->excess);
 	f->excess = xcalloc((size_t)f->nnodes + 1, sizeof(int64_t));
 	f->pot = xcalloc((size_t)f->nnodes, sizeof(int64_t));
@@ -406,7 +458,15 @@ reset_flow(struct mcf *f)
 	f->prev = xcalloc((size_t)f->nnodes, sizeof(int));
 	f->level = xcalloc((size_t)f->nnodes + 1, sizeof(int));
 	f->iter = xcalloc((size_t)f->nnodes + 1, sizeof(int));
-	f->queue = xcalloc((size_t)f->nnodes + 1, sizeof(int));
+	free(f->dseen);
+	free(f->aseen);
+	f->dseen = xcalloc((size_t)f->nnodes + 1, sizeof(unsigned));
+	f->aseen = xcalloc((size_t)f->nnodes + 1, sizeof(unsigned));
+	f->dstamp = f->astamp = 0;
+	for (i = 0; i < f->dirty.n; i++)
+		f->isdirty[f->dirty.v[i]] = 0;
+	f->dirty.n = 0;
+	f->src.n = 0;
 }
 
 /* An arc of the residual network on a shortest path: capacity left
@@ -417,180 +477,257 @@ admissible(const struct mcf *f, int v, const struct edge *ed)
 	return ed->cap > 0 && ed->cost + f->pot[v] - f->pot[ed->to] == 0;
 }
 
-/* Levels by hops from s over admissible arcs; whether t has one. */
-static int
-levels(struct mcf *f, int s, int t, uint64_t *work)
-{
-	size_t qh = 0, qn = 0;
-	int v, i;
-
-	for (v = 0; v < f->nnodes; v++)
-		f->level[v] = -1;
-	f->level[s] = 0;
-	f->queue[qn++] = s;
-	while (qh < qn) {
-		v = f->queue[qh++];
-		/* Paths up the levels reach t only from the level below
-		 * it: nothing at or past t's level is needed. */
-		if (f->level[t] >= 0 && f->level[v] >= f->level[t])
-			break;
-		for (i = f->head[v]; i != -1; i = f->e[i].next) {
-			const struct edge *ed = &f->e[i];
-
-			(*work)++;
-			if (f->level[ed->to] < 0 && admissible(f, v, ed)) {
-				f->level[ed->to] = f->level[v] + 1;
-				f->queue[qn++] = ed->to;
-			}
-		}
-	}
-	return f->level[t] >= 0;
-}
-
-/* One augmenting path of admissible arcs up the levels (Dinic), with
- * each node's next arc to try kept across paths. Returns units sent. */
-static int64_t
-dfs(struct mcf *f, int v, int t, int64_t want, int64_t *cost,
-    uint64_t *work)
-{
-	int64_t got;
-
-	if (v == t)
-		return want;
-	for (; f->iter[v] != -1; f->iter[v] = f->e[f->iter[v]].next) {
-		struct edge *ed = &f->e[f->iter[v]];
-
-		(*work)++;
-		if (f->level[ed->to] != f->level[v] + 1 || !admissible(f, v, ed))
-			continue;
-		got = dfs(f, ed->to, t, want < ed->cap ? want : ed->cap, cost,
-		    work);
-		if (got > 0) {
-			ed->cap -= (int)got;
-			f->e[f->iter[v] ^ 1].cap += (int)got;
-			*cost += got * ed->cost;
-			return got;
-		}
-	}
-	return 0;
-}
-
-/* Every shortest path at once: a blocking flow of admissible arcs. */
-static int64_t
-blocking(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
-    uint64_t *work)
-{
-	int64_t sent = 0, got;
-	int v;
-
-	while (sent < want && levels(f, s, t, work)) {
-		for (v = 0; v < f->nnodes; v++)
-			f->iter[v] = f->head[v];
-		while (sent < want && (got = dfs(f, s, t, want - sent, cost,
-		    work)) > 0)
-			sent += got;
-	}
-	return sent;
-}
-
 /*
- * Dijkstra on reduced costs from every node with supply left (excess >
- * 0) to the nearest one short of it (excess < 0). Returns that node, or
- * -1 when none can be reached; dist and prev say the path (prev is -1
- * at the node it starts from).
+ * In bulk, flow goes from the nodes with supply left (excess > 0: s
+ * alone when solving from zero) to the nodes short of it (excess < 0:
+ * t alone), phase by phase: Dijkstra on reduced costs from every
+ * supply to the nearest shortage, potentials raised by the distances
+ * capped at that one's (the search stopped there; every residual
+ * reduced cost stays >= 0), then flow along the arcs of zero reduced
+ * cost (augment_round()). Returns the distance of that nearest shortage,
+ * or INF when no shortage can be reached.
  */
-static int
-repair_path(struct mcf *f, struct heap *h, uint64_t *work)
+static int64_t
+nearest_shortage(struct mcf *f, struct heap *h, uint64_t *work)
 {
 	int64_t d;
+	size_t i;
 	int v;
 
-	heap_clear(h);
-	for (v = 0; v < f->nnodes; v++) {
-		f->dist[v] = INF;
-		f->prev[v] = -1;
-		if (f->excess[v] > 0) {
-			f->dist[v] = 0;
-			heap_push(h, 0, v);
-		}
-	}
+	new_search(f, h);
+	f->popped.n = 0;
+	for (i = 0; i < f->src.n; i++)
+		if (f->excess[f->src.v[i]] > 0)
+			reach(f, h, f->src.v[i], 0, -1);
 	while (h->n > 0) {
 		heap_pop(h, &d, &v);
 		if (d > f->dist[v])
 			continue;
 		if (f->excess[v] < 0)
-			return v;
+			return d;
+		ivec_add(&f->popped, v);
 		relax(f, h, v, d, work);
 	}
-	return -1;
+	return INF;
+}
+
+/*
+ * Send supply to shortages along admissible arcs, depth first from each
+ * supply in turn, each node's arcs tried in turn (iter): a node from
+ * which no shortage was found is dead for the round, a node on a path
+ * found is free again. Paths of zero reduced cost may be long chains of
+ * people displacing people (Dinic's rounds, one per path length, each
+ * over the whole network, were most of the work on large plans); a
+ * round ends with every supply stuck, maybe short of all it could
+ * send, and phases() then tries another. A round sends something
+ * whenever some shortage can be reached: a supply whose search fails
+ * reaches none, so neither does any node it marked dead. Returns the
+ * units sent.
+ */
+enum { FREE, ON_PATH, DEAD };
+
+/* Node v's state in this round, first met: free, its first arc next. */
+static int
+state(struct mcf *f, int v)
+{
+	if (f->aseen[v] != f->astamp) {
+		f->aseen[v] = f->astamp;
+		f->level[v] = FREE;
+		f->iter[v] = f->head[v];
+	}
+	return f->level[v];
+}
+
+/* A path from src up to a shortage, or -1 (src is then dead). */
+static int
+find_path(struct mcf *f, int src, uint64_t *work)
+{
+	int v = src, i;
+
+	f->level[src] = ON_PATH;
+	while (f->excess[v] >= 0) {
+		for (i = f->iter[v]; i != -1; i = f->e[i].next) {
+			(*work)++;
+			if (admissible(f, v, &f->e[i]) &&
+			    state(f, f->e[i].to) == FREE)
+				break;
+		}
+		f->iter[v] = i;
+		if (i != -1) {		/* one step on */
+			v = f->e[i].to;
+			f->prev[v] = i;
+			f->level[v] = ON_PATH;
+			continue;
+		}
+		f->level[v] = DEAD;	/* one step back */
+		if (v == src)
+			return -1;
+		v = f->e[f->prev[v] ^ 1].to;
+	}
+	return v;
+}
+
+static int64_t
+augment_round(struct mcf *f, uint64_t *work)
+{
+	int64_t sent = 0, amt;
+	size_t k;
+	int src, v, w;
+
+	next_stamp(&f->astamp, f->aseen, (size_t)f->nnodes);
+	for (k = 0; k < f->src.n; k++) {
+		src = f->src.v[k];
+		while (f->excess[src] > 0 && state(f, src) != DEAD &&
+		    (v = find_path(f, src, work)) >= 0) {
+			amt = f->excess[src] < -f->excess[v] ?
+			    f->excess[src] : -f->excess[v];
+			for (w = v; w != src; w = f->e[f->prev[w] ^ 1].to)
+				if (f->e[f->prev[w]].cap < amt)
+					amt = f->e[f->prev[w]].cap;
+			for (w = v; w != src; w = f->e[f->prev[w] ^ 1].to) {
+				f->e[f->prev[w]].cap -= (int)amt;
+				f->e[f->prev[w] ^ 1].cap += (int)amt;
+				f->level[w] = FREE;
+			}
+			f->level[src] = FREE;
+			f->excess[src] -= amt;
+			f->excess[v] += amt;
+			sent += amt;
+		}
+	}
+	return sent;
+}
+
+/* Until no supply can reach a shortage. Potentials: the nodes searched
+ * nearer than the nearest shortage come nearer by the difference (the
+ * same as raising every other one by its distance, less work). */
+static void
+phases(struct mcf *f, struct heap *h, uint64_t *work)
+{
+	int64_t d;
+	size_t i;
+	int v;
+
+	/* A round that sent something may have left paths of zero
+	 * reduced cost: another round, not another search, finds them. */
+	for (;;) {
+		if (augment_round(f, work) > 0)
+			continue;
+		if ((d = nearest_shortage(f, h, work)) == INF)
+			break;
+		for (i = 0; i < f->popped.n; i++) {
+			v = f->popped.v[i];
+			f->pot[v] += f->dist[v] - d;
+		}
+	}
+}
+
+/*
+ * Nodes added since the last solve: room for them in the scratch
+ * arrays, and potentials. Each new node starts at the least of
+ * pot[from] + cost over the arcs into it from nodes already placed, so
+ * an arc added toward an old node is the one left negative, if any (a
+ * column priced in, see assign.c); any potential would do, as
+ * warm_solve() saturates what is negative.
+ */
+static void
+grow_nodes(struct mcf *f)
+{
+	size_t n = (size_t)f->nnodes + 1, a, old = f->warm_nn;
+	char *placed = xcalloc(n, 1);
+	int pass, from, to;
+	int64_t p;
+
+	f->pot = xreallocarray(f->pot, n, sizeof(int64_t));
+	f->dist = xreallocarray(f->dist, n, sizeof(int64_t));
+	f->excess = xreallocarray(f->excess, n, sizeof(int64_t));
+	f->prev = xreallocarray(f->prev, n, sizeof(int));
+	f->level = xreallocarray(f->level, n, sizeof(int));
+	f->iter = xreallocarray(f->iter, n, sizeof(int));
+	f->dseen = xreallocarray(f->dseen, n, sizeof(unsigned));
+	f->aseen = xreallocarray(f->aseen, n, sizeof(unsigned));
+	memset(f->dseen + old, 0, (n - old) * sizeof(unsigned));
+	memset(f->aseen + old, 0, (n - old) * sizeof(unsigned));
+	memset(f->excess + old, 0, (n - old) * sizeof(int64_t));
+	memset(placed, 1, old);
+	memset(f->pot + old, 0, (n - old) * sizeof(int64_t));
+	/* New nodes hang at most three deep from old ones (seat group,
+	 * role-person, person-in-exercise, person). */
+	for (pass = 0; pass < 3; pass++)
+		for (a = f->warm_ne / 2; a < f->ne / 2; a++) {
+			from = f->e[2 * a + 1].to;
+			to = f->e[2 * a].to;
+			if (!placed[from] || (size_t)to < old)
+				continue;
+			p = f->pot[from] + f->e[2 * a].cost;
+			if (placed[to] == 0 || p < f->pot[to]) {
+				f->pot[to] = p;
+				placed[to] = 2;
+			}
+		}
+	free(placed);
+	f->warm_nn = (size_t)f->nnodes;
 }
 
 /*
  * Start from the last solve's flow and potentials instead of zero (a
- * branch-and-bound node changes a few arcs of a network of millions).
- * Every arc whose capacity fell below its flow gives the flow back;
- * every residual arc the changed costs made negative in reduced cost
- * is saturated (or emptied), so all residual reduced costs are >= 0
- * again, at the price of supply left at some nodes and missing at
- * others; shortest paths from the first to the second then restore
- * conservation, keeping the potentials valid: the flow is optimal, as
+ * branch-and-bound node changes a few arcs of a network of millions;
+ * column generation adds some). Every arc whose capacity fell below
+ * its flow gives the flow back; every residual arc the changed costs
+ * made negative in reduced cost is saturated (or emptied), so all
+ * residual reduced costs are >= 0 again, at the price of supply left
+ * at some nodes and missing at others, which phases() then sends where
+ * it is missing, keeping the potentials valid: the flow is optimal, as
  * a solve from zero would be. Returns 0, or -1 when some supply cannot
  * be sent back (the caller then solves from zero).
  */
+/* Arc i's flow set to what its reduced cost asks (all of its
+ * capacity when negative, none when positive), the difference left at
+ * its ends; a node left with supply is listed. */
+static void
+settle(struct mcf *f, size_t i)
+{
+	struct edge *fw = &f->e[2 * i], *bw = &f->e[2 * i + 1];
+	int from = bw->to, to = fw->to, cap = f->cap0[i];
+	int64_t x = bw->cap, rc = fw->cost + f->pot[from] - f->pot[to];
+
+	if (x > cap)
+		x = cap;
+	if (rc < 0)
+		x = cap;
+	else if (rc > 0)
+		x = 0;
+	f->excess[from] += bw->cap - x;
+	f->excess[to] -= bw->cap - x;
+	fw->cap = cap - (int)x;
+	bw->cap = (int)x;
+	if (f->excess[from] > 0)
+		ivec_add(&f->src, from);
+	if (f->excess[to] > 0)
+		ivec_add(&f->src, to);
+}
+
 static int
-warm_solve(struct mcf *f, int s, int t, int64_t want, struct heap *h,
-    uint64_t *work)
+warm_solve(struct mcf *f, struct heap *h, uint64_t *work)
 {
 	size_t i, narcs = f->ne / 2;
-	int64_t amt, x;
-	int v, w, from, to, cap;
 
-	for (v = 0; v < f->nnodes; v++)
-		f->excess[v] = 0;
-	f->excess[s] += want;
-	f->excess[t] -= want;
-	for (i = 0; i < narcs; i++) {
-		struct edge *fw = &f->e[2 * i], *bw = &f->e[2 * i + 1];
-		int64_t rc;
-
-		from = bw->to;
-		to = fw->to;
-		x = bw->cap;
-		cap = f->cap0[i];
-		if (x > cap)
-			x = cap;
-		rc = fw->cost + f->pot[from] - f->pot[to];
-		if (rc < 0)
-			x = cap;
-		else if (rc > 0)
-			x = 0;
-		fw->cap = cap - (int)x;
-		bw->cap = (int)x;
-		f->excess[from] -= x;
-		f->excess[to] += x;
+	if (f->warm_nn < (size_t)f->nnodes)
+		grow_nodes(f);
+	f->src.n = 0;
+	for (i = 0; i < f->dirty.n; i++) {
+		f->isdirty[f->dirty.v[i]] = 0;
+		settle(f, (size_t)f->dirty.v[i]);
 	}
-	(*work) += narcs;
-	while ((w = repair_path(f, h, work)) >= 0) {
-		int64_t dw = f->dist[w];
-
-		amt = -f->excess[w];
-		for (v = w; f->prev[v] != -1; v = f->e[f->prev[v] ^ 1].to)
-			if (f->e[f->prev[v]].cap < amt)
-				amt = f->e[f->prev[v]].cap;
-		if (f->excess[v] < amt)
-			amt = f->excess[v];
-		f->excess[v] -= amt;
-		f->excess[w] += amt;
-		for (v = w; f->prev[v] != -1; v = f->e[f->prev[v] ^ 1].to) {
-			f->e[f->prev[v]].cap -= (int)amt;
-			f->e[f->prev[v] ^ 1].cap += (int)amt;
-		}
-		/* Capped at the distance of w, as in a bulk round. */
-		for (v = 0; v < f->nnodes; v++)
-			f->pot[v] += f->dist[v] < dw ? f->dist[v] : dw;
-	}
-	for (v = 0; v < f->nnodes; v++)
-		if (f->excess[v] != 0)
+	for (i = f->warm_ne / 2; i < narcs; i++)
+		settle(f, i);
+	(*work) += f->dirty.n + narcs - f->warm_ne / 2;
+	f->dirty.n = 0;
+	phases(f, h, work);
+	/* Supply and shortage sum to zero: none left over means none
+	 * short anywhere. */
+	for (i = 0; i < f->src.n; i++)
+		if (f->excess[f->src.v[i]] != 0)
 			return -1;
 	return 0;
 }
@@ -617,36 +754,38 @@ mcf_solve(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
 	int v;
 
 	*cost = 0;
-	heap_new(&h, f->nnodes);
-	/* Arcs added since start with no flow; nodes may not be added. */
+	/* Arcs and nodes added since start with no flow. */
 	if (f->bulk && f->warm && f->warm_s == s && f->warm_t == t &&
 	    f->warm_want == want && f->warm_ne <= f->ne &&
-	    f->warm_nn == (size_t)f->nnodes &&
-	    warm_solve(f, s, t, want, &h, &w) == 0) {
+	    f->warm_nn <= (size_t)f->nnodes) {
+		heap_new(&h, f->nnodes);
+		if (warm_solve(f, &h, &w) == 0) {
+			heap_free(&h);
+			*cost = flow_cost(f);
+			if (work != NULL)
+				*work += w;
+			f->warm_ne = f->ne;
+			return want;
+		}
 		heap_free(&h);
-		*cost = flow_cost(f);
-		if (work != NULL)
-			*work += w;
-		return want;
 	}
 	f->warm = 0;
 	reset_flow(f);
+	heap_new(&h, f->nnodes);
 	init_potentials(f, s, &w);
-	while (sent < want && shortest_path(f, s, t, &h, &w)) {
-		int64_t dt = f->dist[t];
-
-		if (!f->bulk) {
-			sent += augment(f, s, t, want - sent, cost);
-			for (v = 0; v < f->nnodes; v++)
-				if (f->dist[v] != INF)
-					f->pot[v] += f->dist[v];
-			continue;
-		}
-		/* Capped at t's distance (the search stopped there), the
-		 * potentials keep every residual reduced cost >= 0. */
+	if (f->bulk) {
+		f->excess[s] = want;
+		f->excess[t] = -want;
+		ivec_add(&f->src, s);
+		phases(f, &h, &w);
+		sent = want - f->excess[s];
+		*cost = flow_cost(f);
+	}
+	while (!f->bulk && sent < want && shortest_path(f, s, t, &h, &w)) {
+		sent += augment(f, s, t, want - sent, cost);
 		for (v = 0; v < f->nnodes; v++)
-			f->pot[v] += f->dist[v] < dt ? f->dist[v] : dt;
-		sent += blocking(f, s, t, want - sent, cost, &w);
+			if (dist_of(f, v) != INF)
+				f->pot[v] += f->dist[v];
 	}
 	heap_free(&h);
 	/* Only a flow of the whole value is a place to start again. */
@@ -659,4 +798,10 @@ mcf_solve(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
 	if (work != NULL)
 		*work += w;
 	return sent;
+}
+
+int64_t
+mcf_pot(const struct mcf *f, int v)
+{
+	return f->pot != NULL && (size_t)v < f->warm_nn ? f->pot[v] : 0;
 }

@@ -183,7 +183,8 @@ net_new(int n, int na, const int *from, const int *to, const int *cap,
 
 /* In bulk, solving again starts from the last flow and repairs it: after
  * arcs are changed (capacities cut or raised, costs up or down, some
- * made negative) and added, its cost is that of a network built anew
+ * made negative) and added, and nodes added with arcs in and out (as
+ * column generation does), its cost is that of a network built anew
  * and solved from zero, and the flow is feasible and conserved. */
 static void
 test_warm_resolve(void **state)
@@ -192,15 +193,16 @@ test_warm_resolve(void **state)
 
 	(void)state;
 	for (seed = 1; seed <= 300; seed++) {
-		int n, na, from[64], to[64], cap[64], round, a, k, v;
-		int64_t cost[64], warm, cold, sw, sc, bal[16];
+		int n, nn, t, na, from[64], to[64], cap[64], round, a, k, v, x;
+		int64_t cost[64], warm, cold, sw, sc, bal[20];
 		struct mcf *f;
 
 		rng = (uint64_t)seed;
-		n = 3 + rnd(12);
+		nn = n = 3 + rnd(12);
+		t = n - 1;
 		na = random_net(n, from, to, cap, cost);
 		f = net_new(n, na, from, to, cap, cost, 1);
-		mcf_solve(f, 0, n - 1, 6, &warm, NULL);
+		mcf_solve(f, 0, t, 6, &warm, NULL);
 		for (round = 0; round < 4; round++) {
 			struct mcf *g;
 
@@ -218,9 +220,36 @@ test_warm_resolve(void **state)
 				mcf_arc(f, from[na], to[na], cap[na], cost[na]);
 				na++;
 			}
-			sw = mcf_solve(f, 0, n - 1, 6, &warm, NULL);
-			g = net_new(n, na, from, to, cap, cost, 1);
-			sc = mcf_solve(g, 0, n - 1, 6, &cold, NULL);
+			/* Nodes added, each with an arc in and one out: the
+			 * first from x < t, the next from the one before, each
+			 * out to some y, x < y <= t (no cycle: old arcs go
+			 * up). */
+			for (k = round == 1 ? 1 + rnd(2) : 0, x = -1; k > 0 &&
+			    na < 60; k--) {
+				v = mcf_node(f);
+				assert_int_equal(v, nn);
+				nn++;
+				if (x < 0)
+					x = rnd(t);
+				from[na] = x >= 0 && v > n ? v - 1 : x;
+				to[na] = v;
+				cap[na] = 1 + rnd(2);
+				cost[na] = rnd(15) - 8;
+				mcf_arc(f, from[na], to[na], cap[na], cost[na]);
+				na++;
+				from[na] = v;
+				to[na] = x + 1 + rnd(t - x);
+				cap[na] = 1 + rnd(2);
+				cost[na] = rnd(15) - 3;
+				mcf_arc(f, from[na], to[na], cap[na], cost[na]);
+				na++;
+			}
+			sw = mcf_solve(f, 0, t, 6, &warm, NULL);
+			g = mcf_new(nn);
+			mcf_bulk(g, 1);
+			for (a = 0; a < na; a++)
+				mcf_arc(g, from[a], to[a], cap[a], cost[a]);
+			sc = mcf_solve(g, 0, t, 6, &cold, NULL);
 			assert_int_equal(sw, sc);
 			assert_int_equal(warm, cold);
 			memset(bal, 0, sizeof(bal));
@@ -230,9 +259,22 @@ test_warm_resolve(void **state)
 				bal[from[a]] -= mcf_flow(f, a);
 				bal[to[a]] += mcf_flow(f, a);
 			}
-			for (v = 1; v < n - 1; v++)
-				assert_int_equal(bal[v], 0);
-			assert_int_equal(bal[n - 1], sw);
+			for (v = 1; v < nn; v++)
+				if (v != t)
+					assert_int_equal(bal[v], 0);
+			assert_int_equal(bal[t], sw);
+			/* Potentials prove it: no arc with room left has a
+			 * negative reduced cost, no arc with flow a positive
+			 * one (its reverse would be negative). */
+			for (a = 0; a < na; a++) {
+				int64_t rc = cost[a] + mcf_pot(f, from[a]) -
+				    mcf_pot(f, to[a]);
+
+				if (mcf_flow(f, a) < cap[a])
+					assert_true(rc >= 0);
+				if (mcf_flow(f, a) > 0)
+					assert_true(rc <= 0);
+			}
 			mcf_free(g);
 		}
 		mcf_free(f);
