@@ -304,7 +304,7 @@ int
 cmd_db_progress(struct store *s, struct plan *p,
     const struct load_source_list *src, struct cmd_db_progress *pg)
 {
-	struct store_rev *prev = NULL, *r = NULL;
+	struct store_rev *prev = NULL;
 	struct store_actions *al = NULL;
 	struct revision_src *rs = NULL;
 	char *cause = NULL;
@@ -318,29 +318,28 @@ cmd_db_progress(struct store *s, struct plan *p,
 		return cmd_db_fail(cause), -1;
 	rs = revision_src_new(src);
 	for (i = 0; i < p->nexercises; i++) {
-		struct plan_exercise *px = &p->exercises[i];
+		const struct plan_exercise *px = &p->exercises[i];
 
-		/* The rosters only name the owners of actions. */
+		/* Only what numbering the calendars and the progress
+		 * need: events, checked items, and the rosters when they
+		 * name the owners of actions. */
 		if (store_latest(s, px->ex->id, &n, &cause) == -1 ||
 		    (n > 0 && store_actions(s, px->ex->id, 0, &al,
 		    &cause) == -1) ||
 		    (n > 0 && store_get_revision(s, px->ex->id, n,
-		    al->n > 0 ? 0 : STORE_REV_NO_ROSTERS, &prev,
+		    STORE_REV_NO_PLAN | STORE_REV_NO_STAFFING |
+		    STORE_REV_DONE_ITEMS |
+		    (al->n > 0 ? 0 : STORE_REV_NO_ROSTERS), &prev,
 		    &cause) == -1)) {
 			cmd_db_fail(cause);
 			goto out;
 		}
-		r = revision_new_src(p, i, rs, "");
-		revision_sequence(r, prev);
-		revision_apply_sequence(r, px, p->arena);
-		pg->revisions[i] = prev != NULL && streq(prev->hash, r->hash) ?
-		    n : n + 1;
+		pg->revisions[i] = revision_prepare(p, i, rs, prev, n);
 		if (al != NULL)
 			add_progress(pg, prev, al, &capd, &capa);
-		store_rev_free(r);
 		store_rev_free(prev);
 		store_actions_free(al);
-		r = prev = NULL;
+		prev = NULL;
 		al = NULL;
 	}
 	pg->rs = rs;	/* for cmd_db_store_plan() */

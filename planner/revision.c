@@ -465,8 +465,22 @@ struct revision_src {
 	struct plan_memo {
 		char *json;	/* NULL: not made yet */
 		char sha[DIGEST_HEX_LEN + 1], hash[DIGEST_HEX_LEN + 1];
+		/*
+		 * The revision revision_prepare() made, numbered over the
+		 * latest stored revision then (number latest), for
+		 * revision_store_src() to store as it is when that is
+		 * still the latest: reading the database and making the
+		 * revision again cost as much as storing it.
+		 */
+		struct store_rev *rev;	/* NULL: none kept */
+		int latest;
+		int unchanged;		/* its hash is the latest's (and rev
+					 * NULL: there is nothing to store) */
 	} *memo;
 	size_t nmemo;
+	/* store_docset_key() of the documents: one set for every
+	 * revision of the run, so keyed once ("" when there are none). */
+	char docset[DIGEST_HEX_LEN + 1];
 };
 
 /* Every document's text, then the plan: lengths first, so no two
@@ -494,11 +508,19 @@ revision_src_new(const struct load_source_list *src)
 {
 	struct revision_src *rs = xcalloc(1, sizeof(*rs));
 	size_t i, n = src != NULL ? src->n : 0;
+	struct store_source *ss = xcalloc(n + 1, sizeof(*ss));
 
 	rs->src = src;
 	rs->hex = xcalloc(n + 1, sizeof(*rs->hex));
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		digest_sha256(src->v[i].text, src->v[i].len, rs->hex[i]);
+		ss[i].name = src->v[i].name;
+		ss[i].bundled = src->v[i].bundled;
+		ss[i].root = src->v[i].root;
+		ss[i].sha256 = rs->hex[i];
+	}
+	store_docset_key(ss, n, rs->docset);
+	free(ss);
 	rs->prefix = hash_sources(src);
 	return rs;
 }
@@ -508,8 +530,10 @@ memo_clear(struct revision_src *rs)
 {
 	size_t i;
 
-	for (i = 0; i < rs->nmemo; i++)
+	for (i = 0; i < rs->nmemo; i++) {
 		free(rs->memo[i].json);
+		store_rev_free(rs->memo[i].rev);
+	}
 	free(rs->memo);
 	rs->memo = NULL;
 	rs->nmemo = 0;
@@ -543,7 +567,8 @@ put_sources(struct store_rev *r, const struct revision_src *rs, int copy)
 	for (i = 0; i < src->n; i++) {
 		struct store_source *s = &r->sources[r->nsources++];
 
-		s->name = arena_strdup(r->arena, src->v[i].name);
+		s->name = copy ? arena_strdup(r->arena, src->v[i].name) :
+		    src->v[i].name;
 		s->bundled = src->v[i].bundled;
 		s->root = src->v[i].root;
 		s->text = copy ? arena_strndup(r->arena, src->v[i].text,
@@ -551,6 +576,9 @@ put_sources(struct store_rev *r, const struct revision_src *rs, int copy)
 		s->len = src->v[i].len;
 		s->sha256 = copy ? NULL : rs->hex[i];
 	}
+	if (r->nsources > 0)
+		r->docset = copy ? arena_strdup(r->arena, rs->docset) :
+		    rs->docset;
 }
 
 /*
@@ -661,15 +689,22 @@ revision_new_src(const struct plan *p, size_t i, struct revision_src *rs,
 
 /* --- calendar sequence ------------------------------------------------ */
 
+/* The event of that id among v[0..n), or NULL. */
 static const struct store_event *
-rev_event(const struct store_rev *r, const char *id)
+find_event(const struct store_event *v, size_t n, const char *id)
 {
 	size_t i;
 
-	for (i = 0; r != NULL && i < r->nevents; i++)
-		if (streq(r->events[i].id, id))
-			return &r->events[i];
+	for (i = 0; i < n; i++)
+		if (streq(v[i].id, id))
+			return &v[i];
 	return NULL;
+}
+
+static const struct store_event *
+rev_event(const struct store_rev *r, const char *id)
+{
+	return r != NULL ? find_event(r->events, r->nevents, id) : NULL;
 }
 
 void
@@ -705,7 +740,9 @@ revision_sequence(struct store_rev *r, const struct store_rev *prev)
 		const struct store_event *o = &prev->events[i];
 		struct store_event *e;
 
-		if (rev_event(r, o->id) != NULL)
+		/* Among r's own n, not r->nevents of them: the array holds
+		 * n (the cancelled ones go into v). */
+		if (find_event(v, n, o->id) != NULL)
 			continue;
 		e = &v[r->nevents++];
 		e->id = arena_strdup(r->arena, o->id);
@@ -756,6 +793,34 @@ revision_apply_sequence(const struct store_rev *r, struct plan_exercise *px,
 
 /* --- storing ---------------------------------------------------------- */
 
+/* rs's memo of exercise i of p, made for p (NULL when it was not). */
+static struct plan_memo *
+memo_of(struct revision_src *rs, const struct plan *p, size_t i)
+{
+	return rs != NULL && rs->memo_p == p && rs->nmemo == p->nexercises ?
+	    &rs->memo[i] : NULL;
+}
+
+int
+revision_prepare(struct plan *p, size_t i, struct revision_src *rs,
+    const struct store_rev *prev, int latest)
+{
+	struct store_rev *r = make(p, i, rs, 0, "");
+	struct plan_memo *mo;
+
+	revision_sequence(r, prev);
+	revision_apply_sequence(r, &p->exercises[i], p->arena);
+	mo = memo_of(rs, p, i);	/* make() made it for p */
+	store_rev_free(mo->rev);
+	mo->latest = latest;
+	mo->unchanged = prev != NULL && streq(prev->hash, r->hash);
+	/* An unchanged plan is not stored: what to keep is that it is. */
+	mo->rev = mo->unchanged ? NULL : r;
+	if (mo->unchanged)
+		store_rev_free(r);
+	return mo->unchanged ? latest : latest + 1;
+}
+
 int
 revision_store(struct store *s, const struct plan *p,
     const struct load_source_list *src, const char *created, int *numbers,
@@ -780,11 +845,30 @@ revision_store_src(struct store *s, const struct plan *p,
 	if (store_begin(s, cause) == -1)
 		return -1;
 	for (i = 0; i < p->nexercises; i++) {
-		r = revision_new_src(p, i, rs, created);
-		if (store_latest(s, r->exercise, &n, cause) == -1)
+		struct plan_memo *mo = memo_of(rs, p, i);
+
+		if (store_latest(s, p->exercises[i].ex->id, &n, cause) == -1)
 			goto fail;
+		/* Prepared over the latest revision, which no other
+		 * planner has followed since (revisions are only ever
+		 * added): store it as it was made, numbers and all. */
+		if (mo != NULL && (mo->rev != NULL || mo->unchanged) &&
+		    mo->latest == n) {
+			fresh[i] = !mo->unchanged;
+			numbers[i] = n;
+			if (mo->unchanged)
+				continue;
+			mo->rev->created = arena_strdup(mo->rev->arena, created);
+			if (store_put_revision(s, mo->rev, cause) == -1)
+				goto fail;
+			numbers[i] = mo->rev->number;
+			continue;
+		}
+		r = revision_new_src(p, i, rs, created);
 		if (n > 0 && store_get_revision(s, r->exercise, n,
-		    STORE_REV_NO_ROSTERS, &prev, cause) == -1)
+		    STORE_REV_NO_ROSTERS | STORE_REV_NO_PLAN |
+		    STORE_REV_NO_STAFFING | STORE_REV_NO_ITEMS, &prev,
+		    cause) == -1)
 			goto fail;
 		if (prev != NULL && streq(prev->hash, r->hash)) {
 			numbers[i] = n;

@@ -102,9 +102,26 @@ int revision_store(struct store *s, const struct plan *p,
     int *fresh, char **cause);
 
 /*
+ * Make the revision of exercise i of p from rs (not NULL), as
+ * revision_new_src() does; number its events over prev, the latest
+ * revision stored of the exercise (number latest; NULL and 0 when
+ * there is none), as revision_sequence() does; and give exercise i of
+ * p those numbers and cancelled events (revision_apply_sequence(), into
+ * p's arena), so the calendars written next say what changed. rs keeps
+ * the revision for revision_store_src(). Returns the number the plan
+ * will be stored as: latest when its hash is prev's, else latest + 1.
+ * This function can't fail.
+ */
+int revision_prepare(struct plan *p, size_t i, struct revision_src *rs,
+    const struct store_rev *prev, int latest);
+
+/*
  * As revision_store(), with the documents (and what was made before of
  * p's revisions) of rs: 'planner plan' makes each revision to number
- * its calendars, writes them, then stores it without making it again.
+ * its calendars (revision_prepare), writes them, then stores it as it
+ * was made, neither making it nor reading the latest stored revision
+ * again, unless another planner stored a revision of that exercise
+ * since (then it is made and numbered again over that one).
  */
 int revision_store_src(struct store *s, const struct plan *p,
     struct revision_src *rs, const char *created, int *numbers, int *fresh,

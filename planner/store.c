@@ -31,6 +31,8 @@ struct store {
 	int busy_ms;
 	struct {
 		char *sql;		/* our copy: compared by text */
+		const char *given;	/* the caller's text, a literal
+					 * (or gone: compared, never read) */
 		sqlite3_stmt *st;
 	} cache[STMT_CACHE];
 	size_t ncache;
@@ -344,11 +346,16 @@ prep(struct store *s, sqlite3_stmt **st, const char *sql, char **cause)
 
 /*
  * Bind arguments by fmt, one letter each: 's' text (NULL binds NULL),
- * 'i' int64_t, 'd' int, 'b' a blob as (const void *, size_t).
+ * 'i' int64_t, 'd' int, 'b' a blob as (const void *, size_t). Texts
+ * and blobs are copied unless keep is set, when the caller keeps them
+ * until the statement is reset: run() and scalar() step and reset it
+ * before they return, and storing a program binds megabytes of plans
+ * and hundreds of thousands of values that need no copy.
  */
 static void
-vbind(sqlite3_stmt *st, const char *fmt, va_list ap)
+vbind(sqlite3_stmt *st, int keep, const char *fmt, va_list ap)
 {
+	sqlite3_destructor_type how = keep ? SQLITE_STATIC : SQLITE_TRANSIENT;
 	int i;
 
 	for (i = 1; *fmt != '\0'; fmt++, i++) {
@@ -361,8 +368,7 @@ vbind(sqlite3_stmt *st, const char *fmt, va_list ap)
 			if ((str = va_arg(ap, const char *)) == NULL)
 				sqlite3_bind_null(st, i);
 			else
-				sqlite3_bind_text(st, i, str, -1,
-				    SQLITE_TRANSIENT);
+				sqlite3_bind_text(st, i, str, -1, how);
 			break;
 		case 'i':
 			sqlite3_bind_int64(st, i, va_arg(ap, int64_t));
@@ -373,7 +379,7 @@ vbind(sqlite3_stmt *st, const char *fmt, va_list ap)
 		case 'b':
 			p = va_arg(ap, const void *);
 			n = va_arg(ap, size_t);
-			sqlite3_bind_blob64(st, i, p, n, SQLITE_TRANSIENT);
+			sqlite3_bind_blob64(st, i, p, n, how);
 			break;
 		default:
 			abort();
@@ -395,8 +401,20 @@ cached(struct store *s, const char *sql, sqlite3_stmt **st, int *owned,
 	size_t i;
 
 	*owned = 0;
+	/* Nearly every statement is a literal of this file: its address
+	 * finds it without comparing dozens of texts, for each of the
+	 * hundreds of thousands of rows a program stores. A text made at
+	 * run time may reuse a freed one's address, so a hit by address
+	 * is still checked by text. */
+	for (i = 0; i < s->ncache; i++)
+		if (s->cache[i].given == sql &&
+		    strcmp(s->cache[i].sql, sql) == 0) {
+			*st = s->cache[i].st;
+			return 0;
+		}
 	for (i = 0; i < s->ncache; i++)
 		if (strcmp(s->cache[i].sql, sql) == 0) {
+			s->cache[i].given = sql;
 			*st = s->cache[i].st;
 			return 0;
 		}
@@ -404,6 +422,7 @@ cached(struct store *s, const char *sql, sqlite3_stmt **st, int *owned,
 		return -1;
 	if (s->ncache < STMT_CACHE) {
 		s->cache[s->ncache].sql = xstrdup(sql);
+		s->cache[s->ncache].given = sql;
 		s->cache[s->ncache++].st = *st;
 	} else
 		*owned = 1;
@@ -437,7 +456,7 @@ query(struct store *s, sqlite3_stmt **st, char **cause, const char *sql,
 	if (cached(s, sql, st, &owned, cause) == -1)
 		return -1;
 	va_start(ap, fmt);
-	vbind(*st, fmt, ap);
+	vbind(*st, 0, fmt, ap);
 	va_end(ap);
 	return 0;
 }
@@ -467,7 +486,7 @@ run(struct store *s, char **cause, const char *sql, const char *fmt, ...)
 	if (cached(s, sql, &st, &owned, cause) == -1)
 		return -1;
 	va_start(ap, fmt);
-	vbind(st, fmt, ap);
+	vbind(st, 1, fmt, ap);
 	va_end(ap);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		;
@@ -525,7 +544,7 @@ scalar(struct store *s, int64_t *out, char **cause, const char *sql,
 	if (cached(s, sql, &st, &owned, cause) == -1)
 		return -1;
 	va_start(ap, fmt);
-	vbind(st, fmt, ap);
+	vbind(st, 1, fmt, ap);
 	va_end(ap);
 	if ((r = next(s, st, cause)) == 1)
 		*out = col_int(st, 0);
@@ -654,7 +673,10 @@ store_open_version(const char *path, enum store_mode mode, int version,
 	struct store *s;
 	struct stat st;
 	int64_t app, v, ntables;
-	int rc, flags = SQLITE_OPEN_READWRITE;
+	/* NOMUTEX: a handle is used by one thread, so SQLite need not
+	 * lock its own mutexes around each of the hundreds of thousands
+	 * of calls that storing a national program makes. */
+	int rc, flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
 	*out = NULL;
 	if (version < 1 || version > STORE_VERSION)
@@ -1076,6 +1098,33 @@ put_roster(struct store *s, const struct store_rev *r,
 	return 0;
 }
 
+void
+store_docset_key(const struct store_source *src, size_t n,
+    char hex[static DIGEST_HEX_LEN + 1])
+{
+	char sha[DIGEST_HEX_LEN + 1], head[64];
+	struct digest *dg;
+	size_t i;
+
+	hex[0] = '\0';
+	if (n == 0)
+		return;
+	dg = digest_new();
+	digest_add(dg, "planner documents 1\n", 20);
+	for (i = 0; i < n; i++) {
+		if (src[i].sha256 != NULL)
+			memcpy(sha, src[i].sha256, DIGEST_HEX_LEN + 1);
+		else
+			digest_sha256(src[i].text, src[i].len, sha);
+		snprintf(head, sizeof(head), "document %d %d\n",
+		    src[i].bundled ? 1 : 0, src[i].root ? 1 : 0);
+		digest_add(dg, head, strlen(head));
+		key_str(dg, "name", src[i].name);
+		key_str(dg, "sha256", sha);
+	}
+	digest_finish(dg, hex);
+}
+
 /*
  * r's documents as a set under its key (into hex; "" when r has none),
  * stored with their blobs when no revision stored the same set before:
@@ -1085,59 +1134,39 @@ static int
 put_docset(struct store *s, const struct store_rev *r,
     char hex[static DIGEST_HEX_LEN + 1], char **cause)
 {
-	char (*sha)[DIGEST_HEX_LEN + 1];
-	struct digest *dg;
-	char head[64];
 	int64_t have;
 	size_t i;
-	int rc = -1;
 
 	hex[0] = '\0';
 	if (r->nsources == 0)
 		return 0;
-	sha = xcalloc(r->nsources, sizeof(*sha));
-	dg = digest_new();
-	digest_add(dg, "planner documents 1\n", 20);
-	for (i = 0; i < r->nsources; i++) {
-		const struct store_source *src = &r->sources[i];
-
-		if (src->sha256 != NULL)
-			memcpy(sha[i], src->sha256, DIGEST_HEX_LEN + 1);
-		else
-			digest_sha256(src->text, src->len, sha[i]);
-		snprintf(head, sizeof(head), "document %d %d\n",
-		    src->bundled ? 1 : 0, src->root ? 1 : 0);
-		digest_add(dg, head, strlen(head));
-		key_str(dg, "name", src->name);
-		key_str(dg, "sha256", sha[i]);
-	}
-	digest_finish(dg, hex);
+	/* The documents of a run are one set for all its revisions: made
+	 * by revision_new_src(), the key is known already. */
+	if (r->docset != NULL)
+		memcpy(hex, r->docset, DIGEST_HEX_LEN + 1);
+	else
+		store_docset_key(r->sources, r->nsources, hex);
 	if (scalar(s, &have, cause, "SELECT count(*) FROM docset WHERE "
 	    "sha256 = ?", "s", hex) == -1)
-		goto out;
-	if (have > 0) {
-		rc = 0;
-		goto out;
-	}
+		return -1;
+	if (have > 0)
+		return 0;
 	if (run(s, cause, "INSERT INTO docset (sha256) VALUES (?)", "s",
 	    hex) == -1)
-		goto out;
+		return -1;
 	for (i = 0; i < r->nsources; i++) {
 		const struct store_source *src = &r->sources[i];
 		char blob[DIGEST_HEX_LEN + 1];
 
-		if (put_blob(s, src->text, src->len, sha[i], blob,
+		if (put_blob(s, src->text, src->len, src->sha256, blob,
 		    cause) == -1 ||
 		    run(s, cause, "INSERT INTO docset_source (docset, seq, "
 		    "name, bundled, root, blob) VALUES (?, ?, ?, ?, ?, ?)",
 		    "sisdds", hex, (int64_t)i, src->name, src->bundled,
 		    src->root, blob) == -1)
-			goto out;
+			return -1;
 	}
-	rc = 0;
-out:
-	free(sha);
-	return rc;
+	return 0;
 }
 
 /* The documents of r, one source row each, as versions 1 and 2 kept
@@ -1419,16 +1448,34 @@ get_parties(struct store *s, struct store_rev *r, char **cause)
 	return r->nagencies < n ? -1 : 0;
 }
 
+/* The checklist items of r with their progress; with flags
+ * STORE_REV_DONE_ITEMS only those checked off. */
 static int
-get_items(struct store *s, struct store_rev *r, char **cause)
+get_items(struct store *s, struct store_rev *r, int flags, char **cause)
 {
 	sqlite3_stmt *st;
+	int64_t v;
 	size_t n;
+	int done_only = (flags & STORE_REV_DONE_ITEMS) != 0;
 
-	if (count_rows(s, r, "revision_item", &n, cause) == -1)
+	if (done_only ? scalar(s, &v, cause, "SELECT count(*) FROM "
+	    "revision_item ri JOIN item_check c ON c.id = (SELECT max(id) "
+	    "FROM item_check WHERE item = ri.item) WHERE ri.exercise = ? AND "
+	    "ri.revision = ? AND c.done = 1", "sd", r->exercise,
+	    r->number) == -1 :
+	    count_rows(s, r, "revision_item", &n, cause) == -1)
 		return -1;
+	if (done_only)
+		n = (size_t)v;
 	r->items = arena_array(r->arena, n + 1, sizeof(*r->items));
-	if (query(s, &st, cause, "SELECT ri.item, i.checklist, "
+	if (query(s, &st, cause, done_only ? "SELECT ri.item, i.checklist, "
+	    "ri.checklist_title, i.id, ri.text, ri.owner, ri.owner_name, "
+	    "ri.event, ri.due_utc, ri.due_date, c.done, c.who, c.at, c.note "
+	    "FROM revision_item ri JOIN item i ON i.no = ri.item "
+	    "JOIN item_check c ON c.id = (SELECT max(id) FROM item_check "
+	    "WHERE item = ri.item) "
+	    "WHERE ri.exercise = ? AND ri.revision = ? AND c.done = 1 "
+	    "ORDER BY ri.seq" : "SELECT ri.item, i.checklist, "
 	    "ri.checklist_title, i.id, ri.text, ri.owner, ri.owner_name, "
 	    "ri.event, ri.due_utc, ri.due_date, c.done, c.who, c.at, c.note "
 	    "FROM revision_item ri JOIN item i ON i.no = ri.item "
@@ -1492,21 +1539,32 @@ get_costs(struct store *s, struct store_rev *r, char **cause)
 	return k;
 }
 
-/* The revision row itself; 0 when found, 1 when absent. */
+/* The revision row itself (without its plan JSON when flags say
+ * STORE_REV_NO_PLAN); 0 when found, 1 when absent. */
 static int
-get_head(struct store *s, struct store_rev *r, char **cause)
+get_head(struct store *s, struct store_rev *r, int flags, char **cause)
 {
 	sqlite3_stmt *st;
+	const char *sql;
 	int k;
 
-	if (query(s, &st, cause, s->version >= 3 ? "SELECT hash, created, "
-	    "planner, name, template, type, timezone, venue, startex, endex, "
-	    "b.data, docset, roster FROM revision JOIN blob b ON b.sha256 = "
-	    "revision.plan WHERE exercise = ? AND number = ?" : "SELECT hash, "
-	    "created, planner, name, template, type, timezone, venue, "
-	    "startex, endex, b.data, NULL, NULL FROM revision JOIN blob b ON "
-	    "b.sha256 = revision.plan WHERE exercise = ? AND number = ?", "sd",
-	    r->exercise, r->number) == -1)
+	/* Before version 3 the documents and rosters were the revision's
+	 * own rows (docset and roster NULL). */
+	if (s->version < 3)
+		sql = "SELECT hash, created, planner, name, template, type, "
+		    "timezone, venue, startex, endex, b.data, NULL, NULL FROM "
+		    "revision JOIN blob b ON b.sha256 = revision.plan WHERE "
+		    "exercise = ? AND number = ?";
+	else if (flags & STORE_REV_NO_PLAN)
+		sql = "SELECT hash, created, planner, name, template, type, "
+		    "timezone, venue, startex, endex, NULL, docset, roster FROM "
+		    "revision WHERE exercise = ? AND number = ?";
+	else
+		sql = "SELECT hash, created, planner, name, template, type, "
+		    "timezone, venue, startex, endex, b.data, docset, roster "
+		    "FROM revision JOIN blob b ON b.sha256 = revision.plan "
+		    "WHERE exercise = ? AND number = ?";
+	if (query(s, &st, cause, sql, "sd", r->exercise, r->number) == -1)
 		return -1;
 	if ((k = next(s, st, cause)) == 1) {
 		r->hash = col_str(r->arena, st, 0);
@@ -1550,7 +1608,7 @@ store_get_revision(struct store *s, const char *exercise, int number,
 	r = store_rev_new();
 	r->exercise = arena_strdup(r->arena, exercise);
 	r->number = number == 0 ? latest : number;
-	if ((k = get_head(s, r, cause)) != 0) {
+	if ((k = get_head(s, r, flags, cause)) != 0) {
 		if (k == 1)
 			*cause = xasprintf("exercise '%s' has no revision %d",
 			    exercise, r->number);
@@ -1558,11 +1616,14 @@ store_get_revision(struct store *s, const char *exercise, int number,
 	}
 	if (((flags & STORE_REV_SOURCES) && get_sources(s, r, cause) == -1) ||
 	    get_events(s, r, cause) == -1 ||
-	    get_staffing(s, r, cause) == -1 ||
+	    (!(flags & STORE_REV_NO_STAFFING) &&
+	    get_staffing(s, r, cause) == -1) ||
 	    (!(flags & STORE_REV_NO_ROSTERS) &&
 	    get_parties(s, r, cause) == -1) ||
-	    get_items(s, r, cause) == -1 ||
-	    get_costs(s, r, cause) == -1)
+	    (!(flags & STORE_REV_NO_ITEMS) &&
+	    get_items(s, r, flags, cause) == -1) ||
+	    (!(flags & STORE_REV_NO_STAFFING) &&
+	    get_costs(s, r, cause) == -1))
 		goto fail;
 	*out = r;
 	return 0;
@@ -1811,7 +1872,7 @@ store_actions_free(struct store_actions *l)
 
 /* A timed event of a latest revision, for commitments to point at. */
 struct cm_event {
-	char *exercise, *id;
+	char *id;
 	ptime start, end;
 };
 
@@ -1827,31 +1888,26 @@ skipped(const char **skip, size_t n, const char *id)
 	return n > 0 && bsearch(&id, skip, n, sizeof(*skip), cmp_str) != NULL;
 }
 
-/* The timed, not cancelled events of every latest revision, ordered by
- * exercise and plan order. */
+/* The timed, not cancelled events of revision number of exercise ex,
+ * in plan order, into (*out, *n, *cap), their ids in a. */
 static int
-cm_events(struct store *s, struct arena *a, struct cm_event **out,
-    size_t *n, char **cause)
+cm_events(struct store *s, const char *ex, int64_t number, struct arena *a,
+    struct cm_event **out, size_t *n, size_t *cap, char **cause)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
 	int k;
 
-	*out = NULL;
 	*n = 0;
-	if (query(s, &st, cause, "SELECT e.exercise, e.id, e.start_utc, "
-	    "e.end_utc FROM event e JOIN (SELECT exercise, max(number) AS n "
-	    "FROM revision GROUP BY exercise) l ON e.exercise = l.exercise "
-	    "AND e.revision = l.n WHERE e.cancelled = 0 AND e.end_utc > "
-	    "e.start_utc ORDER BY e.exercise, e.seq", "") == -1)
+	if (query(s, &st, cause, "SELECT id, start_utc, end_utc FROM event "
+	    "WHERE exercise = ? AND revision = ? AND cancelled = 0 AND "
+	    "end_utc > start_utc ORDER BY seq", "si", ex, number) == -1)
 		return -1;
 	while ((k = next(s, st, cause)) == 1) {
-		struct cm_event *e = &VEC_PUSH(*out, *n, cap);
+		struct cm_event *e = &VEC_PUSH(*out, *n, *cap);
 
-		e->exercise = col_str(a, st, 0);
-		e->id = col_str(a, st, 1);
-		e->start = col_int(st, 2);
-		e->end = col_int(st, 3);
+		e->id = col_str(a, st, 0);
+		e->start = col_int(st, 1);
+		e->end = col_int(st, 2);
 	}
 	done(s, st);
 	return k == -1 ? -1 : 0;
@@ -1896,53 +1952,74 @@ cm_intervals(struct arena *a, struct commitment *c, const char *ids,
 	}
 }
 
+/* The latest revision of an exercise. */
+struct cm_latest {
+	char *exercise;
+	int64_t number;
+};
+
 int
 store_commitments(struct store *s, const char *const *skip, size_t nskip,
     struct store_commitments **out, char **cause)
 {
 	struct store_commitments *l = xcalloc(1, sizeof(*l));
 	const char **sk = xcalloc(nskip + 1, sizeof(*sk));
+	struct arena *scratch = arena_new();	/* event ids */
+	struct cm_latest *lat = NULL;
 	struct cm_event *ev = NULL;
-	sqlite3_stmt *st = NULL;
-	size_t nev = 0, at = 0, to, cap = 0;
-	int k = -1;
+	sqlite3_stmt *st;
+	size_t nlat = 0, caplat = 0, nev = 0, capev = 0, cap = 0, j;
+	int k;
 
 	*out = NULL;
 	l->arena = arena_new();
 	if (nskip > 0)
 		memcpy(sk, skip, nskip * sizeof(*sk));
 	qsort(sk, nskip, sizeof(*sk), cmp_str);
-	if (cm_events(s, l->arena, &ev, &nev, cause) == -1)
-		goto out;
-	if (query(s, &st, cause, "SELECT a.exercise, a.person, a.role, "
-	    "a.events FROM assignment a JOIN (SELECT exercise, max(number) "
-	    "AS n FROM revision GROUP BY exercise) l ON a.exercise = "
-	    "l.exercise AND a.revision = l.n ORDER BY a.exercise, a.seq",
-	    "") == -1)
+	/*
+	 * The exercises first, then the rows of those not skipped: a
+	 * program planned again skips all of its own, and its tens of
+	 * thousands of stored events and roles are not read to be
+	 * dropped.
+	 */
+	if ((k = query(s, &st, cause, "SELECT exercise, max(number) FROM "
+	    "revision GROUP BY exercise ORDER BY exercise", "")) == -1)
 		goto out;
 	while ((k = next(s, st, cause)) == 1) {
 		const char *ex = (const char *)sqlite3_column_text(st, 0);
-		struct commitment *c;
+		struct cm_latest *x;
 
 		if (ex == NULL || skipped(sk, nskip, ex))
 			continue;
-		c = &VEC_PUSH(l->v, l->n, cap);
-		c->exercise = col_str(l->arena, st, 0);
-		c->person = col_str(l->arena, st, 1);
-		c->role = col_str(l->arena, st, 2);
-		/* Both lists are in exercise order: walk to its events. */
-		while (at < nev && strcmp(ev[at].exercise, c->exercise) < 0)
-			at++;
-		for (to = at; to < nev && strcmp(ev[to].exercise,
-		    c->exercise) == 0; to++)
-			;
-		cm_intervals(l->arena, c, (const char *)sqlite3_column_text(st,
-		    3), ev + at, to - at);
+		x = &VEC_PUSH(lat, nlat, caplat);
+		x->exercise = col_str(l->arena, st, 0);
+		x->number = col_int(st, 1);
+	}
+	done(s, st);
+	for (j = 0; k == 0 && j < nlat; j++) {
+		if ((k = cm_events(s, lat[j].exercise, lat[j].number, scratch,
+		    &ev, &nev, &capev, cause)) == -1 ||
+		    (k = query(s, &st, cause, "SELECT person, role, events "
+		    "FROM assignment WHERE exercise = ? AND revision = ? "
+		    "ORDER BY seq", "si", lat[j].exercise,
+		    lat[j].number)) == -1)
+			break;
+		while ((k = next(s, st, cause)) == 1) {
+			struct commitment *c = &VEC_PUSH(l->v, l->n, cap);
+
+			c->exercise = lat[j].exercise;
+			c->person = col_str(l->arena, st, 0);
+			c->role = col_str(l->arena, st, 1);
+			cm_intervals(l->arena, c, (const char *)
+			    sqlite3_column_text(st, 2), ev, nev);
+		}
+		done(s, st);
 	}
 out:
-	done(s, st);
 	free(ev);
+	free(lat);
 	free(sk);
+	arena_free(scratch);
 	if (k == -1) {
 		store_commitments_free(l);
 		return -1;

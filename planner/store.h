@@ -116,6 +116,16 @@ void store_roster_key(const struct store_person *people, size_t npeople,
     char hex[static 65]);
 
 /*
+ * The key under which a run's input documents are stored once for all
+ * its revisions (each document's name, whether bundled or named on the
+ * command line, and the SHA-256 of its text, in order): a lower-case
+ * hex SHA-256 into hex, "" when n is 0. A document whose sha256 is
+ * NULL is hashed here. This function can't fail.
+ */
+void store_docset_key(const struct store_source *src, size_t n,
+    char hex[static 65]);
+
+/*
  * One exercise's plan as a revision. Every string and array lives in
  * arena, which the revision owns: free it with store_rev_free().
  */
@@ -154,8 +164,10 @@ struct store_rev {
 	/* store_roster_key() of people and agencies when known already,
 	 * else NULL: store_put_revision computes it. */
 	const char *roster;
-	/* The key of its set of documents in the database, read with it;
-	 * NULL otherwise and for revisions stored before version 3. */
+	/* The key of its set of documents (store_docset_key()): read with
+	 * it (NULL for revisions stored before version 3), or known by
+	 * its maker (revision_new_src()), else NULL: store_put_revision
+	 * computes it. */
 	const char *docset;
 	struct arena *arena;
 };
@@ -203,7 +215,8 @@ struct store_actions {
  * writes, a busy timeout. Refuses a file that is not a planner
  * database, and one whose schema is newer than this planner's ("database
  * 'x' has schema version 9, newer than this planner (3); upgrade
- * planner"). *out is the handle (free with store_close) or NULL.
+ * planner"). *out is the handle (free with store_close) or NULL; one
+ * thread at a time may use it.
  */
 int store_open(const char *path, enum store_mode mode, struct store **out,
     char **cause);
@@ -255,11 +268,24 @@ int store_put_revision(struct store *s, struct store_rev *r, char **cause);
 					 * thousands of rows in a national
 					 * program, which a caller that only
 					 * compares plans does not need) */
+#define STORE_REV_NO_PLAN	0x4	/* not its plan JSON: plan_json
+					 * stays NULL (tens of kilobytes a
+					 * revision, which numbering the
+					 * next one's events does not need) */
+#define STORE_REV_NO_STAFFING	0x8	/* not its assignments, vacancies
+					 * and staffing costs: they stay
+					 * empty and zero */
+#define STORE_REV_DONE_ITEMS	0x10	/* of its checklist items only
+					 * those checked off (what a plan's
+					 * progress needs) */
+#define STORE_REV_NO_ITEMS	0x20	/* none of its checklist items */
 
 /*
  * Read revision number (0: the latest) of exercise, with the progress
  * of its checklist items and, by flags (STORE_REV_*, or 0), its input
- * documents and without its rosters. Errors: "no exercise 'x' in
+ * documents and without its rosters, plan JSON, staffing or items.
+ * Errors:
+ * "no exercise 'x' in
  * 'planner.db'", "exercise 'x' has no revision 7 (the latest is 3)".
  * Free *out with store_rev_free().
  */

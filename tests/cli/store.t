@@ -296,3 +296,9 @@ planner: cannot open database 'none.db': No such file or directory ('planner pla
 $ cd $SCRATCH && printf 'not a database, just text that is long enough to fill a header and then some more bytes, so SQLite reads it' > text.db && planner list --db text.db
 planner: 'text.db' is not a planner database: file is not a database
 ? 1
+# A template that loses all its events but play: each comes back
+# cancelled, one SEQUENCE higher, so calendars can remove it.
+$ cp tests/store/drill.yaml $SCRATCH/drop.yaml && cd $SCRATCH && planner plan drop.yaml --db drop.db --out drop | tail -1 && awk '/^events:$/ { skip = 1; print "events: []"; next } /^checklists:$/ { skip = 0 } !skip' drop.yaml | awk '/^      - id: (invites|aar)$/ { drop = 5 } drop > 0 { drop--; next } { print }' > d2.yaml && mv d2.yaml drop.yaml && planner plan drop.yaml --db drop.db --out drop | tail -1 && planner show store-drill-2027 --db drop.db --json | python3 -c 'import json,sys; print([(e["id"], e["sequence"], e["status"]) for e in json.load(sys.stdin)["calendar"]])'
+stored: revision 1 of store-drill-2027
+stored: revision 2 of store-drill-2027
+[('conduct', 0, 'confirmed'), ('ipm', 1, 'cancelled'), ('read-ahead', 1, 'cancelled'), ('hot-wash', 1, 'cancelled')]

@@ -10,7 +10,7 @@
  *   cc -std=c11 -Iplanner -o mkfixture tests/store/mkfixture.c \
  *       $(ls build/obj/*.o | grep -v 'main.o\|cmd_') \
  *       $(pkg-config --libs yaml-0.1 libical sqlite3 cairo pangocairo \
- *       json-c glib-2.0) -lm
+ *       json-c nettle) -lm
  *   SOURCE_DATE_EPOCH=1800000000 ./mkfixture 1 v1.db
  *   /usr/bin/python3 tests/store/dump.py v1.db 1 > tests/store/v1.sql
  *
