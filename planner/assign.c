@@ -82,6 +82,11 @@ struct pair {
 	int state;
 };
 
+/* A role of an exercise with seats: its groups and its cands. */
+struct run {
+	size_t g0, g1, c0, c1;
+};
+
 struct bbnode {
 	int parent, kind;
 	size_t idx;
@@ -155,6 +160,8 @@ struct prob {
 					 * time rules are made, lazily */
 	int network_only;		/* no rule beyond the network */
 	size_t large;			/* more cands than this: a large plan */
+	struct run *runs;		/* roles with seats, exercise by exercise */
+	size_t nruns, runcap;
 	struct vec act;			/* cands with arcs, as they got them */
 	struct vec bans;		/* cands banned at this node */
 	int *nheld;			/* [person]: scratch of lazy_time_rules */
@@ -742,6 +749,12 @@ wire(struct prob *P)
 		g1 = P->gx[2 * ex];
 		c1 = P->cx[2 * ex];
 		while (next_role(P, ex, &g0, &g1, &c0, &c1)) {
+			struct run *r = &VEC_PUSH(P->runs, P->nruns, P->runcap);
+
+			r->g0 = g0;
+			r->g1 = g1;
+			r->c0 = c0;
+			r->c1 = c1;
 			for (i = g0; i < g1; i++)
 				group_arcs(P, &P->g[i]);
 			for (i = c0; i < c1 && !P->cg; i++)
@@ -1776,51 +1789,48 @@ static void
 initial_columns(struct prob *P)
 {
 	int *est = xcalloc(P->m->npeople + 1, sizeof(int));
-	size_t *pick = NULL, cap = 0, ex, g, g0, g1, c0, c1, i, k, n, want;
+	const struct run *r;
+	size_t *pick = NULL, cap = 0, g, i, k, n, want;
 	int64_t *key = NULL, kc;
 
-	for (ex = 0; ex < P->p->nexercises; ex++) {
-		g1 = P->gx[2 * ex];
-		c1 = P->cx[2 * ex];
-		while (next_role(P, ex, &g0, &g1, &c0, &c1))
-			for (g = g0; g < g1; g++) {
-				want = (size_t)P->g[g].demand + FIRST_SPARE;
-				if (want > cap) {
-					cap = want;
-					pick = xreallocarray(pick, cap,
-					    sizeof(*pick));
-					key = xreallocarray(key, cap,
-					    sizeof(*key));
-				}
-				for (n = 0, i = c0; i < c1; i++) {
-					const struct cand *c = &P->c[i];
-
-					if ((P->g[g].agency != NULL &&
-					    P->m->people[c->person]->agency !=
-					    P->g[g].agency) ||
-					    P->p_cap[c->person] <= 0)
-						continue;
-					kc = base_cost(c) + P->w.fairness * (2 *
-					    (P->p_prior[c->person] +
-					    est[c->person]) + 1);
-					if (n == want && kc >= key[n - 1])
-						continue;
-					k = n < want ? n++ : n - 1;
-					for (; k > 0 && key[k - 1] > kc; k--) {
-						key[k] = key[k - 1];
-						pick[k] = pick[k - 1];
-					}
-					key[k] = kc;
-					pick[k] = i;
-				}
-				for (k = 0; k < n; k++) {
-					if (P->c[pick[k]].arc < 0)
-						activate(P, pick[k]);
-					if (k < (size_t)P->g[g].demand)
-						est[P->c[pick[k]].person]++;
-				}
+	for (r = P->runs; r < P->runs + P->nruns; r++)
+		for (g = r->g0; g < r->g1; g++) {
+			want = (size_t)P->g[g].demand + FIRST_SPARE;
+			if (want > cap) {
+				cap = want;
+				pick = xreallocarray(pick, cap,
+				    sizeof(*pick));
+				key = xreallocarray(key, cap,
+				    sizeof(*key));
 			}
-	}
+			for (n = 0, i = r->c0; i < r->c1; i++) {
+				const struct cand *c = &P->c[i];
+
+				if ((P->g[g].agency != NULL &&
+				    P->m->people[c->person]->agency !=
+				    P->g[g].agency) ||
+				    P->p_cap[c->person] <= 0)
+					continue;
+				kc = base_cost(c) + P->w.fairness * (2 *
+				    (P->p_prior[c->person] +
+				    est[c->person]) + 1);
+				if (n == want && kc >= key[n - 1])
+					continue;
+				k = n < want ? n++ : n - 1;
+				for (; k > 0 && key[k - 1] > kc; k--) {
+					key[k] = key[k - 1];
+					pick[k] = pick[k - 1];
+				}
+				key[k] = kc;
+				pick[k] = i;
+			}
+			for (k = 0; k < n; k++) {
+				if (P->c[pick[k]].arc < 0)
+					activate(P, pick[k]);
+				if (k < (size_t)P->g[g].demand)
+					est[P->c[pick[k]].person]++;
+			}
+		}
 	free(est);
 	free(pick);
 	free(key);
@@ -1898,50 +1908,47 @@ price_all(struct prob *P, struct vec *add, int vacant_only)
 	int64_t pt = mcf_pot(P->f, P->t), from, to, p, rc, low;
 	int64_t gap = 0, rgap = 0, best[PRICE_BEST];
 	size_t at[PRICE_BEST], nb;
-	size_t ex, g0, g1, c0, c1, i, j, k, gs[2], n;
+	const struct run *r;
+	size_t i, j, k, gs[2], n;
 	int seats;
 
-	for (ex = 0; ex < P->p->nexercises; ex++) {
-		g1 = P->gx[2 * ex];
-		c1 = P->cx[2 * ex];
-		while (next_role(P, ex, &g0, &g1, &c0, &c1)) {
-			if (vacant_only && !vacant(P, g0, g1))
-				continue;
-			P->work += c1 - c0;
-			for (low = 0, nb = 0, i = c0; i < c1; i++) {
-				const struct cand *c = &P->c[i];
+	for (r = P->runs; r < P->runs + P->nruns; r++) {
+		if (vacant_only && !vacant(P, r->g0, r->g1))
+			continue;
+		P->work += r->c1 - r->c0;
+		for (low = 0, nb = 0, i = r->c0; i < r->c1; i++) {
+			const struct cand *c = &P->c[i];
 
-				if (c->arc >= 0 || c->banned ||
-				    (to = into_pot(P, c, pt, 1)) == INT64_MIN)
-					continue;
-				n = cand_groups(P, c, g0, g1, gs);
-				for (from = INT64_MAX, j = 0; j < n; j++)
-					if ((p = mcf_pot(P->f,
-					    P->g[gs[j]].node)) < from)
-						from = p;
-				if (n == 0)
-					continue;
-				rc = cand_cost(P, c) + from - into_pot(P, c,
-				    pt, 0);
-				gap += rc < 0 ? rc : 0;
-				low = rc < low ? rc : low;
-				if ((rc = cand_cost(P, c) + from - to) >= 0 ||
-				    (nb == PRICE_BEST && rc >= best[nb - 1]))
-					continue;
-				k = nb < PRICE_BEST ? nb++ : nb - 1;
-				for (; k > 0 && best[k - 1] > rc; k--) {
-					best[k] = best[k - 1];
-					at[k] = at[k - 1];
-				}
-				best[k] = rc;
-				at[k] = i;
+			if (c->arc >= 0 || c->banned ||
+			    (to = into_pot(P, c, pt, 1)) == INT64_MIN)
+				continue;
+			n = cand_groups(P, c, r->g0, r->g1, gs);
+			for (from = INT64_MAX, j = 0; j < n; j++)
+				if ((p = mcf_pot(P->f,
+				    P->g[gs[j]].node)) < from)
+					from = p;
+			if (n == 0)
+				continue;
+			rc = cand_cost(P, c) + from - into_pot(P, c,
+			    pt, 0);
+			gap += rc < 0 ? rc : 0;
+			low = rc < low ? rc : low;
+			if ((rc = cand_cost(P, c) + from - to) >= 0 ||
+			    (nb == PRICE_BEST && rc >= best[nb - 1]))
+				continue;
+			k = nb < PRICE_BEST ? nb++ : nb - 1;
+			for (; k > 0 && best[k - 1] > rc; k--) {
+				best[k] = best[k - 1];
+				at[k] = at[k - 1];
 			}
-			for (k = 0; k < nb; k++)
-				vec_add(add, at[k]);
-			for (seats = 0, j = g0; j < g1; j++)
-				seats += P->g[j].demand;
-			rgap += low * seats;
+			best[k] = rc;
+			at[k] = i;
 		}
+		for (k = 0; k < nb; k++)
+			vec_add(add, at[k]);
+		for (seats = 0, j = r->g0; j < r->g1; j++)
+			seats += P->g[j].demand;
+		rgap += low * seats;
 	}
 	/* A role's cands fill its seats at most: the most negative times
 	 * the seats bounds them too, often better than them all. */
@@ -2885,6 +2892,7 @@ prob_free(struct prob *P)
 	free(P->nheld);
 	free(P->act.v);
 	free(P->bans.v);
+	free(P->runs);
 	free(P->bb);
 	free(P->best);
 	free(P->best_vac);
