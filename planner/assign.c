@@ -164,7 +164,6 @@ struct prob {
 	size_t nruns, runcap;
 	struct vec act;			/* cands with arcs, as they got them */
 	struct vec bans;		/* cands banned at this node */
-	int *nheld;			/* [person]: scratch of lazy_time_rules */
 	int cg;				/* column generation (see price()) */
 	int frozen;			/* columns frozen: effort ran out */
 	int64_t root_lb;		/* the root's bound, valid though frozen */
@@ -1061,42 +1060,54 @@ made_pair(struct prob *P, size_t pi, size_t e1, size_t e2)
  * has them all). Returns whether any were added. Deterministic: people
  * in roster order, pairs in the order of their cands.
  */
+/* A cand held, keyed by its person. */
+struct heldc {
+	size_t person, ci;
+};
+
+static int
+cmp_heldc(const void *a, const void *b)
+{
+	const struct heldc *x = a, *y = b;
+
+	if (x->person != y->person)
+		return x->person < y->person ? -1 : 1;
+	return (x->ci > y->ci) - (x->ci < y->ci);
+}
+
 static int
 lazy_time_rules(struct prob *P)
 {
-	struct vec who = {0};
-	size_t k, pi, i, j, e1, e2;
+	struct heldc *h = NULL;
+	size_t n = 0, cap = 0, k, i, j, e1, e2;
 	int added = 0;
 
-	/* The people the flow gives two roles or more, in roster order. */
+	/* The cands held, by person in roster order, each person's in
+	 * the order of their cands. */
 	for (k = 0; P->lazy && k < P->act.n; k++)
-		if (held(P, P->act.v[k]) &&
-		    P->nheld[P->c[P->act.v[k]].person]++ == 1)
-			vec_add(&who, P->c[P->act.v[k]].person);
-	for (k = 0; P->lazy && k < P->act.n; k++)
-		P->nheld[P->c[P->act.v[k]].person] = 0;
-	if (who.n > 0)	/* qsort(NULL, 0, ...) is undefined */
-		qsort(who.v, who.n, sizeof(size_t), cmp_size);
-	for (k = 0; k < who.n; k++) {
-		const struct vec *pc = &P->pc[pi = who.v[k]];
+		if (held(P, P->act.v[k])) {
+			struct heldc *x = &VEC_PUSH(h, n, cap);
 
-		for (i = 0; i < pc->n; i++)
-			for (j = i + 1; held(P, pc->v[i]) && j < pc->n; j++) {
-				const struct cand *a = &P->c[pc->v[i]];
-				const struct cand *b = &P->c[pc->v[j]];
+			x->ci = P->act.v[k];
+			x->person = P->c[x->ci].person;
+		}
+	if (n > 0)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(h, n, sizeof(*h), cmp_heldc);
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n && h[j].person == h[i].person; j++) {
+			const struct cand *a = &P->c[h[i].ci];
+			const struct cand *b = &P->c[h[j].ci];
 
-				if (a->ex == b->ex || !held(P, pc->v[j]) ||
-				    !overlap(P, a, b))
-					continue;
-				e1 = a->ex < b->ex ? a->ex : b->ex;
-				e2 = a->ex ^ b->ex ^ e1;
-				if (made_pair(P, pi, e1, e2))
-					continue;
-				time_conflicts(P, pi, e1, e2);
-				added = 1;
-			}
-	}
-	free(who.v);
+			if (a->ex == b->ex || !overlap(P, a, b))
+				continue;
+			e1 = a->ex < b->ex ? a->ex : b->ex;
+			e2 = a->ex ^ b->ex ^ e1;
+			if (made_pair(P, h[i].person, e1, e2))
+				continue;
+			time_conflicts(P, h[i].person, e1, e2);
+			added = 1;
+		}
+	free(h);
 	return added;
 }
 
@@ -2814,7 +2825,6 @@ build(struct prob *P)
 	P->lazy = !P->labels && !P->network_only && P->nc > P->large;
 	mcf_bulk(P->f, P->nc > P->large);
 	P->made = xcalloc(P->m->npeople + 1, sizeof(struct vec));
-	P->nheld = xcalloc(P->m->npeople + 1, sizeof(int));
 	/* The network-only model is the network: no rule beyond it. */
 	for (i = 0; i < P->m->npeople && !P->network_only; i++)
 		person_conflicts(P, i);
@@ -2889,7 +2899,6 @@ prob_free(struct prob *P)
 	for (i = 0; i < P->m->npeople; i++)
 		free(P->made[i].v);
 	free(P->made);
-	free(P->nheld);
 	free(P->act.v);
 	free(P->bans.v);
 	free(P->runs);

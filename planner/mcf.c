@@ -35,6 +35,7 @@ struct mcf {
 	struct ivec { int *v; size_t n, cap; } src, popped, dirty;
 	char *isdirty;		/* [arc] */
 	size_t dirtycap;
+	struct heap *heap;	/* kept from solve to solve (heap_room) */
 	int bulk;		/* see mcf_bulk() */
 	/* The last solve in bulk, which the next may start from: its
 	 * flow is in the residual capacities, its potentials in pot. */
@@ -44,6 +45,8 @@ struct mcf {
 	int64_t *excess;	/* supply not yet sent, per node */
 	size_t warm_nn;
 };
+
+static void heap_free(struct heap *h);
 
 struct mcf *
 mcf_new(int nnodes)
@@ -76,6 +79,7 @@ mcf_free(struct mcf *f)
 	free(f->popped.v);
 	free(f->dirty.v);
 	free(f->isdirty);
+	heap_free(f->heap);
 	free(f);
 }
 
@@ -257,28 +261,18 @@ struct heap {
 	int64_t *d;
 	int *v;
 	int *pos;		/* [node] */
-	size_t n;
+	size_t n, cap;
 };
-
-static void
-heap_new(struct heap *h, int nnodes)
-{
-	int v;
-
-	h->d = xcalloc((size_t)nnodes + 1, sizeof(int64_t));
-	h->v = xcalloc((size_t)nnodes + 1, sizeof(int));
-	h->pos = xcalloc((size_t)nnodes + 1, sizeof(int));
-	for (v = 0; v < nnodes; v++)
-		h->pos[v] = -1;
-	h->n = 0;
-}
 
 static void
 heap_free(struct heap *h)
 {
+	if (h == NULL)
+		return;
 	free(h->d);
 	free(h->v);
 	free(h->pos);
+	free(h);
 }
 
 /* Empty it; only the nodes still in it need forgetting. */
@@ -290,6 +284,28 @@ heap_clear(struct heap *h)
 	for (i = 0; i < h->n; i++)
 		h->pos[h->v[i]] = -1;
 	h->n = 0;
+}
+
+/* The network's heap, empty, with room for every node: kept from one
+ * solve to the next (a new one per solve had the kernel clear pages of
+ * megabytes for each of thousands of solves at L). */
+static struct heap *
+heap_room(struct mcf *f)
+{
+	struct heap *h = f->heap;
+	size_t n = (size_t)f->nnodes + 1;
+
+	if (h == NULL)
+		h = f->heap = xcalloc(1, sizeof(*h));
+	if (h->cap < n) {
+		h->d = xreallocarray(h->d, n, sizeof(int64_t));
+		h->v = xreallocarray(h->v, n, sizeof(int));
+		h->pos = xreallocarray(h->pos, n, sizeof(int));
+		for (; h->cap < n; h->cap++)
+			h->pos[h->cap] = -1;
+	}
+	heap_clear(h);
+	return h;
 }
 
 static int
@@ -748,7 +764,7 @@ int64_t
 mcf_solve(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
     uint64_t *work)
 {
-	struct heap h;
+	struct heap *h = heap_room(f);
 	uint64_t w = 0;
 	int64_t sent = 0;
 	int v;
@@ -758,36 +774,31 @@ mcf_solve(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
 	if (f->bulk && f->warm && f->warm_s == s && f->warm_t == t &&
 	    f->warm_want == want && f->warm_ne <= f->ne &&
 	    f->warm_nn <= (size_t)f->nnodes) {
-		heap_new(&h, f->nnodes);
-		if (warm_solve(f, &h, &w) == 0) {
-			heap_free(&h);
+		if (warm_solve(f, h, &w) == 0) {
 			*cost = flow_cost(f);
 			if (work != NULL)
 				*work += w;
 			f->warm_ne = f->ne;
 			return want;
 		}
-		heap_free(&h);
 	}
 	f->warm = 0;
 	reset_flow(f);
-	heap_new(&h, f->nnodes);
 	init_potentials(f, s, &w);
 	if (f->bulk) {
 		f->excess[s] = want;
 		f->excess[t] = -want;
 		ivec_add(&f->src, s);
-		phases(f, &h, &w);
+		phases(f, h, &w);
 		sent = want - f->excess[s];
 		*cost = flow_cost(f);
 	}
-	while (!f->bulk && sent < want && shortest_path(f, s, t, &h, &w)) {
+	while (!f->bulk && sent < want && shortest_path(f, s, t, h, &w)) {
 		sent += augment(f, s, t, want - sent, cost);
 		for (v = 0; v < f->nnodes; v++)
 			if (dist_of(f, v) != INF)
 				f->pot[v] += f->dist[v];
 	}
-	heap_free(&h);
 	/* Only a flow of the whole value is a place to start again. */
 	f->warm = f->bulk && sent == want;
 	f->warm_s = s;
