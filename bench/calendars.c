@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/time.h>
 #include <time.h>
 
 #include "assign.h"
@@ -18,7 +19,7 @@
 #include "util.h"
 
 /*
- * Usage: calendars [-g] [-r N] DIR PROGRAM.yaml...
+ * Usage: calendars [-g] [-r N] [-t N] DIR PROGRAM.yaml...
  *
  * Loads, schedules and staffs the files as planner plan --no-db does,
  * then writes every calendar (ics_write_all(), as plan --out DIR does)
@@ -28,9 +29,10 @@
  * memory. -g staffs greedily instead of with assign_plan(): each seat
  * goes to the next person, in roster order, of an agency taking part,
  * with no other rule; the calendars are as large, so a size whose
- * staffing takes long can still be timed. Set SOURCE_DATE_EPOCH for
- * byte-identical files. It is a measurement, not a test: it fails only
- * when it cannot run.
+ * staffing takes long can still be timed. -t sets ics_threads (ics.h):
+ * how many threads write the calendars (default: one per processor).
+ * Set SOURCE_DATE_EPOCH for byte-identical files. It is a measurement,
+ * not a test: it fails only when it cannot run.
  */
 
 /* The -g staffing: see the top of the file. */
@@ -86,6 +88,13 @@ staff_greedily(struct plan *p)
 	free(next);
 }
 
+/* A getrusage() time in seconds. */
+static double
+tv_secs(const struct timeval *tv)
+{
+	return (double)tv->tv_sec + (double)tv->tv_usec / 1e6;
+}
+
 static int
 ptr_cmp(const void *a, const void *b)
 {
@@ -123,7 +132,7 @@ main(int argc, char **argv)
 	struct diags d = {0};
 	struct model *m;
 	struct plan *p;
-	struct rusage ru;
+	struct rusage ru, ru0;
 	const char *dir;
 	char *cause = NULL;
 	size_t staffed;
@@ -135,11 +144,13 @@ main(int argc, char **argv)
 			greedy = 1;
 		else if (strcmp(argv[k], "-r") == 0 && k + 1 < argc)
 			runs = atoi(argv[++k]);
+		else if (strcmp(argv[k], "-t") == 0 && k + 1 < argc)
+			ics_threads = atoi(argv[++k]);
 		else
 			break;
 	}
 	if (argc - k < 2 || runs < 1) {
-		fprintf(stderr, "usage: calendars [-g] [-r N] DIR "
+		fprintf(stderr, "usage: calendars [-g] [-r N] [-t N] DIR "
 		    "PROGRAM.yaml...\n");
 		return 2;
 	}
@@ -164,16 +175,19 @@ main(int argc, char **argv)
 	for (r = 0; r < runs; r++) {
 		w0 = bench_wall();
 		c0 = bench_cpu();
+		getrusage(RUSAGE_SELF, &ru0);
 		if (ics_write_all(p, dir, NULL, 0, NULL, 0, &cause) == -1) {
 			fprintf(stderr, "calendars: %s\n", cause);
 			free(cause);
 			return 1;
 		}
 		getrusage(RUSAGE_SELF, &ru);
-		printf("calendars run %d seconds %.3f cpu %.3f exercises %zu "
-		    "people %zu rss_MiB %ld\n", r + 1,
-		    bench_wall() - w0, bench_cpu() - c0, p->nexercises,
-		    staffed, ru.ru_maxrss / 1024);
+		printf("calendars run %d seconds %.3f cpu %.3f (user %.3f sys "
+		    "%.3f) exercises %zu people %zu rss_MiB %ld\n", r + 1,
+		    bench_wall() - w0, bench_cpu() - c0,
+		    tv_secs(&ru.ru_utime) - tv_secs(&ru0.ru_utime),
+		    tv_secs(&ru.ru_stime) - tv_secs(&ru0.ru_stime),
+		    p->nexercises, staffed, ru.ru_maxrss / 1024);
 		fflush(stdout);
 	}
 	plan_free(p);

@@ -4,10 +4,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -35,21 +37,40 @@ fsbatch_new(void)
 	return xcalloc(1, sizeof(struct fsbatch));
 }
 
-/* Write all of data to fd; -1 with errno on failure. */
+/* Segments one writev(2) takes at most (POSIX: at least 16). */
+#ifdef IOV_MAX
+#define VEC_MAX (IOV_MAX < 1024 ? IOV_MAX : 1024)
+#else
+#define VEC_MAX 16
+#endif
+
+/* Write all of iov[0..n) to fd; -1 with errno on failure. */
 static int
-write_all(int fd, const char *data, size_t len)
+write_allv(int fd, const struct iovec *iov, size_t n)
 {
-	size_t off = 0;
+	struct iovec v[VEC_MAX];
+	size_t i = 0, m, first;
+	ssize_t w;
 
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
+	while (i < n) {
+		m = n - i < VEC_MAX ? n - i : VEC_MAX;
+		memcpy(v, iov + i, m * sizeof(*v));
+		i += m;
+		for (first = 0; first < m;) {
+			if ((w = writev(fd, v + first, (int)(m - first))) < 0) {
+				if (errno == EINTR)
+					continue;
+				return -1;
+			}
+			/* A short write: go on from where it stopped. */
+			while (first < m && (size_t)w >= v[first].iov_len)
+				w -= (ssize_t)v[first++].iov_len;
+			if (first < m) {
+				v[first].iov_base = (char *)v[first].iov_base +
+				    w;
+				v[first].iov_len -= (size_t)w;
+			}
 		}
-		off += (size_t)w;
 	}
 	return 0;
 }
@@ -58,6 +79,39 @@ int
 fsbatch_write(struct fsbatch *b, const char *path, const char *data,
     size_t len)
 {
+	struct iovec one;
+
+	one.iov_base = (void *)data;
+	one.iov_len = len;
+	return fsbatch_writev(b, path, &one, 1);
+}
+
+/* write_file_atomic() of the segments, joined. */
+static int
+write_joined(const char *path, const struct iovec *iov, size_t n)
+{
+	size_t i, len = 0;
+	char *data;
+	int rc, saved;
+
+	for (i = 0; i < n; i++)
+		len += iov[i].iov_len;
+	data = xmalloc(len + 1);
+	for (len = i = 0; i < n; i++) {
+		memcpy(data + len, iov[i].iov_base, iov[i].iov_len);
+		len += iov[i].iov_len;
+	}
+	rc = write_file_atomic(path, data, len);
+	saved = errno;
+	free(data);
+	errno = saved;
+	return rc;
+}
+
+int
+fsbatch_writev(struct fsbatch *b, const char *path, const struct iovec *iov,
+    size_t n)
+{
 	struct pending *pd;
 	struct stat st;
 	char *tmp;
@@ -65,7 +119,7 @@ fsbatch_write(struct fsbatch *b, const char *path, const char *data,
 
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
 	    !S_ISDIR(st.st_mode))
-		return write_file_atomic(path, data, len);
+		return write_joined(path, iov, n);
 	tmp = xasprintf("%s.tmp.XXXXXX", path);
 	if ((fd = mkstemp(tmp)) == -1) {
 		saved = errno;
@@ -73,7 +127,7 @@ fsbatch_write(struct fsbatch *b, const char *path, const char *data,
 		errno = saved;
 		return -1;
 	}
-	if (write_all(fd, data, len) == -1 || fchmod(fd, 0644) == -1 ||
+	if (write_allv(fd, iov, n) == -1 || fchmod(fd, 0644) == -1 ||
 	    fstat(fd, &st) == -1)
 		goto fail;
 #ifdef HAVE_SYNCFS
@@ -99,6 +153,19 @@ fail:
 	free(tmp);
 	errno = saved;
 	return -1;
+}
+
+void
+fsbatch_merge(struct fsbatch *into, struct fsbatch *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->n; i++) {
+		into->v = vec_grow(into->v, &into->cap, into->n,
+		    sizeof(*into->v));
+		into->v[into->n++] = from->v[i];
+	}
+	from->n = 0;
 }
 
 /* fsync(2) of the file or directory at path. */

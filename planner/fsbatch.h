@@ -3,6 +3,7 @@
 #define PLANNER_FSBATCH_H
 
 #include <stddef.h>
+#include <sys/uio.h>
 
 /*
  * write_file_atomic() syncs each file before renaming it into place, so
@@ -29,6 +30,20 @@ struct fsbatch *fsbatch_new(void);
  */
 int fsbatch_write(struct fsbatch *b, const char *path, const char *data,
     size_t len);
+
+/* The same with the file's bytes in segments iov[0..n), written in
+ * order without joining them first. */
+int fsbatch_writev(struct fsbatch *b, const char *path,
+    const struct iovec *iov, size_t n);
+
+/*
+ * Move the files of from, in the order written, to the end of into (as
+ * if written there after its own), leaving from empty. Neither is
+ * committed yet. Threads writing files each into a batch of their own
+ * merge them, in an order that does not depend on timing, into the one
+ * committed. Can't fail.
+ */
+void fsbatch_merge(struct fsbatch *into, struct fsbatch *from);
 
 /*
  * Make every file of b durable, rename each over its path in the order

@@ -118,15 +118,19 @@ int ics_write(const struct plan *p, const char *calname,
 
 /*
  * The master calendar: every event of every exercise of p, in a calendar
- * named after the exercise (or the exercises, comma-separated). Returns
- * as ics_write().
+ * named after the exercise; for several, after the run's Program (when
+ * one Program document names it) and how many exercises, "<program> (N
+ * exercises)", else "N exercises", so that the name stays short however
+ * large the plan. Returns as ics_write().
  */
 int ics_write_plan(const struct plan *p, const char *path, char **cause);
 
 /*
  * The calendar of agency a: the events it attends (planned_event
  * .agencies) and the cancelled events of the exercises it takes part
- * in, named "<exercises>: <agency>". Returns as ics_write().
+ * in, named for it and those exercises as a person's is: "<exercise>:
+ * <agency>" for one, "<agency>: N exercises" for more ("<agency>" for
+ * none). Returns as ics_write().
  */
 int ics_write_agency(const struct plan *p, const struct agency *a,
     const char *path, char **cause);
@@ -144,7 +148,8 @@ int ics_write_person(const struct plan *p, const struct person *pn,
 
 /*
  * Tasks, in a file of their own (Google and Outlook do not show VTODO
- * and some importers break on files that mix them with events): one
+ * and some importers break on files that mix them with events), named
+ * "<master calendar's name>: tasks" (ics_write_plan()): one
  * VTODO per checklist item whose event is planned, UID
  * "<item>.<checklist>.<exercise>@planner", DUE in UTC (the event's
  * start plus the item's offset, as duty.h computes it), each person
@@ -182,6 +187,10 @@ int ics_write_tasks(const struct plan *p, const struct item_done *done,
  * (an event is the same bytes in the master, agency and person files;
  * a person's languages make a variant of their own only where a text
  * of the event has one). DTSTAMP is one instant for the whole set.
+ * The work is shared by ics_threads threads: the components of the
+ * master calendar and of tasks.ics a few hundred at a time, then the
+ * agencies' and people's files a few at a time; the files do not
+ * depend on how many there are.
  *
  * The files are written as fsbatch.h says: each to a temporary, all
  * made durable by one sync, then renamed into place, so that a failure
@@ -206,5 +215,14 @@ int ics_write_all(const struct plan *p, const char *dir,
  * planner.
  */
 extern void (*ics_test_mangle)(char *text, size_t len);
+
+/*
+ * Threads that render, read back and write calendars: 0 (planner's)
+ * for one per processor online, up to 8; tests set it to compare the
+ * output of several with that of one. Whatever it is, the files are
+ * the same bytes, and a failure is the one a single thread meets
+ * first. While ics_test_mangle is set, one thread.
+ */
+extern int ics_threads;
 
 #endif

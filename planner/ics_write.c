@@ -5,10 +5,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -25,6 +27,7 @@
 
 
 void (*ics_test_mangle)(char *text, size_t len);
+int ics_threads;
 
 #define LINE_MAX_OCTETS 75	/* RFC 5545 3.1, CRLF not counted */
 #define TZ_MARGIN (31 * (ptime)SECS_PER_DAY)
@@ -105,13 +108,14 @@ struct cal {
  * A component as written, folded, CRLF: the same bytes in every file
  * that holds it (the master, an agency's, a person's), so each is
  * rendered through libical, and read back by it, once per run rather
- * than once per file.
+ * than once per file. A piece is put in struct pieces only once libical
+ * has read it back as planned, so that a file can take it from there
+ * as it is, whichever thread made it.
  */
 struct piece {
 	char *text;
 	size_t len;
 	unsigned tzid;		/* PIECE_TZ_*: times written with a TZID */
-	int checked;		/* libical read it back as planned */
 	/* The texts of the item that have other languages (as the
 	 * exercise reads), then for another reader, what i18n_pick()
 	 * gives of each for them: two readers with the same picks read
@@ -144,7 +148,96 @@ struct pieces {
 					 * then other languages' (->next) */
 	size_t nev, ncx;
 	struct tzpiece *tz;
+	/* Taken to read or change ev, cx (and their ->next lists) and tz
+	 * while threads share them; pieces once put there do not change. */
+	pthread_mutex_t lock;
+	size_t nthreads;	/* that make the pieces of one file: 1 while
+				 * files are written in parallel instead */
 };
+
+/* Threads writing calendars at most, whatever the processors. */
+#define MAX_THREADS 8
+
+/*
+ * How many threads to write calendars with: ics_threads when set, else
+ * one per processor online (up to MAX_THREADS). One when a test mangles
+ * texts: its hook counts the texts it sees, which only a single thread
+ * shows in order.
+ */
+static size_t
+thread_count(void)
+{
+	long n;
+
+	if (ics_test_mangle != NULL)
+		return 1;
+	if (ics_threads > 0)
+		return ics_threads < MAX_THREADS ? (size_t)ics_threads :
+		    MAX_THREADS;
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n < MAX_THREADS ? (size_t)n : MAX_THREADS;
+}
+
+/*
+ * Jobs 0..n-1, each done once by one of up to nthreads threads (the
+ * caller's is one of them), the next job not yet taken going to the
+ * first thread free: calendar texts and files do not depend on which
+ * thread made them, so the output is the same for any number. job()
+ * returns 0 or -1; after a failure no new job is started, and every
+ * job before the failed one has been done: the caller reports the
+ * first failure in job order, which is then the one a single thread
+ * meets first.
+ */
+struct team {
+	pthread_mutex_t lock;
+	size_t next, n;
+	int failed;
+	int (*job)(void *arg, size_t j);
+	void *arg;
+};
+
+static void *
+team_work(void *arg)
+{
+	struct team *t = arg;
+	size_t j;
+
+	for (;;) {
+		pthread_mutex_lock(&t->lock);
+		if (t->failed || t->next == t->n) {
+			pthread_mutex_unlock(&t->lock);
+			return NULL;
+		}
+		j = t->next++;
+		pthread_mutex_unlock(&t->lock);
+		if (t->job(t->arg, j) == -1) {
+			pthread_mutex_lock(&t->lock);
+			t->failed = 1;
+			pthread_mutex_unlock(&t->lock);
+		}
+	}
+}
+
+/* Run the jobs as struct team says. Can't fail: a thread that cannot
+ * be started leaves its share to the others. */
+static void
+team_run(size_t nthreads, size_t n, int (*job)(void *, size_t), void *arg)
+{
+	struct team t = { .n = n, .job = job, .arg = arg };
+	pthread_t tid[MAX_THREADS];
+	size_t i, started = 0;
+
+	pthread_mutex_init(&t.lock, NULL);
+	if (nthreads > n)
+		nthreads = n;
+	for (i = 1; i < nthreads && i < MAX_THREADS; i++)
+		if (pthread_create(&tid[started], NULL, team_work, &t) == 0)
+			started++;
+	team_work(&t);
+	for (i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
+	pthread_mutex_destroy(&t.lock);
+}
 
 /*
  * libical reports exhaustion by returning NULL. Treat it as xmalloc does
@@ -1652,15 +1745,17 @@ zone_cmp(const void *a, const void *b)
 	    (*(struct zone *const *)b)->name);
 }
 
-/* Empty pieces for plan p, with the run's DTSTAMP. Returns 0, or -1
- * with *cause (a malformed SOURCE_DATE_EPOCH). pieces_clear() either
- * way. */
+/* Empty pieces for plan p, with the run's DTSTAMP, made with
+ * thread_count() threads. Returns 0, or -1 with *cause (a malformed
+ * SOURCE_DATE_EPOCH). pieces_clear() either way. */
 static int
 pieces_init(struct pieces *k, const struct plan *p, char **cause)
 {
 	size_t i;
 
 	memset(k, 0, sizeof(*k));
+	pthread_mutex_init(&k->lock, NULL);
+	k->nthreads = thread_count();
 	k->plan = p;
 	if (stamp_time(&k->stamp, cause) == -1)
 		return -1;
@@ -1709,6 +1804,7 @@ pieces_clear(struct pieces *k)
 	free(k->cx);
 	free(k->evbase);
 	free(k->cxbase);
+	pthread_mutex_destroy(&k->lock);
 	memset(k, 0, sizeof(*k));
 }
 
@@ -1746,50 +1842,135 @@ piece_new(struct cal *c, const struct item *it)
 	return pc;
 }
 
-/*
- * The piece of event or cancelled event it as c's reader reads it,
- * rendered on first use and kept in k; NULL for a task (those are in
- * one file only). The exercise's own text comes first: it is what the
- * master and agency files hold, and rendering it finds the texts of
- * the item that have other languages. A reader for whom i18n_pick()
- * gives the same of each as an earlier one (most often: the
- * exercise's own) reads that earlier piece.
- */
-static struct piece *
-piece_get(struct cal *c, struct pieces *k, const struct item *it)
+/* The slot in k of event or cancelled event it; NULL for a task (those
+ * are in one file only). */
+static struct piece **
+piece_slot(struct pieces *k, const struct item *it)
 {
-	const char *const *langs = c->langs;
-	struct piece **slot, *pc;
-	const char **picks;
-	size_t x, i, n;
+	size_t x;
 
 	if (it->kind != ITEM_EVENT && it->kind != ITEM_CANCELLED)
 		return NULL;
 	x = (size_t)(it->px - k->plan->exercises);
-	slot = it->kind == ITEM_EVENT ? &k->ev[k->evbase[x] + it->index] :
+	return it->kind == ITEM_EVENT ? &k->ev[k->evbase[x] + it->index] :
 	    &k->cx[k->cxbase[x] + (size_t)(it->ce - it->px->cancelled)];
-	if (*slot == NULL) {
+}
+
+/* How render() came by the piece of an item (struct prep). */
+#define FRESH_BASE	1	/* made here, as the exercise reads */
+#define FRESH_VARIANT	2	/* made here, in the reader's languages */
+
+/*
+ * What render() prepares for one file, per item: the piece written,
+ * whether it was made for this file (and not read back nor put in k
+ * yet), and the piece as the exercise reads it when that had to be
+ * made only to learn which texts vary (k did not have it yet).
+ */
+struct prep {
+	const struct cal *c;
+	struct pieces *k;
+	struct piece **pcs;
+	unsigned char *fresh;	/* FRESH_*, or 0: from k */
+	struct piece **base;
+	char **causes;		/* per block of CHECK_CHUNK items */
+};
+
+/*
+ * Set pr's piece of item i as c's reader reads it: k's when it has one
+ * for them, else one made now. The exercise's own text comes first: it
+ * is what the master and agency files hold, and rendering it finds the
+ * texts of the item that have other languages. A reader for whom
+ * i18n_pick() gives the same of each as the exercise or an earlier
+ * reader reads that piece.
+ */
+static void
+piece_pick(struct cal *c, struct prep *pr, size_t i)
+{
+	const struct item *it = &c->items[i];
+	const char *const *langs = c->langs;
+	struct pieces *k = pr->k;
+	struct piece **slot = piece_slot(k, it), *base, *pc;
+	const char **picks;
+	size_t j, n;
+
+	if (slot == NULL) {
+		pr->pcs[i] = piece_new(c, it);
+		pr->fresh[i] = FRESH_BASE;
+		return;
+	}
+	pthread_mutex_lock(&k->lock);
+	base = *slot;
+	pthread_mutex_unlock(&k->lock);
+	if (base == NULL) {
 		c->langs = NULL;
-		*slot = piece_new(c, it);
+		base = pr->base[i] = piece_new(c, it);
 		c->langs = langs;
 	}
-	if (langs == NULL || (n = (*slot)->npicks) == 0)
-		return *slot;
-	picks = xcalloc(n, sizeof(*picks));
-	for (i = 0; i < n; i++)
-		picks[i] = i18n_pick(c->model, (*slot)->picks[i], langs);
-	for (pc = *slot; pc != NULL; pc = pc->next)
-		if (memcmp(pc->picks, picks, n * sizeof(*picks)) == 0) {
-			free(picks);
-			return pc;
+	pc = base;
+	if (langs != NULL && (n = base->npicks) > 0) {
+		picks = xcalloc(n, sizeof(*picks));
+		for (j = 0; j < n; j++)
+			picks[j] = i18n_pick(c->model, base->picks[j], langs);
+		pthread_mutex_lock(&k->lock);
+		for (; pc != NULL; pc = pc->next)
+			if (memcmp(pc->picks, picks, n * sizeof(*picks)) == 0)
+				break;
+		pthread_mutex_unlock(&k->lock);
+		if (pc == NULL) {
+			pc = piece_new(c, it);
+			free(pc->picks);
+			pc->picks = picks;
+			pc->npicks = n;
+			pr->pcs[i] = pc;
+			pr->fresh[i] = FRESH_VARIANT;
+			return;
 		}
-	pc = piece_new(c, it);
-	free(pc->picks);
-	pc->picks = picks;
-	pc->npicks = n;
-	pc->next = (*slot)->next;
-	(*slot)->next = pc;
-	return pc;
+		free(picks);
+	}
+	pr->pcs[i] = pc;
+	if (pc == pr->base[i]) {	/* made here, and what it reads */
+		pr->base[i] = NULL;
+		pr->fresh[i] = FRESH_BASE;
+	}
+}
+
+/*
+ * Put the pieces pr made, now read back, in k for the files to come,
+ * in item order; those k has meanwhile got from another thread stay
+ * pr's (the same bytes), to be freed with it.
+ */
+static void
+publish(struct prep *pr, size_t nitems)
+{
+	struct pieces *k = pr->k;
+	struct piece **slot, *pc, *q;
+	size_t i;
+
+	pthread_mutex_lock(&k->lock);
+	for (i = 0; i < nitems; i++) {
+		if ((slot = piece_slot(k, &pr->c->items[i])) == NULL)
+			continue;
+		if (pr->base[i] != NULL && *slot == NULL) {
+			*slot = pr->base[i];
+			pr->base[i] = NULL;
+		}
+		pc = pr->pcs[i];
+		if (pr->fresh[i] == FRESH_BASE && *slot == NULL) {
+			*slot = pc;
+			pr->fresh[i] = 0;
+		} else if (pr->fresh[i] == FRESH_VARIANT) {
+			for (q = *slot; q != NULL; q = q->next)
+				if (memcmp(q->picks, pc->picks,
+				    pc->npicks * sizeof(*pc->picks)) == 0)
+					break;
+			if (q == NULL) {
+				pc->next = (*slot)->next;
+				(*slot)->next = pc;
+				pr->fresh[i] = 0;
+			}
+		}
+	}
+	pthread_mutex_unlock(&k->lock);
 }
 
 /*
@@ -1884,8 +2065,8 @@ check_tz(const struct tzpiece *t, icaltimezone *tz, char **cause)
 
 /*
  * The VTIMEZONE of zone z for the instants noted in it, made and checked
- * on first use and kept in k. NULL with *cause when it does not read
- * back (check_tz()).
+ * on first use and kept in k (under k->lock, so that each is made
+ * once). NULL with *cause when it does not read back (check_tz()).
  */
 static const struct tzpiece *
 tz_piece(struct pieces *k, const struct zone *z, char **cause)
@@ -1894,9 +2075,10 @@ tz_piece(struct pieces *k, const struct zone *z, char **cause)
 	int y0, y1;
 
 	zone_years(z, &y0, &y1);
+	pthread_mutex_lock(&k->lock);
 	for (t = k->tz; t != NULL; t = t->next)
 		if (t->y0 == y0 && t->y1 == y1 && streq(t->name, z->name))
-			return t;
+			goto out;
 	t = xcalloc(1, sizeof(*t));
 	t->name = z->name;
 	t->y0 = y0;
@@ -1906,22 +2088,30 @@ tz_piece(struct pieces *k, const struct zone *z, char **cause)
 	if (check_tz(t, z->tz, cause) == -1) {
 		free(t->text);
 		free(t);
-		return NULL;
+		t = NULL;
+		goto out;
 	}
 	t->next = k->tz;
 	k->tz = t;
+out:
+	pthread_mutex_unlock(&k->lock);
 	return t;
 }
 
+/* A piece to read back, made for item c->items[item]. */
+struct check {
+	size_t item;
+	struct piece *pc;
+};
+
 /*
- * Have libical read back the pieces of c's items idx[0..n) that it has
- * not read yet, CHECK_CHUNK at a time in a calendar of their own with
- * the VTIMEZONEs they need, as self_check() does for a whole file; mark
- * them checked. Returns 0, or -1 with *cause.
+ * Have libical read back the pieces chk[0..n), CHECK_CHUNK at a time in
+ * a calendar of their own with the VTIMEZONEs they need, as
+ * self_check() does for a whole file. Returns 0, or -1 with *cause.
  */
 static int
-check_pieces(struct cal *c, struct pieces *k, struct piece *const *pcs,
-    const size_t *idx, size_t n, char **cause)
+check_pieces(const struct cal *c, struct pieces *k, const struct check *chk,
+    size_t n, char **cause)
 {
 	struct cal v;
 	struct sb b = {0};
@@ -1940,8 +2130,8 @@ check_pieces(struct cal *c, struct pieces *k, struct piece *const *pcs,
 			v.zones[i].used = 0;
 		}
 		for (i = 0; i < m; i++) {
-			const struct item *it = &c->items[idx[from + i]];
-			unsigned tzid = pcs[idx[from + i]]->tzid;
+			const struct item *it = &c->items[chk[from + i].item];
+			unsigned tzid = chk[from + i].pc->tzid;
 
 			v.items[i] = *it;
 			if (tzid & PIECE_TZ_START)
@@ -1964,12 +2154,10 @@ check_pieces(struct cal *c, struct pieces *k, struct piece *const *pcs,
 		if (rc == -1)
 			break;
 		for (i = 0; i < m; i++)
-			sb_putn(&b, pcs[idx[from + i]]->text,
-			    pcs[idx[from + i]]->len);
+			sb_putn(&b, chk[from + i].pc->text,
+			    chk[from + i].pc->len);
 		sb_puts(&b, "END:VCALENDAR\r\n");
-		if ((rc = self_check(&v, sb_str(&b), cause)) == 0)
-			for (i = 0; i < m; i++)
-				pcs[idx[from + i]]->checked = 1;
+		rc = self_check(&v, sb_str(&b), cause);
 	}
 	sb_free(&b);
 	free(v.items);
@@ -2043,68 +2231,168 @@ header(const char *calname, size_t *lenp, char **cause)
 }
 
 /*
- * The calendar as folded CRLF text (caller frees), or NULL with *cause:
- * its own lines, the VTIMEZONEs its times need, then its items, each
- * the piece k keeps for it. Pieces that libical has not read back yet
- * are checked first (check_pieces()).
+ * Job b of render()'s team: the pieces of items of block b (CHECK_CHUNK
+ * of them) as piece_pick() finds or makes them, those made read back
+ * together. Returns 0, or -1 with pr->causes[b].
  */
-static char *
-render(struct cal *c, struct pieces *k, const char *calname, size_t *lenp,
-    char **cause)
+static int
+prep_block(void *arg, size_t b)
 {
-	struct piece **pcs = xcalloc(c->nitems + 1, sizeof(*pcs));
-	unsigned char *owned = xcalloc(c->nitems + 1, 1);
-	size_t *fresh = xcalloc(c->nitems + 1, sizeof(*fresh));
-	struct zone **used = xcalloc(c->nzones + 1, sizeof(*used));
-	const struct tzpiece *t;
-	struct sb b = {0};
-	size_t i, nfresh = 0, nused = 0, hlen;
-	char *head = NULL, *text = NULL;
+	struct prep *pr = arg;
+	struct cal c = *pr->c;	/* its own languages and texts seen */
+	size_t from = b * CHECK_CHUNK, to = from + CHECK_CHUNK, i, n = 0;
+	struct check *chk;
+	int rc;
+
+	if (to > c.nitems)
+		to = c.nitems;
+	c.seen = NULL;
+	chk = xcalloc(2 * (to - from) + 1, sizeof(*chk));
+	for (i = from; i < to; i++) {
+		piece_pick(&c, pr, i);
+		if (pr->base[i] != NULL) {
+			chk[n].item = i;
+			chk[n++].pc = pr->base[i];
+		}
+		if (pr->fresh[i]) {
+			chk[n].item = i;
+			chk[n++].pc = pr->pcs[i];
+		}
+	}
+	rc = check_pieces(&c, pr->k, chk, n, &pr->causes[b]);
+	free(chk);
+	return rc;
+}
+
+/*
+ * Before threads render c's items: load what their rendering would
+ * otherwise load on first use, unguarded (tz.h's zones, by
+ * duty_venue_zone()) or not (libical's offsets of a zone), once per
+ * exercise.
+ */
+static void
+warm_zones(const struct cal *c)
+{
+	size_t i;
 
 	for (i = 0; i < c->nitems; i++) {
 		const struct item *it = &c->items[i];
 
-		if ((pcs[i] = piece_get(c, k, it)) == NULL) {
-			pcs[i] = piece_new(c, it);
-			owned[i] = 1;
+		if (i > 0 && it->px == c->items[i - 1].px)
+			continue;
+		(void)duty_venue_zone(it->px);
+		if (c->zones[it->zone].tz != NULL)
+			(void)offset_at(c->zones[it->zone].tz, it->start);
+	}
+}
+
+/*
+ * Write segments iov[0..n) as one file at path: into batch, or through
+ * write_file_atomic() when batch is NULL. Returns 0, or -1 with errno.
+ */
+static int
+write_out(struct fsbatch *batch, const char *path, const struct iovec *iov,
+    size_t n)
+{
+	struct sb b = {0};
+	size_t i;
+	int rc;
+
+	if (batch != NULL)
+		return fsbatch_writev(batch, path, iov, n);
+	for (i = 0; i < n; i++)
+		sb_putn(&b, iov[i].iov_base, iov[i].iov_len);
+	rc = write_file_atomic(path, sb_str(&b), b.len);
+	sb_free(&b);
+	return rc;
+}
+
+/*
+ * Write the calendar of c's items to path (into batch when not NULL):
+ * its own lines, the VTIMEZONEs its times need, then its items, each
+ * the piece k keeps for it. The pieces k does not have yet are made
+ * and read back first, by k->nthreads threads a block of CHECK_CHUNK
+ * items at a time, and then put in k. Returns 0, or -1 with *cause.
+ */
+static int
+render(struct cal *c, struct pieces *k, const char *calname,
+    struct fsbatch *batch, const char *path, char **cause)
+{
+	static const char end[] = "END:VCALENDAR\r\n";
+	size_t n = c->nitems, nblocks = (n + CHECK_CHUNK - 1) / CHECK_CHUNK;
+	struct zone **used = xcalloc(c->nzones + 1, sizeof(*used));
+	struct prep pr = { .c = c, .k = k };
+	const struct tzpiece *t;
+	struct iovec *iov = NULL;
+	size_t i, nused = 0, niov = 0, hlen;
+	char *head = NULL;
+	int rc = -1;
+
+	pr.pcs = xcalloc(n + 1, sizeof(*pr.pcs));
+	pr.fresh = xcalloc(n + 1, 1);
+	pr.base = xcalloc(n + 1, sizeof(*pr.base));
+	pr.causes = xcalloc(nblocks + 1, sizeof(*pr.causes));
+	if (k->nthreads > 1 && nblocks > 1)
+		warm_zones(c);
+	team_run(k->nthreads, nblocks, prep_block, &pr);
+	for (i = 0; i < nblocks; i++)
+		if (pr.causes[i] != NULL) {
+			*cause = pr.causes[i];
+			pr.causes[i] = NULL;
+			goto out;
 		}
-		if (!pcs[i]->checked)
-			fresh[nfresh++] = i;
-		if (pcs[i]->tzid & PIECE_TZ_START)
+	publish(&pr, n);
+	for (i = 0; i < n; i++) {
+		const struct item *it = &c->items[i];
+
+		if (pr.pcs[i]->tzid & PIECE_TZ_START)
 			zone_note(&c->zones[it->zone], it->start);
-		if (pcs[i]->tzid & PIECE_TZ_END)
+		if (pr.pcs[i]->tzid & PIECE_TZ_END)
 			zone_note(&c->zones[it->zone], it->end);
 	}
-	if (check_pieces(c, k, pcs, fresh, nfresh, cause) == -1)
-		goto out;
 	if ((head = header(calname, &hlen, cause)) == NULL)
 		goto out;
-	sb_putn(&b, head, hlen);
 	for (i = 0; i < c->nzones; i++)
 		if (c->zones[i].used)
 			used[nused++] = &c->zones[i];
 	qsort(used, nused, sizeof(*used), zone_cmp);
+	iov = xcalloc(nused + n + 2, sizeof(*iov));
+	iov[niov].iov_base = head;
+	iov[niov++].iov_len = hlen;
 	for (i = 0; i < nused; i++) {
 		if ((t = tz_piece(k, used[i], cause)) == NULL)
 			goto out;
-		sb_putn(&b, t->text, t->len);
+		iov[niov].iov_base = t->text;
+		iov[niov++].iov_len = t->len;
 	}
-	for (i = 0; i < c->nitems; i++)
-		sb_putn(&b, pcs[i]->text, pcs[i]->len);
-	sb_puts(&b, "END:VCALENDAR\r\n");
-	*lenp = b.len;
-	text = sb_take(&b);
+	for (i = 0; i < n; i++) {
+		iov[niov].iov_base = pr.pcs[i]->text;
+		iov[niov++].iov_len = pr.pcs[i]->len;
+	}
+	iov[niov].iov_base = (void *)end;
+	iov[niov++].iov_len = sizeof(end) - 1;
+	if (write_out(batch, path, iov, niov) == -1) {
+		*cause = xasprintf("cannot write '%s': %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	rc = 0;
 out:
-	for (i = 0; i < c->nitems; i++)
-		if (owned[i])
-			piece_free(pcs[i]);
-	sb_free(&b);
+	for (i = 0; i < n; i++) {
+		if (pr.fresh[i])
+			piece_free(pr.pcs[i]);
+		piece_free(pr.base[i]);
+	}
+	for (i = 0; i < nblocks; i++)
+		free(pr.causes[i]);
+	free(pr.causes);
+	free(pr.pcs);
+	free(pr.fresh);
+	free(pr.base);
 	free(head);
-	free(pcs);
-	free(owned);
-	free(fresh);
+	free(iov);
 	free(used);
-	return text;
+	return rc;
 }
 
 /* Collect with collect(), or collect_tasks() when tasks is set. */
@@ -2133,8 +2421,7 @@ write_cal(const struct plan *p, const char *calname,
 {
 	struct pieces own, *k = src->pieces;
 	struct cal c;
-	char *text = NULL;
-	size_t i, len;
+	size_t i;
 	int rc = -1;
 
 	memset(&c, 0, sizeof(c));
@@ -2142,7 +2429,9 @@ write_cal(const struct plan *p, const char *calname,
 	c.model = p->model;
 	c.langs = src->langs;
 	*cause = NULL;
-	icalerror_set_errors_are_fatal(0);
+	/* Set once, before any thread: a read races with no write. */
+	if (icalerror_get_errors_are_fatal())
+		icalerror_set_errors_are_fatal(0);
 	if (k == NULL) {
 		k = &own;
 		if (pieces_init(k, p, cause) == -1)
@@ -2154,14 +2443,8 @@ write_cal(const struct plan *p, const char *calname,
 	    collect(&c, p, src->keep, src->arg, src->only, src->nonly,
 	    cause)) == -1)
 		goto out;
-	if ((text = render(&c, k, calname, &len, cause)) == NULL)
+	if (render(&c, k, calname, src->batch, path, cause) == -1)
 		goto out;
-	if ((src->batch != NULL ? fsbatch_write(src->batch, path, text, len) :
-	    write_file_atomic(path, text, len)) == -1) {
-		*cause = xasprintf("cannot write '%s': %s", path,
-		    strerror(errno));
-		goto out;
-	}
 	rc = 0;
 out:
 	if (k == &own)
@@ -2175,7 +2458,6 @@ out:
 	free(c.duties);
 	free(c.items);
 	free(c.zones);
-	free(text);
 	return rc;
 }
 
@@ -2188,19 +2470,28 @@ ics_write(const struct plan *p, const char *calname,
 	return write_cal(p, calname, &src, path, cause);
 }
 
-/* The exercises' names, comma-separated, then ": " and who, if any. */
+/*
+ * What the master calendar is called in a calendar list: the exercise
+ * when the plan has one; else the run's Program (when one Program
+ * document names it) and how many exercises, "<program> (N exercises)",
+ * or "N exercises": short however large the plan is, as every event's
+ * SUMMARY names its exercise. Caller frees.
+ */
 static char *
-plan_name(const struct plan *p, const char *who)
+plan_name(const struct plan *p)
 {
-	struct sb name = {0};
-	size_t i;
+	const struct model *m = p->model;
+	const struct program *pg;
 
-	for (i = 0; i < p->nexercises; i++)
-		sb_printf(&name, "%s%s", i ? ", " : "",
-		    or_else(p->exercises[i].ex->name, p->exercises[i].ex->id));
-	if (who != NULL)
-		sb_printf(&name, ": %s", who);
-	return sb_take(&name);
+	if (p->nexercises == 1)
+		return xstrdup(or_else(p->exercises[0].ex->name,
+		    p->exercises[0].ex->id));
+	if (m != NULL && m->nprograms == 1) {
+		pg = m->programs[0];
+		return xasprintf("%s (%zu exercises)", or_else(pg->name,
+		    or_else(pg->id, "Program")), p->nexercises);
+	}
+	return xasprintf("%zu exercises", p->nexercises);
 }
 
 /* The master calendar; pieces and batch: see struct source. */
@@ -2209,7 +2500,7 @@ write_plan(const struct plan *p, struct pieces *pieces,
     struct fsbatch *batch, const char *path, char **cause)
 {
 	struct source src = { .pieces = pieces, .batch = batch };
-	char *name = plan_name(p, NULL);
+	char *name = plan_name(p);
 	int rc = write_cal(p, name, &src, path, cause);
 
 	free(name);
@@ -2262,6 +2553,29 @@ keep_person(const struct plan_exercise *px, const struct planned_event *pe,
 	return 0;
 }
 
+/*
+ * What agency a's calendar is called: named for it and the exercises it
+ * takes part in, as a person's is (person_calname()): "<exercise>:
+ * <agency>" for one, "<agency>: N exercises" for more, the agency alone
+ * for none. Caller frees.
+ */
+static char *
+agency_calname(const struct plan *p, const struct agency *a)
+{
+	const char *who = or_else(a->name, a->id);
+	const struct exercise *one = NULL;
+	size_t i, n = 0;
+
+	for (i = 0; i < p->nexercises; i++)
+		if (takes_part(&p->exercises[i], a) && n++ == 0)
+			one = p->exercises[i].ex;
+	if (n == 0)
+		return xstrdup(who);
+	if (n > 1)
+		return xasprintf("%s: %zu exercises", who, n);
+	return xasprintf("%s: %s", or_else(one->name, one->id), who);
+}
+
 /* As ics_write_agency; pieces and batch: see struct source. */
 static int
 write_agency(const struct plan *p, const struct agency *a,
@@ -2270,7 +2584,7 @@ write_agency(const struct plan *p, const struct agency *a,
 {
 	struct source src = { .keep = keep_agency, .arg = (void *)a,
 	    .pieces = pieces, .batch = batch };
-	char *name = plan_name(p, or_else(a->name, a->id));
+	char *name = agency_calname(p, a);
 	int rc = write_cal(p, name, &src, path, cause);
 
 	free(name);
@@ -2352,9 +2666,10 @@ write_tasks(const struct plan *p, const struct item_done *done,
 	struct source src = { .tasks = 1, .done = done, .ndone = ndone,
 	    .actions = actions, .nactions = nactions, .pieces = pieces,
 	    .batch = batch };
-	char *name = plan_name(p, "tasks");
+	char *plan = plan_name(p), *name = xasprintf("%s: tasks", plan);
 	int rc = write_cal(p, name, &src, path, cause);
 
+	free(plan);
 	free(name);
 	return rc;
 }
@@ -2629,6 +2944,60 @@ part_of_plan(const struct plan *p, const struct agency *a)
 	return 0;
 }
 
+/* An agency's or a person's calendar of ics_write_all(). */
+struct file {
+	const struct agency *a;	/* NULL for a person's */
+	const struct person *pn;
+	char *path;
+};
+
+/* Files written a job at a time (struct team), each job's into a batch
+ * of its own, merged in job order. */
+#define FILE_BLOCK 16
+
+struct files {
+	const struct plan *p;
+	struct pieces *k;
+	const struct file *v;
+	size_t n;
+	struct held *held;		/* see held_index() */
+	size_t nheld;
+	struct fsbatch **batch;		/* per job */
+	char **causes;			/* per job */
+	pthread_t main;			/* the thread that shows progress */
+};
+
+/* Job b of the team of ics_write_all(): files [b, b + 1) * FILE_BLOCK.
+ * Returns 0, or -1 with f->causes[b]. */
+static int
+files_job(void *arg, size_t b)
+{
+	struct files *f = arg;
+	size_t i = b * FILE_BLOCK, to = i + FILE_BLOCK, *ex = NULL, cap = 0;
+	size_t nex;
+	int rc = 0;
+
+	if (pthread_equal(pthread_self(), f->main))
+		progress_tick(i, f->n);
+	if (to > f->n)
+		to = f->n;
+	f->batch[b] = fsbatch_new();
+	for (; i < to && rc == 0; i++) {
+		const struct file *fl = &f->v[i];
+
+		if (fl->a != NULL) {
+			rc = write_agency(f->p, fl->a, f->k, f->batch[b],
+			    fl->path, &f->causes[b]);
+			continue;
+		}
+		nex = held_by(f->held, f->nheld, fl->pn, &ex, &cap);
+		rc = write_person(f->p, fl->pn, ex, nex, f->k, f->batch[b],
+		    fl->path, &f->causes[b]);
+	}
+	free(ex);
+	return rc;
+}
+
 int
 ics_write_all(const struct plan *p, const char *dir,
     const struct item_done *done, size_t ndone,
@@ -2638,12 +3007,14 @@ ics_write_all(const struct plan *p, const char *dir,
 	struct nameset agencies = {0}, people = {0};
 	struct pieces pieces;
 	struct fsbatch *batch = fsbatch_new();
-	struct held *held = NULL;
-	size_t i, nheld, *ex = NULL, nex, cap = 0;
+	struct files f;
+	struct file *v = NULL;
+	size_t i, n = 0, njobs = 0, *ex = NULL, cap = 0;
 	const char *failed;
 	char *path = NULL;
 	int rc = -1;
 
+	memset(&f, 0, sizeof(f));
 	*cause = NULL;
 	icalerror_set_errors_are_fatal(0);
 	progress_begin("calendars");
@@ -2658,6 +3029,23 @@ ics_write_all(const struct plan *p, const char *dir,
 	    path, cause) == -1)
 		goto out;
 	free(path);
+	path = NULL;
+
+	/* The files of agencies, then of people, named in model order. */
+	v = xcalloc(m->nagencies + m->npeople + 1, sizeof(*v));
+	for (i = 0; i < m->nagencies; i++)
+		if (part_of_plan(p, m->agencies[i])) {
+			v[n].a = m->agencies[i];
+			v[n++].path = unique_path(dir, "agencies",
+			    m->agencies[i]->id, &agencies);
+		}
+	f.held = held_index(p, &f.nheld);
+	for (i = 0; i < m->npeople; i++)
+		if (held_by(f.held, f.nheld, m->people[i], &ex, &cap) > 0) {
+			v[n].pn = m->people[i];
+			v[n++].path = unique_path(dir, "people",
+			    m->people[i]->id, &people);
+		}
 	path = xasprintf("%s/agencies", dir);
 	if (mkdir_p(path) == -1) {
 		*cause = xasprintf("cannot create '%s': %s", path,
@@ -2665,18 +3053,6 @@ ics_write_all(const struct plan *p, const char *dir,
 		goto out;
 	}
 	free(path);
-	path = NULL;
-	for (i = 0; i < m->nagencies; i++) {
-		if (!part_of_plan(p, m->agencies[i]))
-			continue;
-		path = unique_path(dir, "agencies", m->agencies[i]->id,
-		    &agencies);
-		if (write_agency(p, m->agencies[i], &pieces, batch, path,
-		    cause) == -1)
-			goto out;
-		free(path);
-		path = NULL;
-	}
 	path = xasprintf("%s/people", dir);
 	if (mkdir_p(path) == -1) {
 		*cause = xasprintf("cannot create '%s': %s", path,
@@ -2685,18 +3061,32 @@ ics_write_all(const struct plan *p, const char *dir,
 	}
 	free(path);
 	path = NULL;
-	held = held_index(p, &nheld);
-	for (i = 0; i < m->npeople; i++) {
-		progress_tick(i, m->npeople);
-		if ((nex = held_by(held, nheld, m->people[i], &ex, &cap)) == 0)
-			continue;
-		path = unique_path(dir, "people", m->people[i]->id, &people);
-		if (write_person(p, m->people[i], ex, nex, &pieces, batch, path,
-		    cause) == -1)
+
+	/*
+	 * Their events are the master's, made already: files, not the
+	 * pieces of one, are shared out now. The zones their variants may
+	 * load are loaded first (warm_zones()).
+	 */
+	for (i = 0; i < p->nexercises; i++)
+		(void)duty_venue_zone(&p->exercises[i]);
+	njobs = (n + FILE_BLOCK - 1) / FILE_BLOCK;
+	f.p = p;
+	f.k = &pieces;
+	f.v = v;
+	f.n = n;
+	f.batch = xcalloc(njobs + 1, sizeof(*f.batch));
+	f.causes = xcalloc(njobs + 1, sizeof(*f.causes));
+	f.main = pthread_self();
+	pieces.nthreads = 1;
+	team_run(thread_count(), njobs, files_job, &f);
+	for (i = 0; i < njobs; i++)
+		if (f.causes[i] != NULL) {
+			*cause = f.causes[i];
+			f.causes[i] = NULL;
 			goto out;
-		free(path);
-		path = NULL;
-	}
+		}
+	for (i = 0; i < njobs; i++)
+		fsbatch_merge(batch, f.batch[i]);
 
 	/* Every file is whole on disk: only now replace the old ones. */
 	if (fsbatch_commit(batch, &failed) == -1) {
@@ -2709,11 +3099,20 @@ ics_write_all(const struct plan *p, const char *dir,
 		goto out;
 	rc = 0;
 out:
+	for (i = 0; i < njobs; i++) {
+		fsbatch_free(f.batch[i]);
+		free(f.causes[i]);
+	}
+	free(f.batch);
+	free(f.causes);
+	for (i = 0; i < n; i++)
+		free(v[i].path);
+	free(v);
 	fsbatch_free(batch);
 	pieces_clear(&pieces);
 	nameset_clear(&agencies);
 	nameset_clear(&people);
-	free(held);
+	free(f.held);
 	free(ex);
 	free(path);
 	progress_end();

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -176,6 +177,83 @@ test_failures(void **state)
 	free(g);
 }
 
+/*
+ * Segments are written in order, however many (more than one writev(2)
+ * takes) and however short (empty ones too).
+ */
+static void
+test_writev(void **state)
+{
+	enum { N = 3000 };
+	struct fsbatch *b = fsbatch_new();
+	struct iovec *iov = xcalloc(N, sizeof(*iov));
+	char *a = path_of("v.ics"), *s, *want = xmalloc(N + 1);
+	size_t i, len = 0;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		iov[i].iov_base = (void *)&"0123456789"[i % 10];
+		iov[i].iov_len = i % 7 == 0 ? 0 : 1;
+		if (iov[i].iov_len)
+			want[len++] = "0123456789"[i % 10];
+	}
+	want[len] = '\0';
+	assert_int_equal(fsbatch_writev(b, a, iov, N), 0);
+	assert_int_equal(fsbatch_commit(b, NULL), 0);
+	s = content("v.ics");
+	assert_string_equal(s, want);
+	free(s);
+	fsbatch_free(b);
+	free(iov);
+	free(want);
+	free(a);
+}
+
+/*
+ * A batch merged into another is committed with it, its files after the
+ * other's; given up with it, it leaves no temporary; left empty, it
+ * commits nothing.
+ */
+static void
+test_merge(void **state)
+{
+	struct fsbatch *b = fsbatch_new(), *other = fsbatch_new();
+	char *a = path_of("a.ics"), *c = path_of("sub/c.ics"), *s;
+	const char *failed = NULL;
+
+	(void)state;
+	put("a.ics", "old a");
+	assert_int_equal(fsbatch_write(b, a, "merged a", 8), 0);
+	assert_int_equal(fsbatch_write(other, c, "merged c", 8), 0);
+	fsbatch_merge(b, other);
+	assert_int_equal(fsbatch_commit(other, &failed), 0);
+	assert_null(failed);
+	assert_int_equal(temporaries("sub"), 1);
+	fsbatch_free(other);
+	assert_int_equal(temporaries("sub"), 1);
+	assert_int_equal(fsbatch_commit(b, &failed), 0);
+	s = content("a.ics");
+	assert_string_equal(s, "merged a");
+	free(s);
+	s = content("sub/c.ics");
+	assert_string_equal(s, "merged c");
+	free(s);
+	fsbatch_free(b);
+
+	b = fsbatch_new();
+	other = fsbatch_new();
+	assert_int_equal(fsbatch_write(other, c, "lost c", 6), 0);
+	fsbatch_merge(b, other);
+	fsbatch_free(other);
+	fsbatch_free(b);
+	s = content("sub/c.ics");
+	assert_string_equal(s, "merged c");
+	free(s);
+	assert_int_equal(temporaries("sub"), 0);
+	free(a);
+	free(c);
+}
+
 int
 main(void)
 {
@@ -183,6 +261,8 @@ main(void)
 		cmocka_unit_test(test_commit),
 		cmocka_unit_test(test_abandon),
 		cmocka_unit_test(test_failures),
+		cmocka_unit_test(test_writev),
+		cmocka_unit_test(test_merge),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -10,10 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "model.h"
+#include "i18n.h"
 #include "ics.h"
 #include "util.h"
 
@@ -527,7 +529,8 @@ test_calendar(void **state)
 	assert_non_null(name);
 	assert_non_null(wr);
 	assert_string_equal(value(name), value(wr));
-	assert_unescaped(wr, ESC_NAME ", " CYR_NAME ", Phoenix seminar");
+	/* Three exercises and no Program: counted, not listed. */
+	assert_unescaped(wr, "3 exercises");
 	assert_int_equal(count_prop(&d, "UID"), 9);
 	assert_int_equal(count_prop(&d, "DTSTAMP"), 9);
 	doc_free(&d);
@@ -1426,6 +1429,8 @@ test_person_names(void **state)
 	struct person *ana = (struct person *)den->assignments[0].person;
 	struct person *oleh = (struct person *)den->assignments[2].person;
 	struct person *people[2] = { ana, oleh }, **saved_people = model->people;
+	struct program prog = { .id = "north", .name = "Northern border; 2027" };
+	struct program *program = &prog;
 	static size_t first[1] = { 0 };
 	struct assignment extra = { .role = den->assignments[0].role,
 	    .person = ana, .events = first, .nevents = 1 };
@@ -1474,21 +1479,186 @@ test_person_names(void **state)
 	free(name);
 	free(text);
 	free(path);
-	/* The master calendar still lists every exercise. */
+	/* The master calendar and tasks.ics count the exercises... */
 	path = xasprintf("%s/calendar.ics", dir);
 	text = slurp(path);
 	name = cal_prop(text, "X-WR-CALNAME");
-	assert_non_null(strstr(name, "Phoenix seminar"));
-	assert_non_null(strstr(name, CYR_NAME));
+	assert_string_equal(name, "3 exercises");
 	free(name);
 	free(text);
 	free(path);
+	path = xasprintf("%s/tasks.ics", dir);
+	text = slurp(path);
+	name = cal_prop(text, "NAME");
+	assert_string_equal(name, "3 exercises: tasks");
+	free(name);
+	free(text);
+	free(path);
+
+	/* ...after the run's Program when it has one. */
+	path = xasprintf("%s/calendar.ics", dir);
+	model->programs = &program;
+	model->nprograms = 1;
+	assert_int_equal(ics_write_plan(plan, path, &cause), 0);
+	text = slurp(path);
+	name = cal_prop(text, "X-WR-CALNAME");
+	assert_string_equal(name, "Northern border; 2027 (3 exercises)");
+	free(name);
+	free(text);
+	free(path);
+	model->programs = NULL;
+	model->nprograms = 0;
 
 	phx->assignments = NULL;
 	phx->nassignments = 0;
 	model->people = saved_people;
 	model->npeople = saved_n;
 	free(dir);
+}
+
+/* Whether dirs a and b hold the same files, the same bytes; *n gets
+ * how many calendars a holds. */
+static int
+same_files(const char *a, const char *b, size_t *n)
+{
+	char *cmd = xasprintf("diff -r '%s' '%s' >/dev/null && "
+	    "exit $(find '%s' -name '*.ics' | wc -l)", a, b, a);
+	int rc = system(cmd);
+
+	free(cmd);
+	*n = WIFEXITED(rc) ? (size_t)WEXITSTATUS(rc) : 0;
+	return *n > 0;
+}
+
+/*
+ * Threads share out the work, not the output: a plan with several
+ * blocks of components (more than CHECK_CHUNK events in the master
+ * calendar) and of files (more than FILE_BLOCK people) writes the same
+ * bytes with four threads as with one, readers of another language
+ * among them (their variants of events are made while files are
+ * written in parallel). Its agencies' calendars are
+ * named for their own exercises: one ("<exercise>: <agency>") or
+ * several ("<agency>: N exercises").
+ */
+static void
+test_threads(void **state)
+{
+	enum { NX = 50, NP = 40 };
+	static const char *const zones[] = { "America/Denver", "Europe/Kyiv",
+	    "America/Phoenix", "UTC" };
+	struct template *t = plan->exercises[0].ex->tpl;
+	struct arena *a = model->arena;
+	struct plan *big = plan_new(model);
+	struct agency one = { .id = "a-one", .name = "Agency one" };
+	struct agency all = { .id = "a-all", .name = "Agency; all" };
+	struct agency *agencies[2] = { &one, &all }, *both[2] = { &all, &one };
+	struct person *people[NP], **saved_people = model->people;
+	struct agency **saved_agencies = model->agencies;
+	struct i18n *saved_i18n = model->i18n;
+	static const char *uk[] = { "uk", NULL };
+	size_t saved_np = model->npeople, saved_na = model->nagencies, i, j, n;
+	char *d1 = xasprintf("%s/threads-1", tmpdir);
+	char *d4 = xasprintf("%s/threads-4", tmpdir), *cause = NULL, *path;
+	char *text, *name;
+
+	(void)state;
+	for (i = 0; i < NP; i++) {
+		people[i] = arena_alloc(a, sizeof(*people[i]));
+		people[i]->id = arena_printf(a, "p%02zu", i);
+		people[i]->name = arena_printf(a, "Person %zu", i);
+		people[i]->email = arena_printf(a, "p%zu@example.org", i);
+		if (i % 3 == 0) {
+			people[i]->languages.v = (char **)uk;
+			people[i]->languages.n = 1;
+		}
+	}
+	model->i18n = i18n_new(a);
+	i18n_set(model->i18n, t->events[0].title, "uk",
+	    "Початкова нарада з планування");
+	i18n_set(model->i18n, t->events[1].title, "uk", "Проведення");
+	big->nexercises = NX;
+	big->exercises = arena_array(big->arena, NX, sizeof(*big->exercises));
+	for (i = 0; i < NX; i++) {
+		struct plan_exercise *px = &big->exercises[i];
+		struct exercise *ex = exercise(a, t,
+		    arena_printf(a, "ex-%02zu", i), arena_printf(a,
+		    "Drill %zu", i), zones[i % NELEM(zones)]);
+
+		ex->nparticipants = i == 0 ? 2 : 1;
+		ex->participants = arena_array(a, 2, sizeof(*ex->participants));
+		ex->participants[0].agency = &all;
+		ex->participants[1].agency = &one;
+		px->ex = ex;
+		px->nevents = t->nevents;
+		px->events = arena_array(big->arena, t->nevents,
+		    sizeof(*px->events));
+		for (j = 0; j < t->nevents; j++) {
+			ptime start = utc(2027, 3, 1, 14, 0) +
+			    (ptime)(i * 7 + j) * SECS_PER_DAY;
+
+			planned(&px->events[j], &t->events[j], 0, start,
+			    t->events[j].kind == EV_DEADLINE ? start :
+			    start + 3600);
+			px->events[j].agencies = i == 0 ? both : agencies + 1;
+			px->events[j].nagencies = i == 0 ? 2 : 1;
+		}
+		px->nassignments = 3;
+		px->assignments = arena_array(big->arena, 3,
+		    sizeof(*px->assignments));
+		for (j = 0; j < 3; j++) {
+			static size_t evs[] = { 0, 1, 2, 3, 4, 5 };
+
+			px->assignments[j].role = &t->roles[j % t->nroles];
+			px->assignments[j].person = people[(i + j * 7) % NP];
+			px->assignments[j].events = evs;
+			px->assignments[j].nevents = NELEM(evs);
+		}
+	}
+	assert_true(NX * t->nevents > 256);
+	model->people = people;
+	model->npeople = NP;
+	model->agencies = agencies;
+	model->nagencies = 2;
+	assert_int_equal(mkdir_p(d1), 0);
+	assert_int_equal(mkdir_p(d4), 0);
+	ics_threads = 1;
+	if (ics_write_all(big, d1, NULL, 0, NULL, 0, &cause) == -1)
+		fail_msg("ics_write_all: %s", cause);
+	ics_threads = 4;
+	if (ics_write_all(big, d4, NULL, 0, NULL, 0, &cause) == -1)
+		fail_msg("ics_write_all: %s", cause);
+	ics_threads = 0;
+	assert_true(same_files(d1, d4, &n));
+	assert_int_equal(n, 2 + 2 + NP);
+	path = xasprintf("%s/people/p00.ics", d4);
+	text = slurp(path);
+	assert_non_null(strstr(text, "Початкова нарада"));
+	free(text);
+	free(path);
+
+	path = xasprintf("%s/agencies/a-one.ics", d4);
+	text = slurp(path);
+	name = cal_prop(text, "X-WR-CALNAME");
+	assert_string_equal(name, "Drill 0: Agency one");
+	free(name);
+	free(text);
+	free(path);
+	path = xasprintf("%s/agencies/a-all.ics", d4);
+	text = slurp(path);
+	name = cal_prop(text, "NAME");
+	assert_string_equal(name, "Agency; all: 50 exercises");
+	free(name);
+	free(text);
+	free(path);
+
+	model->people = saved_people;
+	model->npeople = saved_np;
+	model->agencies = saved_agencies;
+	model->nagencies = saved_na;
+	model->i18n = saved_i18n;
+	plan_free(big);
+	free(d1);
+	free(d4);
 }
 
 /*
@@ -1641,6 +1811,7 @@ main(void)
 		cmocka_unit_test(test_stale),
 		cmocka_unit_test(test_person_names),
 		cmocka_unit_test(test_write_all_refused),
+		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_keep),
 	};
 
