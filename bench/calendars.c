@@ -19,7 +19,7 @@
 #include "util.h"
 
 /*
- * Usage: calendars [-g] [-r N] [-t N] DIR PROGRAM.yaml...
+ * Usage: calendars [-g] [-r N] [-t N] [DIR PROGRAM.yaml...]
  *
  * Loads, schedules and staffs the files as planner plan --no-db does,
  * then writes every calendar (ics_write_all(), as plan --out DIR does)
@@ -31,8 +31,10 @@
  * with no other rule; the calendars are as large, so a size whose
  * staffing takes long can still be timed. -t sets ics_threads (ics.h):
  * how many threads write the calendars (default: one per processor).
- * Set SOURCE_DATE_EPOCH for byte-identical files. It is a measurement,
- * not a test: it fails only when it cannot run.
+ * Set SOURCE_DATE_EPOCH for byte-identical files. With no DIR it writes
+ * the calendars of examples/border-series-2027.yaml into
+ * out/bench-calendars (make bench runs it so). It is a measurement, not
+ * a test: it fails only when it cannot run.
  */
 
 /* The -g staffing: see the top of the file. */
@@ -133,8 +135,10 @@ main(int argc, char **argv)
 	struct model *m;
 	struct plan *p;
 	struct rusage ru, ru0;
+	static char *dflt[] = { "examples/border-series-2027.yaml" };
 	const char *dir;
-	char *cause = NULL;
+	char *cause = NULL, **files;
+	size_t nfiles;
 	size_t staffed;
 	double w0, c0;
 	int k = 1, runs = 2, greedy = 0, r;
@@ -149,14 +153,21 @@ main(int argc, char **argv)
 		else
 			break;
 	}
-	if (argc - k < 2 || runs < 1) {
-		fprintf(stderr, "usage: calendars [-g] [-r N] [-t N] DIR "
-		    "PROGRAM.yaml...\n");
+	if ((argc - k != 0 && argc - k < 2) || runs < 1) {
+		fprintf(stderr, "usage: calendars [-g] [-r N] [-t N] [DIR "
+		    "PROGRAM.yaml...]\n");
 		return 2;
 	}
-	dir = argv[k++];
-	if ((p = bench_plan("calendars", argv + k, (size_t)(argc - k), &m,
-	    &d)) == NULL)
+	if (argc == k) {
+		dir = "out/bench-calendars";
+		files = dflt;
+		nfiles = 1;
+	} else {
+		dir = argv[k++];
+		files = argv + k;
+		nfiles = (size_t)(argc - k);
+	}
+	if ((p = bench_plan("calendars", files, nfiles, &m, &d)) == NULL)
 		return 1;
 	w0 = bench_wall();
 	c0 = bench_cpu();
