@@ -63,7 +63,7 @@ evs = sum(len(e["events"]) for e in ex)
 st = d["staffing"]
 people = len(d.get("people") or [])
 print(len(ex), people, held + vac, evs, st["total"], vac,
-      "yes" if st.get("optimal") else "no(bound %d)" % st.get("bound", 0))
+      "yes" if st.get("optimal") else "no,bound:%d" % st.get("bound", 0))
 EOF
 }
 
