@@ -1847,26 +1847,36 @@ initial_columns(struct prob *P)
 	free(key);
 }
 
-/* The potential the end of cand c's arc could have, or INT64_MIN when
- * the person can take no role at all (no arc could carry flow). With
- * lax set, the one that may lie above the person's node, as a unit of
- * load would come with the arc; without, the person's node itself
- * (bound() counts those units apart). */
-static int64_t
-into_pot(const struct prob *P, const struct cand *c, int64_t pt, int lax)
+/*
+ * The potential the end of cand c's arc could have: *strict, the
+ * person's node itself where there is no person-in-exercise node yet
+ * (bound() counts apart the units of load that would come with the
+ * arc), and *lax, which may lie above it, as such a unit would come
+ * with the arc. Returns 0 when the person can take no role at all (no
+ * arc could carry flow).
+ */
+static int
+into_pot(const struct prob *P, const struct cand *c, int64_t pt,
+    int64_t *lax, int64_t *strict)
 {
 	size_t pi = c->person;
 	int more = P->p_in[pi] < P->p_cap[pi];
-	int64_t next, to;
+	int64_t next;
 
-	if (c->pe >= 0)
-		return mcf_pot(P->f, c->pe);
+	if (c->pe >= 0) {
+		*lax = *strict = mcf_pot(P->f, c->pe);
+		return 1;
+	}
 	next = pt - (int64_t)P->w.fairness * (2 * (P->p_prior[pi] +
 	    P->p_in[pi] + 1) - 1);
-	if (P->p_node[pi] < 0)
-		return more ? next : INT64_MIN;
-	to = mcf_pot(P->f, P->p_node[pi]);
-	return lax && more && next > to ? next : to;
+	if (P->p_node[pi] < 0) {
+		*lax = *strict = next;
+		return more;
+	}
+	*lax = *strict = mcf_pot(P->f, P->p_node[pi]);
+	if (more && next > *lax)
+		*lax = next;
+	return 1;
 }
 
 /*
@@ -1916,7 +1926,7 @@ vacant(const struct prob *P, size_t g0, size_t g1)
 static int64_t
 price_all(struct prob *P, struct vec *add, int vacant_only)
 {
-	int64_t pt = mcf_pot(P->f, P->t), from, to, p, rc, low;
+	int64_t pt = mcf_pot(P->f, P->t), from, to, strict, p, rc, low, one;
 	int64_t gap = 0, rgap = 0, best[PRICE_BEST];
 	size_t at[PRICE_BEST], nb;
 	const struct run *r;
@@ -1927,21 +1937,25 @@ price_all(struct prob *P, struct vec *add, int vacant_only)
 		if (vacant_only && !vacant(P, r->g0, r->g1))
 			continue;
 		P->work += r->c1 - r->c0;
+		/* Most roles have one group: its potential, once. */
+		one = r->g1 - r->g0 == 1 ? mcf_pot(P->f, P->g[r->g0].node) :
+		    INT64_MAX;
 		for (low = 0, nb = 0, i = r->c0; i < r->c1; i++) {
 			const struct cand *c = &P->c[i];
 
 			if (c->arc >= 0 || c->banned ||
-			    (to = into_pot(P, c, pt, 1)) == INT64_MIN)
+			    !into_pot(P, c, pt, &to, &strict))
 				continue;
-			n = cand_groups(P, c, r->g0, r->g1, gs);
-			for (from = INT64_MAX, j = 0; j < n; j++)
-				if ((p = mcf_pot(P->f,
-				    P->g[gs[j]].node)) < from)
+			from = one;
+			n = one != INT64_MAX ? 1 : cand_groups(P, c, r->g0,
+			    r->g1, gs);
+			for (j = 0; one == INT64_MAX && j < n; j++)
+				if ((p = mcf_pot(P->f, P->g[gs[j]].node)) <
+				    from)
 					from = p;
 			if (n == 0)
 				continue;
-			rc = cand_cost(P, c) + from - into_pot(P, c,
-			    pt, 0);
+			rc = cand_cost(P, c) + from - strict;
 			gap += rc < 0 ? rc : 0;
 			low = rc < low ? rc : low;
 			if ((rc = cand_cost(P, c) + from - to) >= 0 ||
