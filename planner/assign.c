@@ -1850,7 +1850,7 @@ initial_columns(struct prob *P)
 /*
  * The potential the end of cand c's arc could have: *strict, the
  * person's node itself where there is no person-in-exercise node yet
- * (bound() counts apart the units of load that would come with the
+ * (price_all() counts apart the units of load that would come with the
  * arc), and *lax, which may lie above it, as such a unit would come
  * with the arc. Returns 0 when the person can take no role at all (no
  * arc could carry flow).
