@@ -284,9 +284,8 @@ int store_put_revision(struct store *s, struct store_rev *r, char **cause);
  * Read revision number (0: the latest) of exercise, with the progress
  * of its checklist items and, by flags (STORE_REV_*, or 0), its input
  * documents and without its rosters, plan JSON, staffing or items.
- * Errors:
- * "no exercise 'x' in
- * 'planner.db'", "exercise 'x' has no revision 7 (the latest is 3)".
+ * Errors: "no exercise 'x' in 'planner.db'", "exercise 'x' has no
+ * revision 7 (the latest is 3)".
  * Free *out with store_rev_free().
  */
 int store_get_revision(struct store *s, const char *exercise, int number,
