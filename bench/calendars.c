@@ -37,59 +37,6 @@
  * a test: it fails only when it cannot run.
  */
 
-/* The -g staffing: see the top of the file. */
-static void
-staff_greedily(struct plan *p)
-{
-	const struct model *m = p->model;
-	size_t *next = xcalloc(m->nagencies + 1, sizeof(*next));
-	size_t *ev, i, r, k, a, n;
-
-	for (i = 0; i < p->nexercises; i++) {
-		struct plan_exercise *px = &p->exercises[i];
-		const struct template *tpl = px->ex->tpl;
-		size_t cap = 0;
-
-		if (tpl == NULL || px->ex->nparticipants == 0)
-			continue;
-		for (r = 0; r < tpl->nroles; r++)
-			cap += (size_t)assign_needed(px, &tpl->roles[r]);
-		px->assignments = arena_array(p->arena, cap + 1,
-		    sizeof(*px->assignments));
-		px->nassignments = 0;
-		for (r = 0; r < tpl->nroles; r++) {
-			int need = assign_needed(px, &tpl->roles[r]);
-
-			ev = arena_array(p->arena, px->nevents + 1, sizeof(*ev));
-			n = elig_role_events(px, &tpl->roles[r], ev);
-			for (k = 0; k < (size_t)need; k++) {
-				struct assignment *as;
-				const struct agency *ag = px->ex->participants[
-				    k % px->ex->nparticipants].agency;
-				size_t ai, tries;
-
-				for (ai = 0; ai < m->nagencies &&
-				    m->agencies[ai] != ag; ai++)
-					;
-				/* The agency's next person, round the roster. */
-				for (tries = 0, a = next[ai]; tries < m->npeople;
-				    tries++, a = (a + 1) % m->npeople)
-					if (m->people[a]->agency == ag)
-						break;
-				if (tries == m->npeople)
-					continue;
-				next[ai] = (a + 1) % m->npeople;
-				as = &px->assignments[px->nassignments++];
-				as->role = &tpl->roles[r];
-				as->person = m->people[a];
-				as->events = ev;
-				as->nevents = n;
-			}
-		}
-	}
-	free(next);
-}
-
 /* A getrusage() time in seconds. */
 static double
 tv_secs(const struct timeval *tv)
@@ -172,7 +119,7 @@ main(int argc, char **argv)
 	w0 = bench_wall();
 	c0 = bench_cpu();
 	if (greedy)
-		staff_greedily(p);
+		bench_staff_greedily(p);
 	else
 		assign_plan(p, &o, &d);
 	printf("staffing %s seconds %.3f cpu %.3f\n", greedy ? "greedy" :
