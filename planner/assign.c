@@ -1789,6 +1789,26 @@ lagrange(struct prob *P, int64_t fixed, int64_t lb, int iters)
  */
 
 #define FIRST_SPARE 2	/* first columns of a group beyond its seats */
+
+/* Offer index i at key k to at[0..*n), which keeps the want (> 0)
+ * indices of least key offered, least first, the earlier first among
+ * equals, with their keys in key. */
+static void
+keep_least(int64_t *key, size_t *at, size_t *n, size_t want, int64_t k,
+    size_t i)
+{
+	size_t j;
+
+	if (*n == want && k >= key[*n - 1])
+		return;
+	j = *n < want ? (*n)++ : *n - 1;
+	for (; j > 0 && key[j - 1] > k; j--) {
+		key[j] = key[j - 1];
+		at[j] = at[j - 1];
+	}
+	key[j] = k;
+	at[j] = i;
+}
 #define PRICE_BEST 16	/* columns priced in per role and round */
 
 /*
@@ -1825,15 +1845,7 @@ initial_columns(struct prob *P)
 				kc = base_cost(c) + P->w.fairness * (2 *
 				    (P->p_prior[c->person] +
 				    est[c->person]) + 1);
-				if (n == want && kc >= key[n - 1])
-					continue;
-				k = n < want ? n++ : n - 1;
-				for (; k > 0 && key[k - 1] > kc; k--) {
-					key[k] = key[k - 1];
-					pick[k] = pick[k - 1];
-				}
-				key[k] = kc;
-				pick[k] = i;
+				keep_least(key, pick, &n, want, kc, i);
 			}
 			for (k = 0; k < n; k++) {
 				if (P->c[pick[k]].arc < 0)
@@ -1958,16 +1970,8 @@ price_all(struct prob *P, struct vec *add, int vacant_only)
 			rc = cand_cost(P, c) + from - strict;
 			gap += rc < 0 ? rc : 0;
 			low = rc < low ? rc : low;
-			if ((rc = cand_cost(P, c) + from - to) >= 0 ||
-			    (nb == PRICE_BEST && rc >= best[nb - 1]))
-				continue;
-			k = nb < PRICE_BEST ? nb++ : nb - 1;
-			for (; k > 0 && best[k - 1] > rc; k--) {
-				best[k] = best[k - 1];
-				at[k] = at[k - 1];
-			}
-			best[k] = rc;
-			at[k] = i;
+			if ((rc = cand_cost(P, c) + from - to) < 0)
+				keep_least(best, at, &nb, PRICE_BEST, rc, i);
 		}
 		for (k = 0; k < nb; k++)
 			vec_add(add, at[k]);

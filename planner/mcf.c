@@ -26,9 +26,9 @@ struct mcf {
 	/* Scratch for one solve. */
 	int64_t *pot, *dist;
 	int *prev;		/* edge into each node on the shortest path */
-	int *level, *iter;	/* augment_round(): node state, next arc */
+	int *mark, *iter;	/* augment_round(): node state, next arc */
 	/* In bulk, work in proportion to what a solve touches, not to
-	 * the network: a stamp says which nodes' dist and level belong to
+	 * the network: a stamp says which nodes' dist and mark belong to
 	 * the current search or round; the nodes with supply are listed,
 	 * and so are the arcs mcf_set() changed since the last solve. */
 	unsigned *dseen, *aseen, dstamp, astamp;
@@ -70,7 +70,7 @@ mcf_free(struct mcf *f)
 	free(f->pot);
 	free(f->dist);
 	free(f->prev);
-	free(f->level);
+	free(f->mark);
 	free(f->iter);
 	free(f->excess);
 	free(f->dseen);
@@ -465,14 +465,14 @@ reset_flow(struct mcf *f)
 	free(f->pot);
 	free(f->dist);
 	free(f->prev);
-	free(f->level);
+	free(f->mark);
 	free(f->iter);
 	free(f->excess);
 	f->excess = xcalloc((size_t)f->nnodes + 1, sizeof(int64_t));
 	f->pot = xcalloc((size_t)f->nnodes, sizeof(int64_t));
 	f->dist = xcalloc((size_t)f->nnodes, sizeof(int64_t));
 	f->prev = xcalloc((size_t)f->nnodes, sizeof(int));
-	f->level = xcalloc((size_t)f->nnodes + 1, sizeof(int));
+	f->mark = xcalloc((size_t)f->nnodes + 1, sizeof(int));
 	f->iter = xcalloc((size_t)f->nnodes + 1, sizeof(int));
 	free(f->dseen);
 	free(f->aseen);
@@ -548,10 +548,10 @@ state(struct mcf *f, int v)
 {
 	if (f->aseen[v] != f->astamp) {
 		f->aseen[v] = f->astamp;
-		f->level[v] = FREE;
+		f->mark[v] = FREE;
 		f->iter[v] = f->head[v];
 	}
-	return f->level[v];
+	return f->mark[v];
 }
 
 /* A path from src up to a shortage, or -1 (src is then dead). */
@@ -560,7 +560,7 @@ find_path(struct mcf *f, int src, uint64_t *work)
 {
 	int v = src, i;
 
-	f->level[src] = ON_PATH;
+	f->mark[src] = ON_PATH;
 	while (f->excess[v] >= 0) {
 		for (i = f->iter[v]; i != -1; i = f->e[i].next) {
 			(*work)++;
@@ -572,10 +572,10 @@ find_path(struct mcf *f, int src, uint64_t *work)
 		if (i != -1) {		/* one step on */
 			v = f->e[i].to;
 			f->prev[v] = i;
-			f->level[v] = ON_PATH;
+			f->mark[v] = ON_PATH;
 			continue;
 		}
-		f->level[v] = DEAD;	/* one step back */
+		f->mark[v] = DEAD;	/* one step back */
 		if (v == src)
 			return -1;
 		v = f->e[f->prev[v] ^ 1].to;
@@ -603,9 +603,9 @@ augment_round(struct mcf *f, uint64_t *work)
 			for (w = v; w != src; w = f->e[f->prev[w] ^ 1].to) {
 				f->e[f->prev[w]].cap -= (int)amt;
 				f->e[f->prev[w] ^ 1].cap += (int)amt;
-				f->level[w] = FREE;
+				f->mark[w] = FREE;
 			}
-			f->level[src] = FREE;
+			f->mark[src] = FREE;
 			f->excess[src] -= amt;
 			f->excess[v] += amt;
 			sent += amt;
@@ -658,7 +658,7 @@ grow_nodes(struct mcf *f)
 	f->dist = xreallocarray(f->dist, n, sizeof(int64_t));
 	f->excess = xreallocarray(f->excess, n, sizeof(int64_t));
 	f->prev = xreallocarray(f->prev, n, sizeof(int));
-	f->level = xreallocarray(f->level, n, sizeof(int));
+	f->mark = xreallocarray(f->mark, n, sizeof(int));
 	f->iter = xreallocarray(f->iter, n, sizeof(int));
 	f->dseen = xreallocarray(f->dseen, n, sizeof(unsigned));
 	f->aseen = xreallocarray(f->aseen, n, sizeof(unsigned));
@@ -770,10 +770,9 @@ mcf_solve(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
 	int v;
 
 	*cost = 0;
-	/* Arcs and nodes added since start with no flow. */
+	/* Arcs and nodes added since (never removed) start with no flow. */
 	if (f->bulk && f->warm && f->warm_s == s && f->warm_t == t &&
-	    f->warm_want == want && f->warm_ne <= f->ne &&
-	    f->warm_nn <= (size_t)f->nnodes) {
+	    f->warm_want == want) {
 		if (warm_solve(f, h, &w) == 0) {
 			*cost = flow_cost(f);
 			if (work != NULL)
