@@ -17,7 +17,8 @@ struct avail {
 	 * conduct day it tries, and the zone conversion dominated. */
 	ptime *span;
 	/* The zone's UTC offset from chg_at[i] on (chg_off[i]), over
-	 * [chg_lo, chg_hi): the range's days with a day's margin. */
+	 * [chg_lo, chg_hi): the range's days with two days' margin before
+	 * and three after, which local_to_utc()'s shortcut relies on. */
 	ptime *chg_at;
 	int32_t *chg_off;
 	size_t nchg;

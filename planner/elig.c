@@ -11,9 +11,9 @@
 #include "tz.h"
 
 /*
- * Pointer -> index, by open addressing: the role a question is about,
- * and the person when elig_check() names one, are found by the
- * pointers the caller holds, not by comparing names.
+ * Pointer -> index, by open addressing: the role a question is about
+ * and an agency are found by the pointers the caller holds, not by
+ * comparing names or scanning.
  */
 struct ptrmap {
 	struct ptrslot {
@@ -104,7 +104,6 @@ struct elig {
 	struct avail **av;	/* one per agency, in model order */
 	struct ptrmap agencies;	/* -> index into m->agencies and av */
 	struct ptrmap roles;	/* -> index into need */
-	struct ptrmap people;	/* -> index into m->people */
 	struct need *need;
 	uint32_t *need_word;
 	uint64_t *need_mask;
@@ -122,8 +121,8 @@ struct elig {
  * Interned names while elig_new() runs: a qualification and a language
  * of the same spelling are different bits, so each key is a kind byte
  * ('q' or 'l') and the name with every byte through tolower(). Two
- * keys are equal exactly when strcaseeq() says the names are: it
- * compares tolower() of each byte and ends where either string does.
+ * keys are equal exactly when strcaseeq() says the names are equal: it
+ * compares tolower() of each byte, the whole of both strings.
  */
 struct names {
 	char **key;		/* NULL: an empty slot */
@@ -316,13 +315,11 @@ intern_skills(struct elig *e, const struct plan *p)
 		}
 	}
 	/* Every person's names that some role needs. */
-	ptrmap_init(&e->people, e->m->npeople);
 	e->has = xcalloc(e->m->npeople * e->nw + 1, sizeof(*e->has));
 	for (i = 0; i < e->m->npeople; i++) {
 		const struct person *pn = e->m->people[i];
 		uint64_t *set = e->has + i * e->nw;
 
-		ptrmap_add(&e->people, pn, i);
 		for (k = 0; k < pn->qualifications.n; k++)
 			if (pn->qualifications.v[k] != NULL && (b =
 			    names_find(&nm, 'q', pn->qualifications.v[k])) >= 0)
@@ -423,7 +420,6 @@ elig_free(struct elig *e)
 	free(e->av);
 	ptrmap_free(&e->agencies);
 	ptrmap_free(&e->roles);
-	ptrmap_free(&e->people);
 	free(e->need);
 	free(e->need_word);
 	free(e->need_mask);
@@ -571,23 +567,6 @@ set_lacks(const struct elig *e, const struct need *nd, size_t pi)
 	return 0;
 }
 
-/* lacks_skill() from the sets when both role and person were seen. */
-static int
-lacks_skill_fast(const struct elig *e, const struct role_def *r,
-    const struct person *pn)
-{
-	const struct need *nd = role_need(e, r);
-	long pi;
-
-	if (nd == NULL)
-		return lacks_skill(r, pn);
-	if (nd->n == 0)
-		return 0;
-	if ((pi = ptrmap_get(&e->people, pn)) < 0)
-		return lacks_skill(r, pn);
-	return set_lacks(e, nd, (size_t)pi);
-}
-
 static void
 check_skills(const struct role_def *r, const struct person *pn,
     struct reasons *rs)
@@ -726,7 +705,7 @@ quick(const struct elig *e, const struct plan_exercise *px,
 	    (r->source == SRC_NON_PLAYING && k == PART_PLAYING) ||
 	    pn->clearance < r->clearance)
 		return 1;
-	if (lacks_skill_fast(e, r, pn))
+	if (lacks_skill(r, pn))
 		return 1;
 	a = agency_avail(e, pn->agency);
 	z = a != NULL ? avail_zone(a) : NULL;

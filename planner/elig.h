@@ -14,7 +14,7 @@ struct elig;
 
 /*
  * Availability of every agency of p's model over every date the plan's
- * events touch (with a day's margin); borrows p, which must outlive it.
+ * events touch (with two days' margin); borrows p, which must outlive it.
  * The qualifications and languages that the roles of p's exercises
  * need become bits, each person's a set of them, matched as strcaseeq()
  * matches names: staffing asks tens of millions of (role, person)
