@@ -119,9 +119,9 @@ int ics_write(const struct plan *p, const char *calname,
 /*
  * The master calendar: every event of every exercise of p, in a calendar
  * named after the exercise; for several, after the run's Program (when
- * one Program document names it) and how many exercises, "<program> (N
- * exercises)", else "N exercises", so that the name stays short however
- * large the plan. Returns as ics_write().
+ * the run loaded exactly one Program document) and how many exercises,
+ * "<program> (N exercises)", else "N exercises", so that the name stays
+ * short however large the plan. Returns as ics_write().
  */
 int ics_write_plan(const struct plan *p, const char *path, char **cause);
 

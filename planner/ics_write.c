@@ -2472,8 +2472,8 @@ ics_write(const struct plan *p, const char *calname,
 
 /*
  * What the master calendar is called in a calendar list: the exercise
- * when the plan has one; else the run's Program (when one Program
- * document names it) and how many exercises, "<program> (N exercises)",
+ * when the plan has one; else the run's Program (when the run loaded
+ * exactly one Program document) and how many exercises, "<program> (N exercises)",
  * or "N exercises": short however large the plan is, as every event's
  * SUMMARY names its exercise. Caller frees.
  */
