@@ -11,7 +11,6 @@
 #include "assign.h"
 #include "bench.h"
 #include "diag.h"
-#include "elig.h"
 #include "ics.h"
 #include "load.h"
 #include "model.h"

@@ -1,7 +1,6 @@
 /* store.c: how long planner plan's store phase takes on one program, apart from planning it. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +13,6 @@
 #include "bench.h"
 #include "cmd_db.h"
 #include "diag.h"
-#include "elig.h"
 #include "load.h"
 #include "model.h"
 #include "sched.h"
@@ -124,7 +122,8 @@ store_once(const char *db, struct plan *p, const struct load_source_list *src,
 	s = NULL;
 	all = lap_since(t0);
 	for (line = report; line != NULL && *line != '\0';
-	    line = strchr(line, '\n') + 1) {
+	    line = strchr(line, '\n') != NULL ? strchr(line, '\n') + 1 :
+	    NULL) {
 		stored += strncmp(line, "stored:", 7) == 0;
 		unchanged += strncmp(line, "unchanged:", 10) == 0;
 	}
