@@ -8,21 +8,33 @@
 
 #define INF INT64_MAX
 
-/* Arc i is edge 2i (forward) and edge 2i+1 (its residual reverse). */
+/*
+ * Arc i is edge 2i (forward) and edge 2i+1 (its residual reverse). The
+ * solver walks a node's edges far more than anything else, so the
+ * edges are kept packed by the node they leave (first[v] up to
+ * first[v + 1]), each node's newest first: read in order, not chased
+ * through memory one cache miss per edge. Arcs added since the last
+ * solve wait in the arc arrays until pack() makes room for them.
+ */
 struct edge {
-	int to, next;
-	int cap;		/* residual capacity */
 	int64_t cost;
+	int to;
+	int cap;		/* residual capacity */
+	int rev;		/* the reverse edge's place in pk */
+	int id;			/* edge number: 2 * arc, + 1 if reverse */
 };
 
 struct mcf {
 	int nnodes;
-	int *head;		/* first edge out of each node, or -1 */
-	size_t headcap;
-	struct edge *e;
-	size_t ne, ecap;
-	int *cap0;		/* capacity of each arc as set */
-	size_t cap0cap;
+	/* Arcs as added and set, by number. */
+	int *afrom, *ato, *cap0;
+	int64_t *acost;
+	size_t narcs, arccap;
+	/* Packed edges, for the arcs numbered below npacked. */
+	struct edge *pk;
+	int *first;		/* [nnodes + 1] */
+	int *pos;		/* [edge number]: its place in pk */
+	size_t npacked, packed_nn;
 	/* Scratch for one solve. */
 	int64_t *pot, *dist;
 	int *prev;		/* edge into each node on the shortest path */
@@ -41,7 +53,7 @@ struct mcf {
 	 * flow is in the residual capacities, its potentials in pot. */
 	int warm, warm_s, warm_t;
 	int64_t warm_want;
-	size_t warm_ne;
+	size_t warm_na;		/* arcs when it ended */
 	int64_t *excess;	/* supply not yet sent, per node */
 	size_t warm_nn;
 };
@@ -64,9 +76,13 @@ mcf_free(struct mcf *f)
 {
 	if (f == NULL)
 		return;
-	free(f->head);
-	free(f->e);
+	free(f->afrom);
+	free(f->ato);
 	free(f->cap0);
+	free(f->acost);
+	free(f->pk);
+	free(f->first);
+	free(f->pos);
 	free(f->pot);
 	free(f->dist);
 	free(f->prev);
@@ -86,32 +102,93 @@ mcf_free(struct mcf *f)
 int
 mcf_node(struct mcf *f)
 {
-	VEC_PUSH(f->head, f->nnodes, f->headcap) = -1;
-	return f->nnodes - 1;
-}
-
-static void
-add_edge(struct mcf *f, int from, int to, int cap, int64_t cost)
-{
-	struct edge *ed = &VEC_PUSH(f->e, f->ne, f->ecap);
-
-	ed->to = to;
-	ed->cap = cap;
-	ed->cost = cost;
-	ed->next = f->head[from];
-	f->head[from] = (int)f->ne - 1;
+	return f->nnodes++;
 }
 
 int
 mcf_arc(struct mcf *f, int from, int to, int cap, int64_t cost)
 {
-	size_t n = f->ne / 2, m = n;
+	size_t n = f->narcs;
 
-	add_edge(f, from, to, cap, cost);
-	add_edge(f, to, from, 0, -cost);
-	VEC_PUSH(f->cap0, n, f->cap0cap) = cap;
-	VEC_PUSH(f->isdirty, m, f->dirtycap) = 0;
-	return (int)(f->ne / 2) - 1;
+	if (n == f->arccap) {
+		f->arccap = n < 64 ? 64 : 2 * n;
+		f->afrom = xreallocarray(f->afrom, f->arccap, sizeof(int));
+		f->ato = xreallocarray(f->ato, f->arccap, sizeof(int));
+		f->cap0 = xreallocarray(f->cap0, f->arccap, sizeof(int));
+		f->acost = xreallocarray(f->acost, f->arccap,
+		    sizeof(int64_t));
+		f->isdirty = xreallocarray(f->isdirty, f->arccap, 1);
+	}
+	f->afrom[n] = from;
+	f->ato[n] = to;
+	f->cap0[n] = cap;
+	f->acost[n] = cost;
+	f->isdirty[n] = 0;
+	return (int)f->narcs++;
+}
+
+/* The packed edge of arc i (rev: its reverse), or NULL while the arc
+ * waits for pack(). */
+static struct edge *
+edge_of(const struct mcf *f, size_t i, int rev)
+{
+	return i < f->npacked ? &f->pk[f->pos[2 * i + (rev ? 1 : 0)]] :
+	    NULL;
+}
+
+/*
+ * Every arc and node into pk, the edges of the arcs packed before
+ * keeping their residual capacity, new ones at their capacity with no
+ * flow. Within a node, newest edge first: the order a linked list of
+ * edges pushed at its head gave, which planner's tie-breaking (and so
+ * its plans) came from. Costs what the network holds; called only
+ * when arcs or nodes were added.
+ */
+static void
+pack(struct mcf *f)
+{
+	size_t ne = 2 * f->narcs, n = (size_t)f->nnodes, id, a;
+	struct edge *pk = xreallocarray(NULL, ne + 1, sizeof(*pk));
+	int *first = xcalloc(n + 2, sizeof(int));
+	int *pos = xreallocarray(NULL, ne + 1, sizeof(int));
+	int *fill = xreallocarray(NULL, n + 1, sizeof(int));
+	int v;
+
+	for (a = 0; a < f->narcs; a++) {
+		first[f->afrom[a] + 1]++;
+		first[f->ato[a] + 1]++;
+	}
+	for (v = 0; (size_t)v < n; v++) {
+		first[v + 1] += first[v];
+		fill[v] = first[v];
+	}
+	for (id = ne; id-- > 0;) {
+		struct edge *e;
+
+		a = id / 2;
+		v = id & 1 ? f->ato[a] : f->afrom[a];
+		pos[id] = fill[v]++;
+		e = &pk[pos[id]];
+		if (a < f->npacked)
+			*e = f->pk[f->pos[id]];
+		else {
+			e->to = id & 1 ? f->afrom[a] : f->ato[a];
+			e->cap = id & 1 ? 0 : f->cap0[a];
+			e->cost = id & 1 ? -f->acost[a] : f->acost[a];
+		}
+		e->id = (int)id;
+	}
+	for (id = 0; id < ne; id++)
+		pk[pos[id]].rev = pos[id ^ 1];
+	free(f->pk);
+	free(f->first);
+	free(f->pos);
+	free(fill);
+	f->pk = pk;
+	f->first = first;
+	f->pos = pos;
+	f->npacked = f->narcs;
+	f->packed_nn = n;
 }
 
 void
@@ -123,9 +200,14 @@ mcf_bulk(struct mcf *f, int on)
 void
 mcf_set(struct mcf *f, int arc, int cap, int64_t cost)
 {
+	struct edge *fw = edge_of(f, (size_t)arc, 0);
+
 	f->cap0[arc] = cap;
-	f->e[2 * arc].cost = cost;
-	f->e[2 * arc + 1].cost = -cost;
+	f->acost[arc] = cost;
+	if (fw != NULL) {
+		fw->cost = cost;
+		f->pk[fw->rev].cost = -cost;
+	}
 	if (!f->isdirty[arc]) {
 		f->isdirty[arc] = 1;
 		VEC_PUSH(f->dirty.v, f->dirty.n, f->dirty.cap) = arc;
@@ -158,19 +240,19 @@ mcf_nnodes(const struct mcf *f)
 int
 mcf_narcs(const struct mcf *f)
 {
-	return (int)(f->ne / 2);
+	return (int)f->narcs;
 }
 
 int
 mcf_arc_from(const struct mcf *f, int arc)
 {
-	return f->e[2 * arc + 1].to;
+	return f->afrom[arc];
 }
 
 int
 mcf_arc_to(const struct mcf *f, int arc)
 {
-	return f->e[2 * arc].to;
+	return f->ato[arc];
 }
 
 int
@@ -182,13 +264,15 @@ mcf_arc_cap(const struct mcf *f, int arc)
 int64_t
 mcf_arc_cost(const struct mcf *f, int arc)
 {
-	return f->e[2 * arc].cost;
+	return f->acost[arc];
 }
 
 int
 mcf_flow(const struct mcf *f, int arc)
 {
-	return f->e[2 * arc + 1].cap;
+	const struct edge *bw = edge_of(f, (size_t)arc, 1);
+
+	return bw != NULL ? bw->cap : 0;
 }
 
 /*
@@ -211,11 +295,11 @@ init_potentials(struct mcf *f, int s, uint64_t *work)
 
 	/* No arc of negative cost: zero potentials will do, and a
 	 * search over the whole network is saved. */
-	for (k = 0; f->bulk && k < f->ne && (f->e[k].cap <= 0 ||
-	    f->e[k].cost >= 0); k += 2)
+	for (k = 0; f->bulk && k < f->narcs && (f->cap0[k] <= 0 ||
+	    f->acost[k] >= 0); k++)
 		;
-	(*work) += k / 2;
-	if (f->bulk && k >= f->ne) {
+	(*work) += k;
+	if (f->bulk && k >= f->narcs) {
 		free(queue);
 		free(inq);
 		return;		/* pot is all zeros after reset_flow */
@@ -232,8 +316,8 @@ init_potentials(struct mcf *f, int s, uint64_t *work)
 	while (qh != qn) {
 		v = queue[qh++ % len];
 		inq[v] = 0;
-		for (i = f->head[v]; i != -1; i = f->e[i].next) {
-			const struct edge *ed = &f->e[i];
+		for (i = f->first[v]; i < f->first[v + 1]; i++) {
+			const struct edge *ed = &f->pk[i];
 
 			(*work)++;
 			if (ed->cap <= 0 || f->dist[v] + ed->cost >=
@@ -403,8 +487,8 @@ relax(struct mcf *f, struct heap *h, int v, int64_t d, uint64_t *work)
 {
 	int i;
 
-	for (i = f->head[v]; i != -1; i = f->e[i].next) {
-		const struct edge *ed = &f->e[i];
+	for (i = f->first[v]; i < f->first[v + 1]; i++) {
+		const struct edge *ed = &f->pk[i];
 		int64_t nd;
 
 		(*work)++;
@@ -435,6 +519,13 @@ shortest_path(struct mcf *f, int s, int t, struct heap *h, uint64_t *work)
 	return dist_of(f, t) != INF;
 }
 
+/* The node packed edge i leaves. */
+static int
+tail(const struct mcf *f, int i)
+{
+	return f->pk[f->pk[i].rev].to;
+}
+
 /* Push as much as the path and the wish allow; returns the units. */
 static int64_t
 augment(struct mcf *f, int s, int t, int64_t want, int64_t *cost)
@@ -442,13 +533,13 @@ augment(struct mcf *f, int s, int t, int64_t want, int64_t *cost)
 	int64_t amt = want;
 	int v;
 
-	for (v = t; v != s; v = f->e[f->prev[v] ^ 1].to)
-		if (f->e[f->prev[v]].cap < amt)
-			amt = f->e[f->prev[v]].cap;
-	for (v = t; v != s; v = f->e[f->prev[v] ^ 1].to) {
-		f->e[f->prev[v]].cap -= (int)amt;
-		f->e[f->prev[v] ^ 1].cap += (int)amt;
-		*cost += amt * f->e[f->prev[v]].cost;
+	for (v = t; v != s; v = tail(f, f->prev[v]))
+		if (f->pk[f->prev[v]].cap < amt)
+			amt = f->pk[f->prev[v]].cap;
+	for (v = t; v != s; v = tail(f, f->prev[v])) {
+		f->pk[f->prev[v]].cap -= (int)amt;
+		f->pk[f->pk[f->prev[v]].rev].cap += (int)amt;
+		*cost += amt * f->pk[f->prev[v]].cost;
 	}
 	return amt;
 }
@@ -458,10 +549,8 @@ reset_flow(struct mcf *f)
 {
 	size_t i;
 
-	for (i = 0; i < f->ne / 2; i++) {
-		f->e[2 * i].cap = f->cap0[i];
-		f->e[2 * i + 1].cap = 0;
-	}
+	for (i = 0; i < 2 * f->narcs; i++)
+		f->pk[i].cap = f->pk[i].id & 1 ? 0 : f->cap0[f->pk[i].id / 2];
 	free(f->pot);
 	free(f->dist);
 	free(f->prev);
@@ -549,7 +638,7 @@ state(struct mcf *f, int v)
 	if (f->aseen[v] != f->astamp) {
 		f->aseen[v] = f->astamp;
 		f->mark[v] = FREE;
-		f->iter[v] = f->head[v];
+		f->iter[v] = f->first[v];
 	}
 	return f->mark[v];
 }
@@ -562,15 +651,15 @@ find_path(struct mcf *f, int src, uint64_t *work)
 
 	f->mark[src] = ON_PATH;
 	while (f->excess[v] >= 0) {
-		for (i = f->iter[v]; i != -1; i = f->e[i].next) {
+		for (i = f->iter[v]; i < f->first[v + 1]; i++) {
 			(*work)++;
-			if (admissible(f, v, &f->e[i]) &&
-			    state(f, f->e[i].to) == FREE)
+			if (admissible(f, v, &f->pk[i]) &&
+			    state(f, f->pk[i].to) == FREE)
 				break;
 		}
 		f->iter[v] = i;
-		if (i != -1) {		/* one step on */
-			v = f->e[i].to;
+		if (i < f->first[v + 1]) {	/* one step on */
+			v = f->pk[i].to;
 			f->prev[v] = i;
 			f->mark[v] = ON_PATH;
 			continue;
@@ -578,7 +667,7 @@ find_path(struct mcf *f, int src, uint64_t *work)
 		f->mark[v] = DEAD;	/* one step back */
 		if (v == src)
 			return -1;
-		v = f->e[f->prev[v] ^ 1].to;
+		v = tail(f, f->prev[v]);
 	}
 	return v;
 }
@@ -597,12 +686,12 @@ augment_round(struct mcf *f, uint64_t *work)
 		    (v = find_path(f, src, work)) >= 0) {
 			amt = f->excess[src] < -f->excess[v] ?
 			    f->excess[src] : -f->excess[v];
-			for (w = v; w != src; w = f->e[f->prev[w] ^ 1].to)
-				if (f->e[f->prev[w]].cap < amt)
-					amt = f->e[f->prev[w]].cap;
-			for (w = v; w != src; w = f->e[f->prev[w] ^ 1].to) {
-				f->e[f->prev[w]].cap -= (int)amt;
-				f->e[f->prev[w] ^ 1].cap += (int)amt;
+			for (w = v; w != src; w = tail(f, f->prev[w]))
+				if (f->pk[f->prev[w]].cap < amt)
+					amt = f->pk[f->prev[w]].cap;
+			for (w = v; w != src; w = tail(f, f->prev[w])) {
+				f->pk[f->prev[w]].cap -= (int)amt;
+				f->pk[f->pk[f->prev[w]].rev].cap += (int)amt;
 				f->mark[w] = FREE;
 			}
 			f->mark[src] = FREE;
@@ -670,12 +759,12 @@ grow_nodes(struct mcf *f)
 	/* New nodes hang at most three deep from old ones (seat group,
 	 * role-person, person-in-exercise, person). */
 	for (pass = 0; pass < 3; pass++)
-		for (a = f->warm_ne / 2; a < f->ne / 2; a++) {
-			from = f->e[2 * a + 1].to;
-			to = f->e[2 * a].to;
+		for (a = f->warm_na; a < f->narcs; a++) {
+			from = f->afrom[a];
+			to = f->ato[a];
 			if (!placed[from] || (size_t)to < old)
 				continue;
-			p = f->pot[from] + f->e[2 * a].cost;
+			p = f->pot[from] + f->acost[a];
 			if (placed[to] == 0 || p < f->pot[to]) {
 				f->pot[to] = p;
 				placed[to] = 2;
@@ -703,7 +792,7 @@ grow_nodes(struct mcf *f)
 static void
 settle(struct mcf *f, size_t i)
 {
-	struct edge *fw = &f->e[2 * i], *bw = &f->e[2 * i + 1];
+	struct edge *fw = edge_of(f, i, 0), *bw = &f->pk[fw->rev];
 	int from = bw->to, to = fw->to, cap = f->cap0[i];
 	int64_t x = bw->cap, rc = fw->cost + f->pot[from] - f->pot[to];
 
@@ -726,7 +815,7 @@ settle(struct mcf *f, size_t i)
 static int
 warm_solve(struct mcf *f, struct heap *h, uint64_t *work)
 {
-	size_t i, narcs = f->ne / 2;
+	size_t i, narcs = f->narcs;
 
 	if (f->warm_nn < (size_t)f->nnodes)
 		grow_nodes(f);
@@ -735,9 +824,9 @@ warm_solve(struct mcf *f, struct heap *h, uint64_t *work)
 		f->isdirty[f->dirty.v[i]] = 0;
 		settle(f, (size_t)f->dirty.v[i]);
 	}
-	for (i = f->warm_ne / 2; i < narcs; i++)
+	for (i = f->warm_na; i < narcs; i++)
 		settle(f, i);
-	(*work) += f->dirty.n + narcs - f->warm_ne / 2;
+	(*work) += f->dirty.n + narcs - f->warm_na;
 	f->dirty.n = 0;
 	phases(f, h, work);
 	/* Supply and shortage sum to zero: none left over means none
@@ -755,8 +844,9 @@ flow_cost(const struct mcf *f)
 	int64_t c = 0;
 	size_t i;
 
-	for (i = 0; i < f->ne / 2; i++)
-		c += (int64_t)f->e[2 * i + 1].cap * f->e[2 * i].cost;
+	for (i = 0; i < 2 * f->narcs; i++)
+		if (f->pk[i].id & 1)
+			c -= (int64_t)f->pk[i].cap * f->pk[i].cost;
 	return c;
 }
 
@@ -770,6 +860,8 @@ mcf_solve(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
 	int v;
 
 	*cost = 0;
+	if (f->npacked < f->narcs || f->packed_nn < (size_t)f->nnodes)
+		pack(f);
 	/* Arcs and nodes added since (never removed) start with no flow. */
 	if (f->bulk && f->warm && f->warm_s == s && f->warm_t == t &&
 	    f->warm_want == want) {
@@ -777,7 +869,7 @@ mcf_solve(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
 			*cost = flow_cost(f);
 			if (work != NULL)
 				*work += w;
-			f->warm_ne = f->ne;
+			f->warm_na = f->narcs;
 			return want;
 		}
 	}
@@ -803,7 +895,7 @@ mcf_solve(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
 	f->warm_s = s;
 	f->warm_t = t;
 	f->warm_want = want;
-	f->warm_ne = f->ne;
+	f->warm_na = f->narcs;
 	f->warm_nn = (size_t)f->nnodes;
 	if (work != NULL)
 		*work += w;
