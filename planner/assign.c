@@ -164,6 +164,7 @@ struct prob {
 	size_t nruns, runcap;
 	struct vec act;			/* cands with arcs, as they got them */
 	struct vec bans;		/* cands banned at this node */
+	struct vec touched;		/* apply_node(): arcs to look at */
 	int cg;				/* column generation (see price()) */
 	int frozen;			/* columns frozen: effort ran out */
 	int64_t root_lb;		/* the root's bound, valid though frozen */
@@ -1315,16 +1316,40 @@ take_decision(struct prob *P, const struct bbnode *b)
 	}
 }
 
+/* Cand ci's arc as its ban and its pair's state now have it. */
+static void
+sync_arc(struct prob *P, size_t ci)
+{
+	const struct cand *c = &P->c[ci];
+	int64_t cost;
+
+	if (c->arc < 0)
+		return;		/* priced as it is (price()) */
+	cost = cand_cost(P, c);
+	if (P->cost0 != NULL)
+		P->cost0[ci] = cost;
+	/* Only what changed: the next solve looks at those. */
+	if (mcf_arc_cap(P->f, c->arc) != !c->banned ||
+	    mcf_arc_cost(P->f, c->arc) != cost)
+		mcf_set(P->f, c->arc, c->banned ? 0 : 1, cost);
+}
+
 /* Set the network for a node: its bans and continuity decisions.
- * Returns the fixed charges of the pairs decided to hold. */
+ * Returns the fixed charges of the pairs decided to hold. Only the
+ * last node's bans, this one's and the pairs' cands can have changed
+ * (at L, half a million arcs and thousands of nodes: not all of them
+ * each time). */
 static int64_t
 apply_node(struct prob *P, int node)
 {
 	int64_t fixed = 0;
-	size_t i;
+	size_t i, j;
 
-	for (i = 0; i < P->bans.n; i++)
+	P->touched.n = 0;
+	for (i = 0; i < P->bans.n; i++) {
 		P->c[P->bans.v[i]].banned = 0;
+		vec_add(&P->touched, P->bans.v[i]);
+	}
 	P->bans.n = 0;
 	for (i = 0; i < P->npr; i++)
 		P->pr[i].state = PAIR_FREE;
@@ -1337,18 +1362,13 @@ apply_node(struct prob *P, int node)
 		else if (P->pr[i].state == PAIR_NOT)
 			ban(P, P->pr[i].c, P->pr[i].n);
 	}
-	/* Cands without arcs are priced as they are (price()). */
-	for (i = 0; i < P->act.n; i++) {
-		const struct cand *c = &P->c[P->act.v[i]];
-		int64_t cost = cand_cost(P, c);
-
-		if (P->cost0 != NULL)
-			P->cost0[P->act.v[i]] = cost;
-		/* Only what changed: the next solve looks at those. */
-		if (mcf_arc_cap(P->f, c->arc) != !c->banned ||
-		    mcf_arc_cost(P->f, c->arc) != cost)
-			mcf_set(P->f, c->arc, c->banned ? 0 : 1, cost);
-	}
+	for (i = 0; i < P->touched.n; i++)
+		sync_arc(P, P->touched.v[i]);
+	for (i = 0; i < P->bans.n; i++)
+		sync_arc(P, P->bans.v[i]);
+	for (i = 0; i < P->npr; i++)
+		for (j = 0; j < P->pr[i].n; j++)
+			sync_arc(P, P->pr[i].c[j]);
 	return fixed;
 }
 
@@ -2854,8 +2874,11 @@ build(struct prob *P)
 	find_cliques(P);
 	/* Multipliers only where there are cliques (small plans). */
 	P->lamc = xcalloc(P->ncq > 0 ? P->nc + 1 : 1, sizeof(int64_t));
-	if (P->ncq > 0)
+	if (P->ncq > 0) {
 		P->cost0 = xcalloc(P->nc + 1, sizeof(int64_t));
+		for (i = 0; i < P->nc; i++)
+			P->cost0[i] = cand_cost(P, &P->c[i]);
+	}
 	P->best = xcalloc(P->nc + 1, 1);
 	P->best_vac = xcalloc(P->ng + 1, sizeof(int));
 }
@@ -2919,6 +2942,7 @@ prob_free(struct prob *P)
 	free(P->made);
 	free(P->act.v);
 	free(P->bans.v);
+	free(P->touched.v);
 	free(P->runs);
 	free(P->bb);
 	free(P->best);
