@@ -1955,50 +1955,61 @@ vacant(const struct prob *P, size_t g0, size_t g1)
 	return 0;
 }
 
+/*
+ * The cands of run r left out, priced: the PRICE_BEST of least reduced
+ * cost below cut go to *add; *gap gains what all of them could lower
+ * the flow's cost by, and the role's seats times its most negative
+ * reduced cost is returned (both <= 0).
+ */
+static int64_t
+price_run(struct prob *P, const struct run *r, int64_t pt, int64_t cut,
+    struct vec *add, int64_t *gap)
+{
+	int64_t from, to, strict, p, rc, low = 0, one, best[PRICE_BEST];
+	size_t at[PRICE_BEST], nb = 0, i, j, gs[2], n;
+	int seats;
+
+	P->work += r->c1 - r->c0;
+	/* Most roles have one group: its potential, once. */
+	one = r->g1 - r->g0 == 1 ? mcf_pot(P->f, P->g[r->g0].node) :
+	    INT64_MAX;
+	for (i = r->c0; i < r->c1; i++) {
+		const struct cand *c = &P->c[i];
+
+		if (c->arc >= 0 || c->banned ||
+		    !into_pot(P, c, pt, &to, &strict))
+			continue;
+		from = one;
+		n = one != INT64_MAX ? 1 : cand_groups(P, c, r->g0, r->g1,
+		    gs);
+		for (j = 0; one == INT64_MAX && j < n; j++)
+			if ((p = mcf_pot(P->f, P->g[gs[j]].node)) < from)
+				from = p;
+		if (n == 0)
+			continue;
+		rc = cand_cost(P, c) + from - strict;
+		*gap += rc < 0 ? rc : 0;
+		low = rc < low ? rc : low;
+		if ((rc = cand_cost(P, c) + from - to) < cut)
+			keep_least(best, at, &nb, PRICE_BEST, rc, i);
+	}
+	for (i = 0; i < nb; i++)
+		vec_add(add, at[i]);
+	for (seats = 0, j = r->g0; j < r->g1; j++)
+		seats += P->g[j].demand;
+	return low * seats;
+}
+
 static int64_t
 price_all(struct prob *P, struct vec *add, int vacant_only)
 {
-	int64_t pt = mcf_pot(P->f, P->t), from, to, strict, p, rc, low, one;
-	int64_t gap = 0, rgap = 0, best[PRICE_BEST];
-	size_t at[PRICE_BEST], nb;
+	int64_t pt = mcf_pot(P->f, P->t), gap = 0, rgap = 0;
 	const struct run *r;
-	size_t i, j, k, gs[2], n;
-	int seats;
+	size_t i;
 
-	for (r = P->runs; r < P->runs + P->nruns; r++) {
-		if (vacant_only && !vacant(P, r->g0, r->g1))
-			continue;
-		P->work += r->c1 - r->c0;
-		/* Most roles have one group: its potential, once. */
-		one = r->g1 - r->g0 == 1 ? mcf_pot(P->f, P->g[r->g0].node) :
-		    INT64_MAX;
-		for (low = 0, nb = 0, i = r->c0; i < r->c1; i++) {
-			const struct cand *c = &P->c[i];
-
-			if (c->arc >= 0 || c->banned ||
-			    !into_pot(P, c, pt, &to, &strict))
-				continue;
-			from = one;
-			n = one != INT64_MAX ? 1 : cand_groups(P, c, r->g0,
-			    r->g1, gs);
-			for (j = 0; one == INT64_MAX && j < n; j++)
-				if ((p = mcf_pot(P->f, P->g[gs[j]].node)) <
-				    from)
-					from = p;
-			if (n == 0)
-				continue;
-			rc = cand_cost(P, c) + from - strict;
-			gap += rc < 0 ? rc : 0;
-			low = rc < low ? rc : low;
-			if ((rc = cand_cost(P, c) + from - to) < 0)
-				keep_least(best, at, &nb, PRICE_BEST, rc, i);
-		}
-		for (k = 0; k < nb; k++)
-			vec_add(add, at[k]);
-		for (seats = 0, j = r->g0; j < r->g1; j++)
-			seats += P->g[j].demand;
-		rgap += low * seats;
-	}
+	for (r = P->runs; r < P->runs + P->nruns; r++)
+		if (!vacant_only || vacant(P, r->g0, r->g1))
+			rgap += price_run(P, r, pt, 0, add, &gap);
 	/* A role's cands fill its seats at most: the most negative times
 	 * the seats bounds them too, often better than them all. */
 	gap = rgap > gap ? rgap : gap;
@@ -2019,12 +2030,26 @@ price_all(struct prob *P, struct vec *add, int vacant_only)
  */
 #define CG_SHARE 10
 
+/* Arcs for the cands in add, at their cost. */
+static void
+add_columns(struct prob *P, const struct vec *add)
+{
+	size_t i;
+
+	for (i = 0; i < add->n; i++) {
+		struct cand *c = &P->c[add->v[i]];
+
+		activate(P, add->v[i]);
+		mcf_set(P->f, c->arc, 1, cand_cost(P, c));
+	}
+}
+
 static size_t
 price(struct prob *P, int node, int64_t fc)
 {
 	struct vec add = {0};
 	int64_t gap = price_all(P, &add, P->frozen);
-	size_t i, n;
+	size_t n;
 
 	if (!P->frozen) {
 		if (add.n > 0 && P->work >= P->limit / CG_SHARE) {
@@ -2034,12 +2059,7 @@ price(struct prob *P, int node, int64_t fc)
 		if (node == 0 && add.n == 0)
 			P->root_lb = fc + gap;
 	}
-	for (i = 0; i < add.n; i++) {
-		struct cand *c = &P->c[add.v[i]];
-
-		activate(P, add.v[i]);
-		mcf_set(P->f, c->arc, 1, cand_cost(P, c));
-	}
+	add_columns(P, &add);
 	n = add.n;
 	free(add.v);
 	return n;
