@@ -115,7 +115,7 @@ store_once(const char *db, struct plan *p, const struct load_source_list *src,
 		goto fail;
 	prog = lap_since(t);
 	t = lap_start();
-	if (cmd_db_store_plan(s, p, src, &pg, &report) == -1)
+	if (cmd_db_store_plan(s, p, &pg, &report) == -1)
 		goto fail;
 	put = lap_since(t);
 	store_close(s);

@@ -167,11 +167,8 @@ cmd_db_person(const struct store_rev *r, const char *id)
 
 int
 cmd_db_store_plan(struct store *s, const struct plan *p,
-    const struct load_source_list *src, struct cmd_db_progress *pg,
-    char **report)
+    struct cmd_db_progress *pg, char **report)
 {
-	struct revision_src *rs = pg != NULL && pg->rs != NULL ? NULL :
-	    revision_src_new(src);
 	int *numbers = xcalloc(p->nexercises + 1, sizeof(int));
 	int *fresh = xcalloc(p->nexercises + 1, sizeof(int));
 	char *cause = NULL, created[21];
@@ -184,8 +181,8 @@ cmd_db_store_plan(struct store *s, const struct plan *p,
 	if (cmd_db_now(&now) == -1)
 		goto out;
 	time_format_utc(now, created);
-	if (revision_store_src(s, p, rs != NULL ? rs : pg->rs, created,
-	    numbers, fresh, &cause) == -1) {
+	if (revision_store_src(s, p, pg->rs, created, numbers, fresh,
+	    &cause) == -1) {
 		cmd_db_fail(cause);
 		goto out;
 	}
@@ -199,7 +196,6 @@ cmd_db_store_plan(struct store *s, const struct plan *p,
 	*report = sb_take(&b);
 	rc = 0;
 out:
-	revision_src_free(rs);
 	free(numbers);
 	free(fresh);
 	return rc;
@@ -317,6 +313,8 @@ cmd_db_progress(struct store *s, struct plan *p,
 	if (store_begin_read(s, &cause) == -1)
 		return cmd_db_fail(cause), -1;
 	rs = revision_src_new(src);
+	/* Every plan's JSON at once, in threads: most of the cost. */
+	revision_src_plans(rs, p);
 	for (i = 0; i < p->nexercises; i++) {
 		const struct plan_exercise *px = &p->exercises[i];
 

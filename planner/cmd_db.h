@@ -65,16 +65,15 @@ const struct store_person *cmd_db_person(const struct store_rev *r,
 
 /*
  * Store every exercise of p in s as a new revision (one transaction),
- * unless its plan is unchanged, printing why not on failure. pg, when
- * not NULL, is what cmd_db_progress() read for the same p and src: its
- * revisions are stored as they were made then. *report receives a line
+ * unless its plan is unchanged, printing why not on failure. pg is what
+ * cmd_db_progress() read for the same p: its documents, and its
+ * revisions as they were made then, are stored. *report receives a line
  * per exercise for the caller to print after the schedule: "stored:
  * revision 2 of x" or "unchanged: revision 2 of x" (caller frees).
  * Returns 0, or -1 with nothing stored.
  */
 int cmd_db_store_plan(struct store *s, const struct plan *p,
-    const struct load_source_list *src, struct cmd_db_progress *pg,
-    char **report);
+    struct cmd_db_progress *pg, char **report);
 
 /*
  * What the database adds to the files planner plan writes: for each

@@ -227,7 +227,7 @@ cmd_plan(const char *db, int argc, char **argv)
 	if (r == -1)
 		goto out;
 	progress_begin("store");
-	r = st != NULL ? cmd_db_store_plan(st, p, &src, &pg, &stored) : 0;
+	r = st != NULL ? cmd_db_store_plan(st, p, &pg, &stored) : 0;
 	progress_end();
 	if (r == -1)
 		goto out;

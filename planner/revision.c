@@ -1,10 +1,12 @@
 /* revision.c: an exercise's plan as a stored revision: built, hashed, compared, and made a plan again. */
 #include "revision.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "digest.h"
 #include "doctrine.h"
@@ -241,7 +243,9 @@ struct roster {
 	struct store_agency *agencies;	/* part NULL */
 	size_t npeople, nagencies;
 	struct ptr_ix *people_ix, *agencies_ix;	/* for picking */
-	char key[DIGEST_HEX_LEN + 1];	/* store_roster_key() */
+	/* store_roster_key(), "" until a revision needs it: a plan JSON
+	 * made for 'planner export' has no use for it. */
+	char key[DIGEST_HEX_LEN + 1];
 	struct arena *arena;
 };
 
@@ -288,9 +292,17 @@ roster_new(const struct model *m)
 		ro->agencies_ix[i].i = i;
 	}
 	ix_sort(ro->agencies_ix, na);
-	store_roster_key(ro->people, ro->npeople, ro->agencies,
-	    ro->nagencies, ro->key);
 	return ro;
+}
+
+/* The key of ro's people and agencies, hashed on first use. */
+static const char *
+roster_key(struct roster *ro)
+{
+	if (ro->key[0] == '\0')
+		store_roster_key(ro->people, ro->npeople, ro->agencies,
+		    ro->nagencies, ro->key);
+	return ro->key;
 }
 
 static void
@@ -310,7 +322,7 @@ roster_free(struct roster *ro)
  * agency with the part it takes in ex.
  */
 static void
-put_parties(struct store_rev *r, const struct roster *ro,
+put_parties(struct store_rev *r, struct roster *ro,
     const struct exercise *ex, int copy)
 {
 	struct arena *a = r->arena;
@@ -349,7 +361,7 @@ put_parties(struct store_rev *r, const struct roster *ro,
 			r->agencies[k].part = arena_strdup(a,
 			    doctrine_part_name(ex->participants[i].kind));
 	}
-	r->roster = arena_strdup(a, ro->key);
+	r->roster = arena_strdup(a, roster_key(ro));
 }
 
 static int
@@ -581,40 +593,133 @@ put_sources(struct store_rev *r, const struct revision_src *rs, int copy)
 		    rs->docset;
 }
 
-/*
- * The plan JSON of exercise i and its hashes into r, from rs's memo
- * when made before for p (borrowed from it unless copy is set), else
- * made now and kept there. r->hash is the documents' hash state, then
- * the plan's own SHA-256, which the database keeps the plan under too:
- * hashed once, not once for the revision and again for its blob.
- */
+/* Make rs's memo and roster those of p, unless they are already. */
 static void
-put_plan(struct store_rev *r, const struct plan *p, size_t i,
-    struct revision_src *rs, int copy)
+memo_for(struct revision_src *rs, const struct plan *p)
 {
-	struct plan_memo *mo;
-	struct digest *dg;
-	char head[64];
-	size_t len;
-
 	if (rs->memo_p != p || rs->nmemo != p->nexercises) {
 		memo_clear(rs);
 		rs->memo_p = p;
 		rs->nmemo = p->nexercises;
 		rs->memo = xcalloc(rs->nmemo + 1, sizeof(*rs->memo));
 	}
-	mo = &rs->memo[i];
-	if (mo->json == NULL) {
-		mo->json = plan_json(p, i, rs->roster);
-		len = strlen(mo->json);
-		digest_sha256(mo->json, len, mo->sha);
-		dg = digest_dup(rs->prefix);
-		snprintf(head, sizeof(head), "plan %zu ", len);
-		digest_add(dg, head, strlen(head));
-		digest_add(dg, mo->sha, DIGEST_HEX_LEN);
-		digest_add(dg, "\n", 1);
-		digest_finish(dg, mo->hash);
+	if (rs->roster == NULL || rs->roster->m != p->model) {
+		roster_free(rs->roster);
+		rs->roster = roster_new(p->model);
 	}
+}
+
+/*
+ * The plan JSON of exercise i of p and its hashes into its memo, unless
+ * made already (memo_for() first). The hash is the documents' hash
+ * state, then the plan's own SHA-256, which the database keeps the
+ * plan under too: hashed once, not once for the revision and again for
+ * its blob. It writes memo i alone and only reads rs and p otherwise,
+ * so threads make different exercises' at once (revision_src_plans()).
+ */
+static void
+memo_make(struct revision_src *rs, const struct plan *p, size_t i)
+{
+	struct plan_memo *mo = &rs->memo[i];
+	struct digest *dg;
+	char head[64];
+	size_t len;
+
+	if (mo->json != NULL)
+		return;
+	mo->json = plan_json(p, i, rs->roster);
+	len = strlen(mo->json);
+	digest_sha256(mo->json, len, mo->sha);
+	dg = digest_dup(rs->prefix);
+	snprintf(head, sizeof(head), "plan %zu ", len);
+	digest_add(dg, head, strlen(head));
+	digest_add(dg, mo->sha, DIGEST_HEX_LEN);
+	digest_add(dg, "\n", 1);
+	digest_finish(dg, mo->hash);
+}
+
+/* Threads that make plan JSON at most, whatever the processors. */
+#define PLAN_THREADS 8
+
+/* Fewer exercises than this are made by one thread: starting another
+ * costs more than a few plans take. */
+#define PLAN_THREADS_FROM 32
+
+/* A thread's share: exercises k, k + n, k + 2n, ... of p. */
+struct plan_share {
+	struct revision_src *rs;
+	const struct plan *p;
+	size_t k, n;
+};
+
+static void *
+plan_share_make(void *arg)
+{
+	const struct plan_share *sh = arg;
+	size_t i;
+
+	for (i = sh->k; i < sh->p->nexercises; i += sh->n)
+		memo_make(sh->rs, sh->p, i);
+	return NULL;
+}
+
+void
+revision_src_plans(struct revision_src *rs, const struct plan *p)
+{
+	struct plan_share sh[PLAN_THREADS];
+	pthread_t tid[PLAN_THREADS];
+	int started[PLAN_THREADS] = {0};
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t n, k, i;
+
+	memo_for(rs, p);
+	if (p->nexercises == 0)
+		return;
+	/*
+	 * What the threads share they only read: the zones of the
+	 * agencies' local times are loaded here (tz_get() caches them in
+	 * a list it does not lock), and the first plan is made here too,
+	 * so json-c seeds its hashing once.
+	 */
+	for (i = 0; p->model != NULL && i < p->model->nagencies; i++)
+		if (p->model->agencies[i]->timezone != NULL)
+			(void)tz_get(p->model->agencies[i]->timezone, NULL);
+	memo_make(rs, p, 0);
+	n = cpus < 1 ? 1 : cpus < PLAN_THREADS ? (size_t)cpus : PLAN_THREADS;
+	if (p->nexercises < PLAN_THREADS_FROM)
+		n = 1;
+	for (k = 0; k < n; k++) {
+		sh[k].rs = rs;
+		sh[k].p = p;
+		sh[k].k = k;
+		sh[k].n = n;
+		if (k > 0)
+			started[k] = pthread_create(&tid[k], NULL,
+			    plan_share_make, &sh[k]) == 0;
+	}
+	(void)plan_share_make(&sh[0]);
+	/* A thread that could not start leaves its share to this one. */
+	for (k = 1; k < n; k++)
+		if (started[k])
+			pthread_join(tid[k], NULL);
+		else
+			(void)plan_share_make(&sh[k]);
+}
+
+/*
+ * The plan JSON of exercise i and its hashes into r, from rs's memo
+ * when made before for p (borrowed from it unless copy is set), else
+ * made now and kept there.
+ */
+static void
+put_plan(struct store_rev *r, const struct plan *p, size_t i,
+    struct revision_src *rs, int copy)
+{
+	struct plan_memo *mo;
+
+	memo_for(rs, p);
+	memo_make(rs, p, i);
+	mo = &rs->memo[i];
 	r->plan_json = copy ? arena_strdup(r->arena, mo->json) : mo->json;
 	r->plan_sha256 = arena_strdup(r->arena, mo->sha);
 	r->hash = arena_strdup(r->arena, mo->hash);
@@ -631,10 +736,6 @@ make(const struct plan *p, size_t i, struct revision_src *rs, int copy,
 	const struct tz *z;
 	char *cause = NULL;
 
-	if (rs->roster == NULL || rs->roster->m != p->model) {
-		roster_free(rs->roster);
-		rs->roster = roster_new(p->model);
-	}
 	/* The loader checked the zone: failing here means a hand-made
 	 * plan, for which UTC dates beat refusing. */
 	if ((z = tz_get(ex->timezone, &cause)) == NULL)
@@ -655,7 +756,7 @@ make(const struct plan *p, size_t i, struct revision_src *rs, int copy,
 	r->staffing_bound = p->staffing_bound;
 	r->created = arena_strdup(a, created);
 	r->planner = arena_strdup(a, PLANNER_VERSION);
-	put_plan(r, p, i, rs, copy);
+	put_plan(r, p, i, rs, copy);	/* first: it makes rs's roster */
 	put_events(r, px, z);
 	put_staffing(r, px);
 	put_items(r, px, z);
@@ -679,12 +780,7 @@ struct store_rev *
 revision_new_src(const struct plan *p, size_t i, struct revision_src *rs,
     const char *created)
 {
-	struct revision_src *own = rs == NULL ? revision_src_new(NULL) : NULL;
-	struct store_rev *r = make(p, i, rs != NULL ? rs : own, own != NULL,
-	    created);
-
-	revision_src_free(own);
-	return r;
+	return make(p, i, rs, 0, created);
 }
 
 /* --- calendar sequence ------------------------------------------------ */
@@ -859,7 +955,7 @@ revision_store_src(struct store *s, const struct plan *p,
 			if (mo->unchanged)
 				continue;
 			mo->rev->created = arena_strdup(mo->rev->arena, created);
-			if (store_put_revision(s, mo->rev, cause) == -1)
+			if (store_put_next(s, mo->rev, n, cause) == -1)
 				goto fail;
 			numbers[i] = mo->rev->number;
 			continue;
@@ -875,7 +971,7 @@ revision_store_src(struct store *s, const struct plan *p,
 			fresh[i] = 0;
 		} else {
 			revision_sequence(r, prev);
-			if (store_put_revision(s, r, cause) == -1)
+			if (store_put_next(s, r, n, cause) == -1)
 				goto fail;
 			numbers[i] = r->number;
 			fresh[i] = 1;

@@ -38,7 +38,7 @@ struct revision_src *revision_src_new(const struct load_source_list *src);
 void revision_src_free(struct revision_src *rs);
 
 /*
- * As revision_new() with rs's documents (none when rs is NULL), which
+ * As revision_new() with rs's documents (rs not NULL), which
  * r borrows instead of copying, with their SHA-256 filled in: the same
  * r->hash and the same rows stored. rs also keeps the people and
  * agencies of p's model, and each exercise's plan JSON and hash, for
@@ -49,6 +49,18 @@ void revision_src_free(struct revision_src *rs);
  */
 struct store_rev *revision_new_src(const struct plan *p, size_t i,
     struct revision_src *rs, const char *created);
+
+/*
+ * Make the plan JSON of every exercise of p, and its hashes, into rs
+ * for the revisions made next from it (revision_prepare(),
+ * revision_new_src()), in as many threads as there are processors (up
+ * to 8; one for fewer than 32 exercises): the JSON is most of what
+ * making a national program's revisions costs, and each exercise's is
+ * its own. The texts are those one thread makes. p must not change
+ * meanwhile. This function can't fail (a thread that cannot be started
+ * leaves its share to the caller's).
+ */
+void revision_src_plans(struct revision_src *rs, const struct plan *p);
 
 /*
  * The plan JSON of exercise i of p as its revision stores and hashes

@@ -212,11 +212,11 @@ struct store_actions {
 /*
  * Open (with STORE_CREATE, create) the database at path and bring its
  * schema up to STORE_VERSION: foreign keys on, WAL journal, synchronous
- * writes, a busy timeout. Refuses a file that is not a planner
- * database, and one whose schema is newer than this planner's ("database
- * 'x' has schema version 9, newer than this planner (3); upgrade
- * planner"). *out is the handle (free with store_close) or NULL; one
- * thread at a time may use it.
+ * writes, a busy timeout, 8 KiB pages when the file is new. Refuses a
+ * file that is not a planner database, and one whose schema is newer
+ * than this planner's ("database 'x' has schema version 9, newer than
+ * this planner (3); upgrade planner"). *out is the handle (free with
+ * store_close) or NULL; one thread at a time may use it.
  */
 int store_open(const char *path, enum store_mode mode, struct store **out,
     char **cause);
@@ -259,6 +259,12 @@ int store_latest(struct store *s, const char *exercise, int *n,
  * on its first revision), with all its rows; sets r->number. A write.
  */
 int store_put_revision(struct store *s, struct store_rev *r, char **cause);
+
+/* As store_put_revision, when the caller has read latest, the number of
+ * the exercise's latest revision (store_latest()), in this transaction:
+ * storing a program asks it once per exercise, not twice. */
+int store_put_next(struct store *s, struct store_rev *r, int latest,
+    char **cause);
 
 /* What store_get_revision() reads besides the revision's own rows. */
 #define STORE_REV_SOURCES	0x1	/* its input documents */

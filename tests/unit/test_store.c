@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "diag.h"
 #include "load.h"
 #include "out_json.h"
 #include "revision.h"
@@ -215,11 +216,23 @@ test_create(void **state)
 	mode = raw_text(file, "PRAGMA journal_mode");
 	assert_string_equal(mode, "wal");
 	free(mode);
+	/* A new file has 8 KiB pages. */
+	assert_int_equal(raw_int(file, "PRAGMA page_size"), 8192);
 	/* Opening again changes nothing. */
 	s = open_new(file);
 	assert_int_equal(store_version(s), STORE_VERSION);
 	store_close(s);
 	store_close(NULL);
+	free(file);
+
+	/* A file begun by another planner keeps the pages it has. */
+	file = path("old.db");
+	raw(file, "PRAGMA page_size = 4096; PRAGMA application_id = "
+	    "1347178066");
+	s = open_new(file);
+	assert_int_equal(store_version(s), STORE_VERSION);
+	store_close(s);
+	assert_int_equal(raw_int(file, "PRAGMA page_size"), 4096);
 	free(file);
 }
 
@@ -893,6 +906,105 @@ test_rosters_once(void **state)
 	free(yaml);
 }
 
+/*
+ * A program large enough that its plans' JSON is made in threads
+ * (revision_src_plans(): 32 exercises or more) gives every revision
+ * the JSON and hash that one thread making them one at a time gives.
+ */
+static void
+test_plans_threads(void **state)
+{
+	enum { NEX = 40 };
+	/* Working days of March 2027 (the 1st is a Monday). */
+	static const int day[] = { 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 15, 16,
+	    17, 18, 19, 22, 23, 24, 25, 26 };
+	char *yaml = path("program.yaml");
+	char *const files[] = { yaml };
+	struct load_source_list src = {0};
+	struct revision_src *rs;
+	struct diags d = {0};
+	struct model *m;
+	struct plan *p;
+	struct sb b = {0};
+	size_t i;
+	FILE *f;
+
+	(void)state;
+	sb_puts(&b, "kind: Template\nversion: 1\nid: mini\nname: Mini\n"
+	    "type: drill\nconduct: {days: 1, length: 2h, start: \"09:00\"}\n"
+	    "roles:\n  - {id: director, name: Director, count: 1}\n"
+	    "events:\n  - {id: hot-wash, title: Hot wash, kind: hot-wash, "
+	    "roles: [director]}\n"
+	    "---\nkind: Roster\nversion: 1\nagencies:\n"
+	    "  - {id: ag-a, name: Agency A, country: US, "
+	    "timezone: America/Phoenix}\n"
+	    "  - {id: ag-b, name: Agency B, country: MX, "
+	    "timezone: America/Hermosillo}\n"
+	    "people:\n"
+	    "  - {id: a1, name: A One, email: a1@example.org, agency: ag-a}\n"
+	    "  - {id: b1, name: B One, email: b1@example.org, agency: ag-b}\n");
+	for (i = 0; i < NEX; i++)
+		sb_printf(&b, "---\nkind: Exercise\nversion: 1\nid: ex-%02zu\n"
+		    "name: Exercise %zu\ntemplate: mini\nvenue: {name: Range, "
+		    "timezone: %s}\nconduct: 2027-03-%02d\nagencies: [%s]\n",
+		    i, i, i % 2 ? "America/Hermosillo" : "America/Phoenix",
+		    day[i % NELEM(day)], i % 3 ? "ag-a" : "ag-a, ag-b");
+	f = fopen(yaml, "w");
+	assert_non_null(f);
+	fputs(sb_str(&b), f);
+	fclose(f);
+	sb_free(&b);
+	m = load_files_recorded(files, 1, &d, &src);
+	assert_non_null(m);
+	assert_int_equal(m->nexercises, NEX);
+	p = sched_plan(m, &d);
+	for (i = 0; p == NULL && i < d.n; i++) {
+		char *msg = diag_format(&d.v[i]);
+
+		print_message("%s\n", msg);
+		free(msg);
+	}
+	assert_non_null(p);
+	/* Staffed by hand, some exercises with someone of each agency. */
+	for (i = 0; i < NEX; i++) {
+		struct plan_exercise *px = &p->exercises[i];
+
+		px->assignments = arena_array(p->arena, 1,
+		    sizeof(*px->assignments));
+		px->assignments[0].role = template_role(px->ex->tpl,
+		    "director");
+		px->assignments[0].person = model_person(m, i % 5 ? "a1" :
+		    "b1");
+		px->nassignments = 1;
+		px->cost.total = (int64_t)i;
+	}
+
+	rs = revision_src_new(&src);
+	revision_src_plans(rs, p);
+	for (i = 0; i < NEX; i++) {
+		struct store_rev *r = revision_new_src(p, i, rs, NOW);
+		struct store_rev *one = revision_new(p, i, &src, NOW);
+		char *json = revision_plan_json(p, i);
+
+		assert_string_equal(r->plan_json, json);
+		assert_string_equal(r->plan_json, one->plan_json);
+		assert_string_equal(r->plan_sha256, one->plan_sha256);
+		assert_string_equal(r->hash, one->hash);
+		assert_string_equal(r->roster, one->roster);
+		/* Each exercise its own. */
+		assert_non_null(strstr(json, p->exercises[i].ex->id));
+		free(json);
+		store_rev_free(r);
+		store_rev_free(one);
+	}
+	revision_src_free(rs);
+	plan_free(p);
+	model_free(m);
+	load_source_list_free(&src);
+	diags_free(&d);
+	free(yaml);
+}
+
 static void
 test_checks(void **state)
 {
@@ -1206,6 +1318,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_prepared, setup, teardown),
 		cmocka_unit_test(test_sequence_drops),
 		cmocka_unit_test_setup_teardown(test_rosters_once, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_plans_threads, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_checks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_actions, setup, teardown),
