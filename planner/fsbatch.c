@@ -86,41 +86,55 @@ fsbatch_write(struct fsbatch *b, const char *path, const char *data,
 	return fsbatch_writev(b, path, &one, 1);
 }
 
-/* write_file_atomic() of the segments, joined. */
+/*
+ * Whether path is a device, a pipe or a socket (after symbolic links):
+ * written where it is, since renaming a file over it would replace
+ * /dev/stdout or, as root, /dev/null itself with a regular file.
+ */
 static int
-write_joined(const char *path, const struct iovec *iov, size_t n)
+special_file(const char *path)
 {
-	size_t i, len = 0;
-	char *data;
-	int rc, saved;
+	struct stat st;
 
-	for (i = 0; i < n; i++)
-		len += iov[i].iov_len;
-	data = xmalloc(len + 1);
-	for (len = i = 0; i < n; i++) {
-		memcpy(data + len, iov[i].iov_base, iov[i].iov_len);
-		len += iov[i].iov_len;
-	}
-	rc = write_file_atomic(path, data, len);
-	saved = errno;
-	free(data);
-	errno = saved;
-	return rc;
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode);
 }
 
-int
-fsbatch_writev(struct fsbatch *b, const char *path, const struct iovec *iov,
-    size_t n)
+/* Write iov[0..n) into the special file at path. Returns 0, or -1 with
+ * errno. */
+static int
+write_in_place(const char *path, const struct iovec *iov, size_t n)
 {
-	struct pending *pd;
-	struct stat st;
-	char *tmp;
 	int fd, saved;
 
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
-	    !S_ISDIR(st.st_mode))
-		return write_joined(path, iov, n);
-	tmp = xasprintf("%s.tmp.XXXXXX", path);
+	if ((fd = open(path, O_WRONLY)) == -1)
+		return -1;
+	if (write_allv(fd, iov, n) == -1) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	return close(fd);
+}
+
+/*
+ * The temporary-file body of every write here, and so of
+ * write_file_atomic() (util.h): iov[0..n) written to a new
+ * "PATH.tmp.XXXXXX" beside path, mode 0644, closed. With durable it is
+ * fsync'd first (for a rename at once); else the disk is only asked to
+ * start on it, and fsbatch_commit() syncs it with the others. Sets
+ * *tmpp (caller frees) and *devp (its file system). Returns 0, or -1
+ * with errno set and no temporary left.
+ */
+static int
+temp_write(const char *path, const struct iovec *iov, size_t n, int durable,
+    char **tmpp, dev_t *devp)
+{
+	struct stat st;
+	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
+	int fd, saved;
+
 	if ((fd = mkstemp(tmp)) == -1) {
 		saved = errno;
 		free(tmp);
@@ -128,22 +142,20 @@ fsbatch_writev(struct fsbatch *b, const char *path, const struct iovec *iov,
 		return -1;
 	}
 	if (write_allv(fd, iov, n) == -1 || fchmod(fd, 0644) == -1 ||
-	    fstat(fd, &st) == -1)
+	    fstat(fd, &st) == -1 || (durable && fsync(fd) == -1))
 		goto fail;
 #ifdef HAVE_SYNCFS
 	/* Start the disk on it now; fsbatch_commit() waits for the rest.
 	 * Only a hint: a failure here shows again in the sync. */
-	(void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+	if (!durable)
+		(void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 #endif
 	if (close(fd) == -1) {
 		fd = -1;
 		goto fail;
 	}
-	b->v = vec_grow(b->v, &b->cap, b->n, sizeof(*b->v));
-	pd = &b->v[b->n++];
-	pd->path = xstrdup(path);
-	pd->tmp = tmp;
-	pd->dev = st.st_dev;
+	*tmpp = tmp;
+	*devp = st.st_dev;
 	return 0;
 fail:
 	saved = errno;
@@ -153,6 +165,48 @@ fail:
 	free(tmp);
 	errno = saved;
 	return -1;
+}
+
+int
+fsbatch_write_now(const char *path, const struct iovec *iov, size_t n)
+{
+	char *tmp;
+	dev_t dev;
+	int saved;
+
+	if (special_file(path))
+		return write_in_place(path, iov, n);
+	if (temp_write(path, iov, n, 1, &tmp, &dev) == -1)
+		return -1;
+	if (rename(tmp, path) == -1) {
+		saved = errno;
+		unlink(tmp);
+		free(tmp);
+		errno = saved;
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+int
+fsbatch_writev(struct fsbatch *b, const char *path, const struct iovec *iov,
+    size_t n)
+{
+	struct pending *pd;
+	char *tmp;
+	dev_t dev;
+
+	if (special_file(path))
+		return write_in_place(path, iov, n);
+	if (temp_write(path, iov, n, 0, &tmp, &dev) == -1)
+		return -1;
+	b->v = vec_grow(b->v, &b->cap, b->n, sizeof(*b->v));
+	pd = &b->v[b->n++];
+	pd->path = xstrdup(path);
+	pd->tmp = tmp;
+	pd->dev = dev;
+	return 0;
 }
 
 void

@@ -37,6 +37,16 @@ int fsbatch_writev(struct fsbatch *b, const char *path,
     const struct iovec *iov, size_t n);
 
 /*
+ * Replace the file at path with the segments iov[0..n), in order, at
+ * once and on its own: a temporary beside it, fsync(2), rename(2), as
+ * fsbatch_commit() does for a batch of one (but without syncing the
+ * directory). A device, pipe or socket is written in place. Returns 0,
+ * or -1 with errno set and no temporary left behind. write_file_atomic()
+ * (util.h) is this with one segment.
+ */
+int fsbatch_write_now(const char *path, const struct iovec *iov, size_t n);
+
+/*
  * Move the files of from, in the order written, to the end of into (as
  * if written there after its own), leaving from empty. Neither is
  * committed yet. Threads writing files each into a batch of their own

@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
+
+#include "fsbatch.h"
 
 static void
 oom(void)
@@ -407,82 +410,16 @@ read_file(const char *path, size_t max, size_t *lenp)
 	return sb_take(&b);
 }
 
-/*
- * A device, a pipe or a socket (--export-lp /dev/stdout) is written
- * where it is: renaming a file over it would replace /dev/stdout or,
- * as root, /dev/null itself with a regular file.
- */
-static int
-write_in_place(const char *path, const char *data, size_t len)
-{
-	int fd, saved;
-	size_t off = 0;
-
-	if ((fd = open(path, O_WRONLY)) == -1)
-		return -1;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			saved = errno;
-			close(fd);
-			errno = saved;
-			return -1;
-		}
-		off += (size_t)w;
-	}
-	return close(fd);
-}
-
+/* fsbatch.c holds the one temporary-file body: a batch writes many
+ * files with it, this one. */
 int
 write_file_atomic(const char *path, const char *data, size_t len)
 {
-	struct stat st;
-	char *tmp;
-	int fd, saved;
-	size_t off = 0;
+	struct iovec one;
 
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
-	    !S_ISDIR(st.st_mode))
-		return write_in_place(path, data, len);
-	tmp = xasprintf("%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1)
-		goto fail;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail_fd;
-		}
-		off += (size_t)w;
-	}
-	if (fchmod(fd, 0644) == -1 || fsync(fd) == -1)
-		goto fail_fd;
-	if (close(fd) == -1) {
-		fd = -1;
-		goto fail_fd;
-	}
-	if (rename(tmp, path) == -1) {
-		fd = -1;
-		goto fail_fd;
-	}
-	free(tmp);
-	return 0;
-fail_fd:
-	saved = errno;
-	if (fd != -1)
-		close(fd);
-	unlink(tmp);
-	errno = saved;
-fail:
-	saved = errno;
-	free(tmp);
-	errno = saved;
-	return -1;
+	one.iov_base = (void *)data;
+	one.iov_len = len;
+	return fsbatch_write_now(path, &one, 1);
 }
 
 int

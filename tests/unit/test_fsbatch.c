@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,6 +255,51 @@ test_merge(void **state)
 	free(c);
 }
 
+/*
+ * fsbatch_write_now(), write_file_atomic()'s body: the segments in
+ * order over the old file, nothing left behind on failure; a pipe is
+ * written where it is, not replaced by a file.
+ */
+static void
+test_write_now(void **state)
+{
+	struct iovec iov[3] = { { (void *)"new ", 4 }, { (void *)"", 0 },
+	    { (void *)"content", 7 } };
+	char *a = path_of("now.ics"), *none = path_of("no/such/now.ics");
+	char *fifo = path_of("pipe"), *s, buf[32];
+	struct stat st;
+	ssize_t n;
+	int fd;
+
+	(void)state;
+	put("now.ics", "old");
+	assert_int_equal(fsbatch_write_now(a, iov, 3), 0);
+	s = content("now.ics");
+	assert_string_equal(s, "new content");
+	free(s);
+	errno = 0;
+	assert_int_equal(fsbatch_write_now(none, iov, 3), -1);
+	assert_int_equal(errno, ENOENT);
+	assert_int_equal(temporaries("."), 0);
+
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	fd = open(fifo, O_RDONLY | O_NONBLOCK);
+	assert_true(fd >= 0);
+	assert_int_equal(fsbatch_write_now(fifo, iov, 3), 0);
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	assert_int_equal(n, 11);
+	buf[n] = '\0';
+	assert_string_equal(buf, "new content");
+	assert_int_equal(stat(fifo, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	assert_int_equal(temporaries("."), 0);
+	unlink(fifo);
+	free(a);
+	free(none);
+	free(fifo);
+}
+
 int
 main(void)
 {
@@ -263,6 +309,7 @@ main(void)
 		cmocka_unit_test(test_failures),
 		cmocka_unit_test(test_writev),
 		cmocka_unit_test(test_merge),
+		cmocka_unit_test(test_write_now),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
