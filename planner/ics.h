@@ -53,7 +53,7 @@ typedef int ics_filter(const struct plan_exercise *px,
 
 /*
  * Write a calendar named calname to path (atomically, through
- * write_file_atomic()) holding one VEVENT for every planned event of p
+ * fsbatch_write_now()) holding one VEVENT for every planned event of p
  * that keep accepts (every event when keep is NULL), exercises and
  * events in plan order.
  *
@@ -77,15 +77,16 @@ typedef int ics_filter(const struct plan_exercise *px,
  * LOCATION, CATEGORIES (exercise type, event kind), ORGANIZER, one
  * ATTENDEE per person assigned to a role that attends or owns it
  * (ROLE=CHAIR for directors and leads, OPT-PARTICIPANT for observers,
- * else REQ-PARTICIPANT; PARTSTAT=NEEDS-ACTION; CUTYPE=INDIVIDUAL;
  * X-PLANNER-ROLE the ids of their exercise roles at the event, comma-
  * separated) and per attending agency with a contact address
- * (CUTYPE=GROUP), and VALARM reminders: the event's own alarms when
- * its template gives them, else the template's alarms for its kind,
- * else by kind (planning meetings, play and the after-action meeting a
- * day and an hour before, briefings and other meetings an hour, hot
- * wash and debrief 15 minutes, deadlines two days); a list given empty
- * means none.
+ * (CUTYPE=GROUP). ROLE, PARTSTAT and CUTYPE are written only when they
+ * differ from RFC 5545's defaults (REQ-PARTICIPANT, NEEDS-ACTION,
+ * INDIVIDUAL), which a reader takes when they are absent. Then VALARM
+ * reminders: the event's own alarms when its template gives them, else
+ * the template's alarms for its kind, else by kind (planning meetings,
+ * play and the after-action meeting a day and an hour before, briefings
+ * and other meetings an hour, hot wash and debrief 15 minutes,
+ * deadlines two days); a list given empty means none.
  *
  * Each event's UID is "<event>.<exercise>@planner", where a day N > 1 of
  * multi-day play has event id "<event>-<N>" as in out_json.h, so a UID
@@ -153,7 +154,8 @@ int ics_write_person(const struct plan *p, const struct person *pn,
  * VTODO per checklist item whose event is planned, UID
  * "<item>.<checklist>.<exercise>@planner", DUE in UTC (the event's
  * start plus the item's offset, as duty.h computes it), each person
- * owning it as ATTENDEE (PARTSTAT=COMPLETED once done, per done),
+ * owning it as ATTENDEE (PARTSTAT=COMPLETED once done, per done; no
+ * PARTSTAT, RFC 5545's NEEDS-ACTION, before),
  * RELATED-TO;RELTYPE=PARENT the event's UID, STATUS NEEDS-ACTION, or
  * COMPLETED with COMPLETED (UTC) the last check-off once every owner
  * has checked it off. done may be NULL with ndone 0.

@@ -708,6 +708,12 @@ attends(const struct assignment *as, size_t i)
  * list (CHAIR, REQ-PARTICIPANT, ...), so the exercise role travels in
  * an x-parameter, X-PLANNER-ROLE, which readers keep or ignore. Role
  * ids are [A-Za-z0-9._-], so the value needs no escaping.
+ *
+ * A parameter that would only restate RFC 5545's default (3.2.16
+ * ROLE=REQ-PARTICIPANT, 3.2.12 PARTSTAT=NEEDS-ACTION, 3.2.3
+ * CUTYPE=INDIVIDUAL) is left out: a reader takes the default when it
+ * is absent, and at 60,000 seats those words were a third of every
+ * calendar's bytes, which the disk then had to write.
  */
 static icalproperty *
 attendee_new(const char *email, const char *cn, icalparameter_role role,
@@ -720,7 +726,9 @@ attendee_new(const char *email, const char *cn, icalparameter_role role,
 	free(s);
 	if (!empty(cn))
 		icalproperty_add_parameter(prop, cn_param(cn));
-	icalproperty_add_parameter(prop, must(icalparameter_new_role(role)));
+	if (role != ICAL_ROLE_REQPARTICIPANT)
+		icalproperty_add_parameter(prop,
+		    must(icalparameter_new_role(role)));
 	if (partstat == ICAL_PARTSTAT_INPROCESS) {
 		/* libical 3.0 spells it INPROCESS; RFC 5545 says IN-PROCESS. */
 		icalparameter *ps = must(icalparameter_new_partstat(
@@ -728,10 +736,12 @@ attendee_new(const char *email, const char *cn, icalparameter_role role,
 
 		icalparameter_set_xvalue(ps, "IN-PROCESS");
 		icalproperty_add_parameter(prop, ps);
-	} else
+	} else if (partstat != ICAL_PARTSTAT_NEEDSACTION)
 		icalproperty_add_parameter(prop,
 		    must(icalparameter_new_partstat(partstat)));
-	icalproperty_add_parameter(prop, must(icalparameter_new_cutype(cutype)));
+	if (cutype != ICAL_CUTYPE_INDIVIDUAL)
+		icalproperty_add_parameter(prop,
+		    must(icalparameter_new_cutype(cutype)));
 	if (!empty(xrole)) {
 		icalparameter *x = must(icalparameter_new_x(xrole));
 
@@ -1154,6 +1164,13 @@ fold_line(struct sb *out, const char *s, size_t n)
 	free(ok);
 }
 
+/*
+ * text (libical's, CRLF, folded its way) refolded by fold_line(), into
+ * *lenp octets; caller frees. libical 3.0 folds a property whose last
+ * piece is 73 octets between the CR and the LF that end it ("\r\r\n
+ * \n"), which reads as an empty line after it; RFC 5545 has no empty
+ * content line, so none is written.
+ */
 static char *
 refold(const char *text, size_t *lenp)
 {
@@ -1173,7 +1190,8 @@ refold(const char *text, size_t *lenp)
 			p++;
 			continue;
 		}
-		fold_line(&out, sb_str(&line), line.len);
+		if (line.len > 0)
+			fold_line(&out, sb_str(&line), line.len);
 		line.len = 0;
 	}
 	sb_free(&line);
@@ -1198,6 +1216,36 @@ first_error(icalcomponent *c)
 		if ((s = first_error(sub)) != NULL)
 			return s;
 	return NULL;
+}
+
+/*
+ * text as libical reads it back: the component (caller frees), or NULL
+ * with *cause when libical cannot parse it or finds an error in it
+ * (its parser does not fail on a bad value: it leaves an X-LIC-ERROR
+ * property in its place). what names the text in *cause ("the
+ * calendar", "the VTIMEZONE of 'Europe/Kyiv'").
+ */
+static icalcomponent *
+parse_back(const char *text, const char *what, char **cause)
+{
+	icalcomponent *root = icalparser_parse_string(text);
+	const char *msg;
+	int nerr;
+
+	if (root == NULL) {
+		*cause = xasprintf("internal error: libical cannot parse %s it "
+		    "wrote", what);
+		return NULL;
+	}
+	if ((nerr = icalcomponent_count_errors(root)) > 0) {
+		msg = first_error(root);
+		*cause = xasprintf("internal error: libical finds %d error%s "
+		    "in %s it wrote: %s", nerr, nerr == 1 ? "" : "s", what,
+		    msg ? msg : "(no message)");
+		icalcomponent_free(root);
+		return NULL;
+	}
+	return root;
 }
 
 /* Whether prop reads back as instant want (an all-day item: its date). */
@@ -1239,22 +1287,10 @@ self_check(const struct cal *c, const char *text, char **cause)
 {
 	icalcomponent *root, *ev;
 	size_t i = 0;
-	int rc = -1, nerr;
-	const char *msg;
+	int rc = -1;
 
-	root = icalparser_parse_string(text);
-	if (root == NULL) {
-		*cause = xstrdup("internal error: libical cannot parse the "
-		    "calendar it wrote");
+	if ((root = parse_back(text, "the calendar", cause)) == NULL)
 		return -1;
-	}
-	if ((nerr = icalcomponent_count_errors(root)) > 0) {
-		msg = first_error(root);
-		*cause = xasprintf("internal error: libical finds %d error%s "
-		    "in the calendar it wrote: %s", nerr, nerr == 1 ? "" : "s",
-		    msg ? msg : "(no message)");
-		goto out;
-	}
 	for (ev = icalcomponent_get_first_component(root, ICAL_ANY_COMPONENT);
 	    ev != NULL;
 	    ev = icalcomponent_get_next_component(root, ICAL_ANY_COMPONENT)) {
@@ -1984,29 +2020,23 @@ static int
 check_tz(const struct tzpiece *t, icaltimezone *tz, char **cause)
 {
 	const ptime step = 6 * 3600;
-	icalcomponent *comp = icalparser_parse_string(t->text);
+	char *what = xasprintf("the VTIMEZONE of '%s'", t->name);
+	icalcomponent *comp = parse_back(t->text, what, cause);
 	icaltimezone *own = NULL;
 	icalproperty *prop;
 	ptime from, to, at, lo, hi, mid;
-	int nerr, prev, off;
-	const char *msg;
+	int prev, off;
 
-	if (comp == NULL || icalcomponent_isa(comp) !=
+	if (comp != NULL && icalcomponent_isa(comp) !=
 	    ICAL_VTIMEZONE_COMPONENT) {
-		if (comp != NULL)
-			icalcomponent_free(comp);
-		*cause = xasprintf("internal error: libical cannot parse the "
-		    "VTIMEZONE of '%s' it wrote", t->name);
-		return -1;
-	}
-	if ((nerr = icalcomponent_count_errors(comp)) > 0) {
-		msg = first_error(comp);
-		*cause = xasprintf("internal error: libical finds %d error%s "
-		    "in the VTIMEZONE of '%s' it wrote: %s", nerr,
-		    nerr == 1 ? "" : "s", t->name, msg ? msg : "(no message)");
 		icalcomponent_free(comp);
-		return -1;
+		comp = NULL;
+		*cause = xasprintf("internal error: libical cannot parse %s "
+		    "it wrote", what);
 	}
+	free(what);
+	if (comp == NULL)
+		return -1;
 	prop = icalcomponent_get_first_property(comp, ICAL_TZID_PROPERTY);
 	if (prop == NULL || !streq(icalproperty_get_tzid(prop), t->name)) {
 		*cause = xasprintf("internal error: the VTIMEZONE of '%s' is "
@@ -2063,22 +2093,39 @@ check_tz(const struct tzpiece *t, icaltimezone *tz, char **cause)
 	return 0;
 }
 
+/* The VTIMEZONE of name cut to [y0, y1) that k has, or NULL; the
+ * caller holds k->lock. */
+static struct tzpiece *
+tz_find(const struct pieces *k, const char *name, int y0, int y1)
+{
+	struct tzpiece *t;
+
+	for (t = k->tz; t != NULL; t = t->next)
+		if (t->y0 == y0 && t->y1 == y1 && streq(t->name, name))
+			return t;
+	return NULL;
+}
+
 /*
  * The VTIMEZONE of zone z for the instants noted in it, made and checked
- * on first use and kept in k (under k->lock, so that each is made
- * once). NULL with *cause when it does not read back (check_tz()).
+ * on first use and kept in k. It is made and checked without k->lock,
+ * which every thread's pieces wait on (checking probes the zone's
+ * offsets over years); two threads may then both make one, the same
+ * bytes, and the first put in k is kept. NULL with *cause when it does
+ * not read back (check_tz()).
  */
 static const struct tzpiece *
 tz_piece(struct pieces *k, const struct zone *z, char **cause)
 {
-	struct tzpiece *t;
+	struct tzpiece *t, *had;
 	int y0, y1;
 
 	zone_years(z, &y0, &y1);
 	pthread_mutex_lock(&k->lock);
-	for (t = k->tz; t != NULL; t = t->next)
-		if (t->y0 == y0 && t->y1 == y1 && streq(t->name, z->name))
-			goto out;
+	t = tz_find(k, z->name, y0, y1);
+	pthread_mutex_unlock(&k->lock);
+	if (t != NULL)
+		return t;
 	t = xcalloc(1, sizeof(*t));
 	t->name = z->name;
 	t->y0 = y0;
@@ -2088,13 +2135,19 @@ tz_piece(struct pieces *k, const struct zone *z, char **cause)
 	if (check_tz(t, z->tz, cause) == -1) {
 		free(t->text);
 		free(t);
-		t = NULL;
-		goto out;
+		return NULL;
 	}
-	t->next = k->tz;
-	k->tz = t;
-out:
+	pthread_mutex_lock(&k->lock);
+	if ((had = tz_find(k, z->name, y0, y1)) == NULL) {
+		t->next = k->tz;
+		k->tz = t;
+	}
 	pthread_mutex_unlock(&k->lock);
+	if (had != NULL) {
+		free(t->text);
+		free(t);
+		t = had;
+	}
 	return t;
 }
 
@@ -2178,8 +2231,6 @@ header(const char *calname, size_t *lenp, char **cause)
 	struct sb b = {0};
 	char *name, *esc, *raw, *text;
 	size_t n;
-	int nerr;
-	const char *msg;
 
 	cal = must(icalcomponent_new_vcalendar());
 	icalcomponent_add_property(cal, must(icalproperty_new_prodid(PRODID)));
@@ -2212,17 +2263,9 @@ header(const char *calname, size_t *lenp, char **cause)
 	b.len = 0;
 	sb_putn(&b, text, *lenp);
 	sb_puts(&b, end);
-	root = icalparser_parse_string(sb_str(&b));
+	root = parse_back(sb_str(&b), "the calendar", cause);
 	sb_free(&b);
-	if (root == NULL || (nerr = icalcomponent_count_errors(root)) > 0) {
-		msg = root != NULL ? first_error(root) : NULL;
-		*cause = root == NULL ? xstrdup("internal error: libical "
-		    "cannot parse the calendar it wrote") : xasprintf(
-		    "internal error: libical finds %d error%s in the calendar "
-		    "it wrote: %s", nerr, nerr == 1 ? "" : "s",
-		    msg ? msg : "(no message)");
-		if (root != NULL)
-			icalcomponent_free(root);
+	if (root == NULL) {
 		free(text);
 		return NULL;
 	}
@@ -2284,27 +2327,6 @@ warm_zones(const struct cal *c)
 		if (c->zones[it->zone].tz != NULL)
 			(void)offset_at(c->zones[it->zone].tz, it->start);
 	}
-}
-
-/*
- * Write segments iov[0..n) as one file at path: into batch, or through
- * write_file_atomic() when batch is NULL. Returns 0, or -1 with errno.
- */
-static int
-write_out(struct fsbatch *batch, const char *path, const struct iovec *iov,
-    size_t n)
-{
-	struct sb b = {0};
-	size_t i;
-	int rc;
-
-	if (batch != NULL)
-		return fsbatch_writev(batch, path, iov, n);
-	for (i = 0; i < n; i++)
-		sb_putn(&b, iov[i].iov_base, iov[i].iov_len);
-	rc = write_file_atomic(path, sb_str(&b), b.len);
-	sb_free(&b);
-	return rc;
 }
 
 /*
@@ -2371,7 +2393,8 @@ render(struct cal *c, struct pieces *k, const char *calname,
 	}
 	iov[niov].iov_base = (void *)end;
 	iov[niov++].iov_len = sizeof(end) - 1;
-	if (write_out(batch, path, iov, niov) == -1) {
+	if ((batch != NULL ? fsbatch_writev(batch, path, iov, niov) :
+	    fsbatch_write_now(path, iov, niov)) == -1) {
 		*cause = xasprintf("cannot write '%s': %s", path,
 		    strerror(errno));
 		goto out;
@@ -2410,7 +2433,7 @@ struct source {
 	const size_t *only;
 	size_t nonly;
 	/* The pieces of the whole run (NULL: this file's own), and the
-	 * batch to write into (NULL: write_file_atomic()). */
+	 * batch to write into (NULL: fsbatch_write_now()). */
 	struct pieces *pieces;
 	struct fsbatch *batch;
 };
@@ -2598,6 +2621,95 @@ ics_write_agency(const struct plan *p, const struct agency *a,
 	return write_agency(p, a, NULL, NULL, path, cause);
 }
 
+/* A role held: who, in which exercise (an index into the plan's). */
+struct held {
+	uintptr_t person;
+	size_t ex;
+};
+
+static int
+held_cmp(const void *a, const void *b)
+{
+	const struct held *x = a, *y = b;
+
+	if (x->person != y->person)
+		return x->person < y->person ? -1 : 1;
+	return x->ex < y->ex ? -1 : x->ex > y->ex;
+}
+
+/*
+ * Who staffs which exercises: every (person, exercise) pair of a
+ * plan's assignments, once, sorted by person then exercise, so that
+ * the exercises of one person are one run of ex[], in plan order.
+ * Built once, so that writing 20,000 people's calendars does not scan
+ * every exercise's assignments for each of them.
+ */
+struct staffing {
+	uintptr_t *person;
+	size_t *ex;
+	size_t n;
+};
+
+/* The staffing of p into *s. Can't fail; staffing_clear() frees it. */
+static void
+staffing_init(struct staffing *s, const struct plan *p)
+{
+	struct held *v;
+	size_t i, j, k = 0, total = 0;
+
+	for (i = 0; i < p->nexercises; i++)
+		total += p->exercises[i].nassignments;
+	v = xcalloc(total + 1, sizeof(*v));
+	for (i = 0; i < p->nexercises; i++)
+		for (j = 0; j < p->exercises[i].nassignments; j++) {
+			v[k].person = (uintptr_t)
+			    p->exercises[i].assignments[j].person;
+			v[k++].ex = i;
+		}
+	qsort(v, k, sizeof(*v), held_cmp);
+	s->person = xcalloc(k + 1, sizeof(*s->person));
+	s->ex = xcalloc(k + 1, sizeof(*s->ex));
+	for (i = j = 0; i < k; i++)
+		if (j == 0 || held_cmp(&v[j - 1], &v[i]) != 0) {
+			v[j] = v[i];
+			s->person[j] = v[i].person;
+			s->ex[j++] = v[i].ex;
+		}
+	s->n = j;
+	free(v);
+}
+
+static void
+staffing_clear(struct staffing *s)
+{
+	free(s->person);
+	free(s->ex);
+	memset(s, 0, sizeof(*s));
+}
+
+/* How many exercises pn staffs (0: they hold no role); *ex gets them,
+ * in plan order, borrowed from s. */
+static size_t
+staffing_of(const struct staffing *s, const struct person *pn,
+    const size_t **ex)
+{
+	size_t lo = 0, hi = s->n, end;
+	uintptr_t key = (uintptr_t)pn;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->person[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < s->n && s->person[end] == key; end++)
+		;
+	*ex = s->ex + lo;
+	return end - lo;
+}
+
 /*
  * What a person's calendar is called in their calendar list: named for
  * them and their own exercises, "<exercise>: <person>" (as an agency's
@@ -2642,17 +2754,15 @@ int
 ics_write_person(const struct plan *p, const struct person *pn,
     const char *path, char **cause)
 {
-	size_t i, j, nex = 0, *ex = xcalloc(p->nexercises + 1, sizeof(*ex));
+	struct staffing s;
+	const size_t *ex;
+	size_t nex;
 	int rc;
 
-	for (i = 0; i < p->nexercises; i++)
-		for (j = 0; j < p->exercises[i].nassignments; j++)
-			if (p->exercises[i].assignments[j].person == pn) {
-				ex[nex++] = i;
-				break;
-			}
+	staffing_init(&s, p);
+	nex = staffing_of(&s, pn, &ex);
 	rc = write_person(p, pn, ex, nex, NULL, NULL, path, cause);
-	free(ex);
+	staffing_clear(&s);
 	return rc;
 }
 
@@ -2864,75 +2974,6 @@ remove_stale(const char *dir, const char *sub, const struct nameset *names,
 	return rc;
 }
 
-/* A role held: who, in which exercise (an index into the plan's). */
-struct held {
-	uintptr_t person;
-	size_t ex;
-};
-
-static int
-held_cmp(const void *a, const void *b)
-{
-	const struct held *x = a, *y = b;
-
-	if (x->person != y->person)
-		return x->person < y->person ? -1 : 1;
-	return x->ex < y->ex ? -1 : x->ex > y->ex;
-}
-
-/*
- * Every (person, exercise) pair of p's assignments, once, sorted by
- * person then exercise; *n gets the count. Built once, so that writing
- * 20,000 people's calendars does not scan every exercise's assignments
- * for each of them. Caller frees.
- */
-static struct held *
-held_index(const struct plan *p, size_t *n)
-{
-	struct held *v;
-	size_t i, j, k = 0, total = 0;
-
-	for (i = 0; i < p->nexercises; i++)
-		total += p->exercises[i].nassignments;
-	v = xcalloc(total + 1, sizeof(*v));
-	for (i = 0; i < p->nexercises; i++)
-		for (j = 0; j < p->exercises[i].nassignments; j++) {
-			v[k].person = (uintptr_t)
-			    p->exercises[i].assignments[j].person;
-			v[k++].ex = i;
-		}
-	qsort(v, k, sizeof(*v), held_cmp);
-	for (i = j = 0; i < k; i++)
-		if (j == 0 || held_cmp(&v[j - 1], &v[i]) != 0)
-			v[j++] = v[i];
-	*n = j;
-	return v;
-}
-
-/* The exercises pn staffs, in plan order, into *out (grown as *cap
- * says); returns how many: 0 when pn holds no role. */
-static size_t
-held_by(const struct held *v, size_t n, const struct person *pn,
-    size_t **out, size_t *cap)
-{
-	size_t lo = 0, hi = n, k = 0;
-	uintptr_t key = (uintptr_t)pn;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (v[mid].person < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < n && v[lo].person == key; lo++) {
-		*out = vec_grow(*out, cap, k, sizeof(**out));
-		(*out)[k++] = v[lo].ex;
-	}
-	return k;
-}
-
 static int
 part_of_plan(const struct plan *p, const struct agency *a)
 {
@@ -2948,6 +2989,8 @@ part_of_plan(const struct plan *p, const struct agency *a)
 struct file {
 	const struct agency *a;	/* NULL for a person's */
 	const struct person *pn;
+	const size_t *ex;	/* the exercises pn staffs (staffing_of()) */
+	size_t nex;
 	char *path;
 };
 
@@ -2960,8 +3003,6 @@ struct files {
 	struct pieces *k;
 	const struct file *v;
 	size_t n;
-	struct held *held;		/* see held_index() */
-	size_t nheld;
 	struct fsbatch **batch;		/* per job */
 	char **causes;			/* per job */
 	pthread_t main;			/* the thread that shows progress */
@@ -2973,8 +3014,7 @@ static int
 files_job(void *arg, size_t b)
 {
 	struct files *f = arg;
-	size_t i = b * FILE_BLOCK, to = i + FILE_BLOCK, *ex = NULL, cap = 0;
-	size_t nex;
+	size_t i = b * FILE_BLOCK, to = i + FILE_BLOCK;
 	int rc = 0;
 
 	if (pthread_equal(pthread_self(), f->main))
@@ -2985,16 +3025,13 @@ files_job(void *arg, size_t b)
 	for (; i < to && rc == 0; i++) {
 		const struct file *fl = &f->v[i];
 
-		if (fl->a != NULL) {
+		if (fl->a != NULL)
 			rc = write_agency(f->p, fl->a, f->k, f->batch[b],
 			    fl->path, &f->causes[b]);
-			continue;
-		}
-		nex = held_by(f->held, f->nheld, fl->pn, &ex, &cap);
-		rc = write_person(f->p, fl->pn, ex, nex, f->k, f->batch[b],
-		    fl->path, &f->causes[b]);
+		else
+			rc = write_person(f->p, fl->pn, fl->ex, fl->nex, f->k,
+			    f->batch[b], fl->path, &f->causes[b]);
 	}
-	free(ex);
 	return rc;
 }
 
@@ -3006,10 +3043,11 @@ ics_write_all(const struct plan *p, const char *dir,
 	const struct model *m = p->model;
 	struct nameset agencies = {0}, people = {0};
 	struct pieces pieces;
+	struct staffing staff = {0};
 	struct fsbatch *batch = fsbatch_new();
 	struct files f;
 	struct file *v = NULL;
-	size_t i, n = 0, njobs = 0, *ex = NULL, cap = 0;
+	size_t i, n = 0, njobs = 0;
 	const char *failed;
 	char *path = NULL;
 	int rc = -1;
@@ -3039,9 +3077,10 @@ ics_write_all(const struct plan *p, const char *dir,
 			v[n++].path = unique_path(dir, "agencies",
 			    m->agencies[i]->id, &agencies);
 		}
-	f.held = held_index(p, &f.nheld);
+	staffing_init(&staff, p);
 	for (i = 0; i < m->npeople; i++)
-		if (held_by(f.held, f.nheld, m->people[i], &ex, &cap) > 0) {
+		if ((v[n].nex = staffing_of(&staff, m->people[i],
+		    &v[n].ex)) > 0) {
 			v[n].pn = m->people[i];
 			v[n++].path = unique_path(dir, "people",
 			    m->people[i]->id, &people);
@@ -3112,8 +3151,7 @@ out:
 	pieces_clear(&pieces);
 	nameset_clear(&agencies);
 	nameset_clear(&people);
-	free(f.held);
-	free(ex);
+	staffing_clear(&staff);
 	free(path);
 	progress_end();
 	return rc;

@@ -5,11 +5,18 @@
 // For every VEVENT and VTODO it prints "UID<TAB>START<TAB>END": START is
 // DTSTART and END is DTEND or DUE (or DTSTART + DURATION), as RFC 3339
 // UTC ("2027-03-10T15:00:00Z"), or YYYY-MM-DD for a date; "-" when
-// absent. Each file's VTIMEZONEs are registered before any time is read,
+// absent; then "UID<TAB>ATTENDEE<TAB>ADDRESS ROLE PARTSTAT CUTYPE" for each
+// of its attendees, a parameter the file leaves out read as RFC 5545's
+// default (REQ-PARTICIPANT, NEEDS-ACTION, INDIVIDUAL), as a reader must.
+// Each file's VTIMEZONEs are registered before any time is read,
 // because ical.js silently treats an unknown TZID as local time. Exits 1
 // naming the file on any error, after trying every file.
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
+
+// RFC 5545 3.2.16, 3.2.12, 3.2.3: what an absent parameter means.
+const DEFAULTS = [['role', 'REQ-PARTICIPANT'], ['partstat', 'NEEDS-ACTION'],
+  ['cutype', 'INDIVIDUAL']];
 
 function utc(time) {
   if (time.isDate) {
@@ -67,6 +74,11 @@ function check(path) {
       }
       lines.push([uid, start ? utc(start) : '-', end ? utc(end) : '-']
         .join('\t'));
+      for (const att of comp.getAllProperties('attendee')) {
+        lines.push([uid, 'ATTENDEE', [att.getFirstValue()].concat(
+          DEFAULTS.map(([k, v]) => att.getParameter(k) ?? v)).join(' ')]
+          .join('\t'));
+      }
     } catch (e) {
       throw new Error(`${uid}: ${e.message}`);
     }

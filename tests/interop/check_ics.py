@@ -6,7 +6,10 @@ Usage: /usr/bin/python3 check_ics.py FILE.ics...
 Prints the same lines as check_ics.mjs: "UID<TAB>START<TAB>END" for
 every VEVENT and VTODO, START being DTSTART and END being DTEND or DUE
 (or DTSTART + DURATION), as RFC 3339 UTC, or YYYY-MM-DD for a date, or
-"-" when absent.
+"-" when absent; then "UID<TAB>ATTENDEE<TAB>ADDRESS ROLE PARTSTAT
+CUTYPE" for each of its attendees, a parameter the file leaves out read
+as RFC 5545's default (REQ-PARTICIPANT, NEEDS-ACTION, INDIVIDUAL), as
+a reader must.
 
 python3-icalendar 4.0.3 does not raise on most bad values: it records
 them in each component's .errors, which are checked here. For a TZID
@@ -19,6 +22,10 @@ import sys
 from datetime import date, datetime, timezone
 
 from icalendar import Calendar
+
+# RFC 5545 3.2.16, 3.2.12, 3.2.3: what an absent parameter means.
+DEFAULTS = (("ROLE", "REQ-PARTICIPANT"), ("PARTSTAT", "NEEDS-ACTION"),
+            ("CUTYPE", "INDIVIDUAL"))
 
 
 def utc(value):
@@ -97,6 +104,11 @@ def check(path):
             raise ValueError("%s: %s" % (uid, e))
         lines.append("\t".join([uid, utc(start) if start is not None else "-",
                                 utc(end) if end is not None else "-"]))
+        atts = comp.get("ATTENDEE", [])
+        for att in atts if isinstance(atts, list) else [atts]:
+            lines.append("\t".join([uid, "ATTENDEE", " ".join(
+                [str(att)] + [str(att.params.get(k, v))
+                              for k, v in DEFAULTS])]))
     return lines
 
 

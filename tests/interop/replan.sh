@@ -105,7 +105,9 @@ for todo in read(os.path.join(two, "tasks.ics")).walk("VTODO"):
         att = todo.get("ATTENDEE")
         actions[str(todo["UID"])] = (str(todo.get("STATUS")),
                                      todo["DUE"].dt.isoformat(),
-                                     str(att.params.get("PARTSTAT")) if att
+                                     # absent: RFC 5545's default
+                                     str(att.params.get("PARTSTAT",
+                                                        "NEEDS-ACTION")) if att
                                      else None, str(att) if att else None)
 want = {
     "action/1.desert-lantern-2027@planner": ("NEEDS-ACTION", "2027-09-30",

@@ -11,7 +11,9 @@
 #
 # For each file: ical.js reads it; python3-icalendar reads it with no
 # recorded errors; both print the same UID and UTC start and end of every
-# VEVENT and VTODO; those match planner's own JSON plan, where the UID of
+# VEVENT and VTODO, and every ATTENDEE's ROLE, PARTSTAT and CUTYPE (RFC
+# 5545's default where the file leaves one out); the times match
+# planner's own JSON plan, where the UID of
 # event E of exercise X is "E.X@planner" and an all-day item sits on the
 # local date of its start in the exercise's zone; and, when Radicale and
 # curl are installed, Radicale stores the whole file. Without ICS_DIR,
@@ -202,8 +204,8 @@ for ex in plan["exercises"]:
 bad = 0
 for line in open(sys.argv[2], encoding="utf-8"):
     uid, start, end = line.rstrip("\n").split("\t")
-    if uid not in want:
-        continue        # not an event of the plan (a task, say)
+    if uid not in want or start == "ATTENDEE":
+        continue        # an attendee, or not an event of the plan
     ev, zone = want[uid]
     if len(start) == 10:    # all-day: the local date of the start
         t = datetime.fromisoformat(ev["start"].replace("Z", "+00:00"))
