@@ -2499,6 +2499,8 @@ why_not(const struct prob *P, size_t ex, size_t role, size_t pi,
 	sb_puts(b, "was left out as the weights prefer");
 }
 
+#define NEAREST 3	/* near misses named for an empty seat */
+
 struct near {
 	int score;
 	size_t person;
@@ -2537,36 +2539,73 @@ holds(const struct prob *P, size_t ex, size_t role, size_t pi)
 	return ci >= 0 && P->best[ci];
 }
 
-/* Everyone who could have sat in an empty seat, nearest first. */
+/* Person pi as a near miss for role in ex: the rules they break, or
+ * why the flow left them out; x->text: caller frees. */
+static void
+near_text(const struct prob *P, size_t ex, size_t role, size_t pi,
+    struct near *x)
+{
+	const struct person *pn = P->m->people[pi];
+	const struct vec *ev = &P->rev[ex][role];
+	struct sb b = {0};
+
+	sb_printf(&b, "%s (%s) ", pn->name, pn->agency->id);
+	x->score = elig_check(P->el, &P->p->exercises[ex], role_of(P, ex,
+	    role), ev->v, ev->n, pn, &b);
+	x->score += prior_clash(P, ex, role, pi, &b, x->score > 0);
+	if (x->score == 0)
+		why_not(P, ex, role, pi, &b);
+	x->person = pi;
+	x->text = sb_take(&b);
+}
+
+/*
+ * The people who could fill an empty seat of role in ex: how many
+ * (returned), and into v[0..NEAREST) the nearest of them, fewest broken
+ * rules first, then in roster order, with their reasons. Everyone gets
+ * a floor first (elig_floor() and clashes with stored plans: no
+ * allocation); the reasons are written, in floor order, only until the
+ * floor passes the last of those kept (on L, 20,000 people for each
+ * empty seat, nearly all far from it).
+ */
 static size_t
 nearest(const struct prob *P, size_t ex, size_t role, struct near *v)
 {
 	const struct plan_exercise *px = &P->p->exercises[ex];
-	const struct vec *ev = &P->rev[ex][role];
-	size_t pi, n = 0;
+	const struct role_def *r = role_of(P, ex, role);
+	struct near *fl = xcalloc(P->m->npeople + 1, sizeof(*fl)), x;
+	size_t pi, n = 0, k = 0, i, j;
 
 	for (pi = 0; pi < P->m->npeople; pi++) {
 		const struct person *pn = P->m->people[pi];
-		struct sb b = {0};
 
 		if (pn->agency == NULL || holds(P, ex, role, pi) ||
 		    !for_empty_seat(P, ex, role, pi))
 			continue;
-		sb_printf(&b, "%s (%s) ", pn->name, pn->agency->id);
-		v[n].score = elig_check(P->el, px, role_of(P, ex, role), ev->v,
-		    ev->n, pn, &b);
-		v[n].score += prior_clash(P, ex, role, pi, &b, v[n].score > 0);
-		if (v[n].score == 0)
-			why_not(P, ex, role, pi, &b);
-		v[n].person = pi;
-		v[n++].text = sb_take(&b);
+		fl[n].score = elig_floor(px, r, pn) +
+		    prior_clash(P, ex, role, pi, NULL, 0);
+		fl[n++].person = pi;
 	}
 	if (n > 0)	/* qsort(NULL, 0, ...) is undefined */
-		qsort(v, n, sizeof(*v), cmp_near);
+		qsort(fl, n, sizeof(*fl), cmp_near);
+	for (i = 0; i < n; i++) {
+		/* Everyone after is as far as this one, or farther. */
+		if (k == NEAREST && cmp_near(&fl[i], &v[k - 1]) > 0)
+			break;
+		near_text(P, ex, role, fl[i].person, &x);
+		if (k == NEAREST && cmp_near(&x, &v[k - 1]) > 0) {
+			free(x.text);
+			continue;
+		}
+		if (k == NEAREST)
+			free(v[--k].text);
+		for (j = k++; j > 0 && cmp_near(&x, &v[j - 1]) < 0; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+	free(fl);
 	return n;
 }
-
-#define NEAREST 3
 
 static void
 add_reason(struct plan *p, struct strlist *l, size_t *cap, const char *s)
@@ -2592,7 +2631,7 @@ explain(struct prob *P, size_t ex, size_t role, int missing)
 {
 	struct plan_exercise *px = &P->p->exercises[ex];
 	struct vacancy *vc = &px->vacancies[px->nvacancies++];
-	struct near *v = xcalloc(P->m->npeople + 1, sizeof(*v));
+	struct near v[NEAREST];
 	size_t i, n, cap = 0;
 
 	vc->role = role_of(P, ex, role);
@@ -2601,15 +2640,13 @@ explain(struct prob *P, size_t ex, size_t role, int missing)
 		if (P->g[i].role == role && P->g[i].hall != NULL)
 			add_reason(P->p, &vc->reasons, &cap, P->g[i].hall);
 	n = nearest(P, ex, role, v);
-	for (i = 0; i < n; i++) {
-		if (i < NEAREST)
-			add_reason(P->p, &vc->reasons, &cap, v[i].text);
+	for (i = 0; i < n && i < NEAREST; i++) {
+		add_reason(P->p, &vc->reasons, &cap, v[i].text);
 		free(v[i].text);
 	}
 	if (n == 0)
 		add_reason(P->p, &vc->reasons, &cap, "no one in the rosters is "
 		    "from an agency that may staff it");
-	free(v);
 }
 
 static void

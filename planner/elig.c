@@ -567,6 +567,17 @@ set_lacks(const struct elig *e, const struct need *nd, size_t pi)
 	return 0;
 }
 
+int
+elig_floor(const struct plan_exercise *px, const struct role_def *r,
+    const struct person *pn)
+{
+	int k = elig_part(px, pn);
+
+	return (k < 0 || (r->source == SRC_PLAYING && k != PART_PLAYING) ||
+	    (r->source == SRC_NON_PLAYING && k == PART_PLAYING)) +
+	    lacks_skill(r, pn) + (pn->clearance < r->clearance);
+}
+
 static void
 check_skills(const struct role_def *r, const struct person *pn,
     struct reasons *rs)

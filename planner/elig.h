@@ -69,6 +69,17 @@ int elig_person(const struct elig *e, const struct role_def *r, size_t pi,
 /* How person pn's agency takes part in px: a part_kind, or -1. */
 int elig_part(const struct plan_exercise *px, const struct person *pn);
 
+/*
+ * A floor under elig_check()'s count for pn (whose agency is not
+ * NULL), found without allocating: one for each kind of reason that
+ * applies of the agency's part, a missing qualification or language,
+ * and the clearance; dates are not looked at. Staffing explains an
+ * empty seat by the few people nearest to it, and asks for the reasons
+ * only of those this floor does not rule out. Can't fail.
+ */
+int elig_floor(const struct plan_exercise *px, const struct role_def *r,
+    const struct person *pn);
+
 /* Seconds of [start, end) outside the working hours of pn's agency. */
 int64_t elig_outside(const struct elig *e, const struct person *pn,
     ptime start, ptime end);
