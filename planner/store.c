@@ -1202,16 +1202,6 @@ put_sources(struct store *s, const struct store_rev *r, char **cause)
 }
 
 int
-store_put_revision(struct store *s, struct store_rev *r, char **cause)
-{
-	int n;
-
-	if (store_latest(s, r->exercise, &n, cause) == -1)
-		return -1;
-	return store_put_next(s, r, n, cause);
-}
-
-int
 store_put_next(struct store *s, struct store_rev *r, int latest,
     char **cause)
 {

@@ -44,7 +44,7 @@ struct store_source {
 	char *text;	/* the bytes read, NUL-terminated */
 	size_t len;
 	/* Its lower-case hex SHA-256 when the maker knows it already
-	 * (revision_src_new), else NULL: store_put_revision hashes it. */
+	 * (revision_src_new), else NULL: store_put_next hashes it. */
 	const char *sha256;
 };
 
@@ -138,7 +138,7 @@ struct store_rev {
 	char *planner;		/* version of planner that made it */
 	char *plan_json;	/* the plan as out_json_plan() gives it */
 	const char *plan_sha256;	/* its hex SHA-256 when known, else
-					 * NULL: store_put_revision hashes it */
+					 * NULL: store_put_next hashes it */
 	struct staffing_cost cost;	/* of this exercise's staffing */
 	struct staffing_cost run_cost;	/* of the run that planned it */
 	char *staffing_method;		/* as struct plan has them */
@@ -162,11 +162,11 @@ struct store_rev {
 	struct store_agency *agencies;
 	size_t nagencies;
 	/* store_roster_key() of people and agencies when known already,
-	 * else NULL: store_put_revision computes it. */
+	 * else NULL: store_put_next computes it. */
 	const char *roster;
 	/* The key of its set of documents (store_docset_key()): read with
 	 * it (NULL for revisions stored before version 3), or known by
-	 * its maker (revision_new_src()), else NULL: store_put_revision
+	 * its maker (revision_new_src()), else NULL: store_put_next
 	 * computes it. */
 	const char *docset;
 	struct arena *arena;
@@ -255,14 +255,12 @@ int store_latest(struct store *s, const char *exercise, int *n,
     char **cause);
 
 /*
- * Store r as the next revision of r->exercise (the exercise is created
- * on its first revision), with all its rows; sets r->number. A write.
+ * Store r as the next revision of r->exercise, after latest, the number
+ * of its latest revision as store_latest() gave it in this transaction
+ * (the caller has read it to compare; storing a program asks once per
+ * exercise, not twice). The exercise is created on its first revision;
+ * all of r's rows are written; sets r->number. A write.
  */
-int store_put_revision(struct store *s, struct store_rev *r, char **cause);
-
-/* As store_put_revision, when the caller has read latest, the number of
- * the exercise's latest revision (store_latest()), in this transaction:
- * storing a program asks it once per exercise, not twice. */
 int store_put_next(struct store *s, struct store_rev *r, int latest,
     char **cause);
 
