@@ -1220,13 +1220,15 @@ first_error(icalcomponent *c)
 
 /*
  * text as libical reads it back: the component (caller frees), or NULL
- * with *cause when libical cannot parse it or finds an error in it
- * (its parser does not fail on a bad value: it leaves an X-LIC-ERROR
- * property in its place). what names the text in *cause ("the
+ * with *cause when libical cannot parse it, finds an error in it (its
+ * parser does not fail on a bad value: it leaves an X-LIC-ERROR
+ * property in its place) or reads another kind of component than kind
+ * (ICAL_NO_COMPONENT: any). what names the text in *cause ("the
  * calendar", "the VTIMEZONE of 'Europe/Kyiv'").
  */
 static icalcomponent *
-parse_back(const char *text, const char *what, char **cause)
+parse_back(const char *text, icalcomponent_kind kind, const char *what,
+    char **cause)
 {
 	icalcomponent *root = icalparser_parse_string(text);
 	const char *msg;
@@ -1242,6 +1244,13 @@ parse_back(const char *text, const char *what, char **cause)
 		*cause = xasprintf("internal error: libical finds %d error%s "
 		    "in %s it wrote: %s", nerr, nerr == 1 ? "" : "s", what,
 		    msg ? msg : "(no message)");
+		icalcomponent_free(root);
+		return NULL;
+	}
+	if (kind != ICAL_NO_COMPONENT && icalcomponent_isa(root) != kind) {
+		*cause = xasprintf("internal error: libical reads %s it wrote "
+		    "as a %s", what, icalcomponent_kind_to_string(
+		    icalcomponent_isa(root)));
 		icalcomponent_free(root);
 		return NULL;
 	}
@@ -1289,7 +1298,8 @@ self_check(const struct cal *c, const char *text, char **cause)
 	size_t i = 0;
 	int rc = -1;
 
-	if ((root = parse_back(text, "the calendar", cause)) == NULL)
+	if ((root = parse_back(text, ICAL_NO_COMPONENT, "the calendar",
+	    cause)) == NULL)
 		return -1;
 	for (ev = icalcomponent_get_first_component(root, ICAL_ANY_COMPONENT);
 	    ev != NULL;
@@ -2020,22 +2030,16 @@ static int
 check_tz(const struct tzpiece *t, icaltimezone *tz, char **cause)
 {
 	const ptime step = 6 * 3600;
-	char *what = xasprintf("the VTIMEZONE of '%s'", t->name);
-	icalcomponent *comp = parse_back(t->text, what, cause);
+	icalcomponent *comp;
 	icaltimezone *own = NULL;
 	icalproperty *prop;
 	ptime from, to, at, lo, hi, mid;
 	int prev, off;
+	char what[160];
 
-	if (comp != NULL && icalcomponent_isa(comp) !=
-	    ICAL_VTIMEZONE_COMPONENT) {
-		icalcomponent_free(comp);
-		comp = NULL;
-		*cause = xasprintf("internal error: libical cannot parse %s "
-		    "it wrote", what);
-	}
-	free(what);
-	if (comp == NULL)
+	snprintf(what, sizeof(what), "the VTIMEZONE of '%s'", t->name);
+	if ((comp = parse_back(t->text, ICAL_VTIMEZONE_COMPONENT, what,
+	    cause)) == NULL)
 		return -1;
 	prop = icalcomponent_get_first_property(comp, ICAL_TZID_PROPERTY);
 	if (prop == NULL || !streq(icalproperty_get_tzid(prop), t->name)) {
@@ -2263,7 +2267,8 @@ header(const char *calname, size_t *lenp, char **cause)
 	b.len = 0;
 	sb_putn(&b, text, *lenp);
 	sb_puts(&b, end);
-	root = parse_back(sb_str(&b), "the calendar", cause);
+	root = parse_back(sb_str(&b), ICAL_NO_COMPONENT, "the calendar",
+	    cause);
 	sb_free(&b);
 	if (root == NULL) {
 		free(text);
