@@ -266,7 +266,7 @@ test_write_now(void **state)
 	struct iovec iov[3] = { { (void *)"new ", 4 }, { (void *)"", 0 },
 	    { (void *)"content", 7 } };
 	char *a = path_of("now.ics"), *none = path_of("no/such/now.ics");
-	char *fifo = path_of("pipe"), *s, buf[32];
+	char *fifo = path_of("pipe"), *dir = path_of("dir"), *s, buf[32];
 	struct stat st;
 	ssize_t n;
 	int fd;
@@ -295,9 +295,22 @@ test_write_now(void **state)
 	assert_true(S_ISFIFO(st.st_mode));
 	assert_int_equal(temporaries("."), 0);
 	unlink(fifo);
+
+	/* The rename fails (a directory is in the way): the temporary
+	 * goes, errno stays the rename's, the directory is untouched. */
+	assert_int_equal(mkdir(dir, 0700), 0);
+	put("dir/inside", "kept");
+	errno = 0;
+	assert_int_equal(fsbatch_write_now(dir, iov, 3), -1);
+	assert_int_equal(errno, EISDIR);
+	assert_int_equal(temporaries("."), 0);
+	s = content("dir/inside");
+	assert_string_equal(s, "kept");
+	free(s);
 	free(a);
 	free(none);
 	free(fifo);
+	free(dir);
 }
 
 int
