@@ -22,6 +22,7 @@
 #include "i18n.h"
 #include "paths.h"
 #include "progress.h"
+#include "team.h"
 #include "tz.h"
 #include "util.h"
 
@@ -155,88 +156,16 @@ struct pieces {
 				 * files are written in parallel instead */
 };
 
-/* Threads writing calendars at most, whatever the processors. */
-#define MAX_THREADS 8
-
 /*
  * How many threads to write calendars with: ics_threads when set, else
- * one per processor online (up to MAX_THREADS). One when a test mangles
+ * one per processor online (up to TEAM_MAX). One when a test mangles
  * texts: its hook counts the texts it sees, which only a single thread
  * shows in order.
  */
 static size_t
 thread_count(void)
 {
-	long n;
-
-	if (ics_test_mangle != NULL)
-		return 1;
-	if (ics_threads > 0)
-		return ics_threads < MAX_THREADS ? (size_t)ics_threads :
-		    MAX_THREADS;
-	n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n < MAX_THREADS ? (size_t)n : MAX_THREADS;
-}
-
-/*
- * Jobs 0..n-1, each done once by one of up to nthreads threads (the
- * caller's is one of them), the next job not yet taken going to the
- * first thread free: calendar texts and files do not depend on which
- * thread made them, so the output is the same for any number. job()
- * returns 0 or -1; after a failure no new job is started, and every
- * job before the failed one has been done: the caller reports the
- * first failure in job order, which is then the one a single thread
- * meets first.
- */
-struct team {
-	pthread_mutex_t lock;
-	size_t next, n;
-	int failed;
-	int (*job)(void *arg, size_t j);
-	void *arg;
-};
-
-static void *
-team_work(void *arg)
-{
-	struct team *t = arg;
-	size_t j;
-
-	for (;;) {
-		pthread_mutex_lock(&t->lock);
-		if (t->failed || t->next == t->n) {
-			pthread_mutex_unlock(&t->lock);
-			return NULL;
-		}
-		j = t->next++;
-		pthread_mutex_unlock(&t->lock);
-		if (t->job(t->arg, j) == -1) {
-			pthread_mutex_lock(&t->lock);
-			t->failed = 1;
-			pthread_mutex_unlock(&t->lock);
-		}
-	}
-}
-
-/* Run the jobs as struct team says. Can't fail: a thread that cannot
- * be started leaves its share to the others. */
-static void
-team_run(size_t nthreads, size_t n, int (*job)(void *, size_t), void *arg)
-{
-	struct team t = { .n = n, .job = job, .arg = arg };
-	pthread_t tid[MAX_THREADS];
-	size_t i, started = 0;
-
-	pthread_mutex_init(&t.lock, NULL);
-	if (nthreads > n)
-		nthreads = n;
-	for (i = 1; i < nthreads && i < MAX_THREADS; i++)
-		if (pthread_create(&tid[started], NULL, team_work, &t) == 0)
-			started++;
-	team_work(&t);
-	for (i = 0; i < started; i++)
-		pthread_join(tid[i], NULL);
-	pthread_mutex_destroy(&t.lock);
+	return ics_test_mangle != NULL ? 1 : team_threads(ics_threads);
 }
 
 /*
@@ -2999,7 +2928,7 @@ struct file {
 	char *path;
 };
 
-/* Files written a job at a time (struct team), each job's into a batch
+/* Files written a job at a time (team_run()), each job's into a batch
  * of its own, merged in job order. */
 #define FILE_BLOCK 16
 

@@ -1,16 +1,15 @@
 /* revision.c: an exercise's plan as a stored revision: built, hashed, compared, and made a plan again. */
 #include "revision.h"
 
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "digest.h"
 #include "doctrine.h"
 #include "out_json.h"
+#include "team.h"
 #include "tz.h"
 #include "util.h"
 
@@ -638,39 +637,32 @@ memo_make(struct revision_src *rs, const struct plan *p, size_t i)
 	digest_finish(dg, mo->hash);
 }
 
-/* Threads that make plan JSON at most, whatever the processors. */
-#define PLAN_THREADS 8
-
 /* Fewer exercises than this are made by one thread: starting another
  * costs more than a few plans take. */
 #define PLAN_THREADS_FROM 32
 
-/* A thread's share: exercises k, k + n, k + 2n, ... of p. */
+int revision_threads;
+
+/* What each job of revision_src_plans() reads. */
 struct plan_share {
 	struct revision_src *rs;
 	const struct plan *p;
-	size_t k, n;
 };
 
-static void *
-plan_share_make(void *arg)
+static int
+plan_job(void *arg, size_t i)
 {
 	const struct plan_share *sh = arg;
-	size_t i;
 
-	for (i = sh->k; i < sh->p->nexercises; i += sh->n)
-		memo_make(sh->rs, sh->p, i);
-	return NULL;
+	memo_make(sh->rs, sh->p, i);
+	return 0;
 }
 
 void
 revision_src_plans(struct revision_src *rs, const struct plan *p)
 {
-	struct plan_share sh[PLAN_THREADS];
-	pthread_t tid[PLAN_THREADS];
-	int started[PLAN_THREADS] = {0};
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t n, k, i;
+	struct plan_share sh = { rs, p };
+	size_t i;
 
 	memo_for(rs, p);
 	if (p->nexercises == 0)
@@ -685,25 +677,8 @@ revision_src_plans(struct revision_src *rs, const struct plan *p)
 		if (p->model->agencies[i]->timezone != NULL)
 			(void)tz_get(p->model->agencies[i]->timezone, NULL);
 	memo_make(rs, p, 0);
-	n = cpus < 1 ? 1 : cpus < PLAN_THREADS ? (size_t)cpus : PLAN_THREADS;
-	if (p->nexercises < PLAN_THREADS_FROM)
-		n = 1;
-	for (k = 0; k < n; k++) {
-		sh[k].rs = rs;
-		sh[k].p = p;
-		sh[k].k = k;
-		sh[k].n = n;
-		if (k > 0)
-			started[k] = pthread_create(&tid[k], NULL,
-			    plan_share_make, &sh[k]) == 0;
-	}
-	(void)plan_share_make(&sh[0]);
-	/* A thread that could not start leaves its share to this one. */
-	for (k = 1; k < n; k++)
-		if (started[k])
-			pthread_join(tid[k], NULL);
-		else
-			(void)plan_share_make(&sh[k]);
+	team_run(p->nexercises < PLAN_THREADS_FROM && revision_threads == 0 ?
+	    1 : team_threads(revision_threads), p->nexercises, plan_job, &sh);
 }
 
 /*

@@ -54,13 +54,15 @@ struct store_rev *revision_new_src(const struct plan *p, size_t i,
  * Make the plan JSON of every exercise of p, and its hashes, into rs
  * for the revisions made next from it (revision_prepare(),
  * revision_new_src()), in as many threads as there are processors (up
- * to 8; one for fewer than 32 exercises): the JSON is most of what
- * making a national program's revisions costs, and each exercise's is
- * its own. The texts are those one thread makes. p must not change
- * meanwhile. This function can't fail (a thread that cannot be started
- * leaves its share to the caller's).
+ * to TEAM_MAX; one for fewer than 32 exercises; revision_threads when
+ * set, which tests do): the JSON is most of what making a national
+ * program's revisions costs, and each exercise's is its own. The texts
+ * are those one thread makes. p must not change meanwhile. This
+ * function can't fail (a thread that cannot be started leaves its
+ * share to the others, team_run()).
  */
 void revision_src_plans(struct revision_src *rs, const struct plan *p);
+extern int revision_threads;	/* 0: as above */
 
 /*
  * The plan JSON of exercise i of p as its revision stores and hashes
