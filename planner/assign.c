@@ -1956,14 +1956,14 @@ vacant(const struct prob *P, size_t g0, size_t g1)
 }
 
 /*
- * The cands of run r left out, priced: the PRICE_BEST of least reduced
- * cost below cut go to *add; *gap gains what all of them could lower
- * the flow's cost by, and the role's seats times its most negative
- * reduced cost is returned (both <= 0).
+ * The cands of run r left out, priced: the PRICE_BEST of most negative
+ * reduced cost go to *add; *gap gains what all of them could lower the
+ * flow's cost by, and the role's seats times its most negative reduced
+ * cost is returned (both <= 0).
  */
 static int64_t
-price_run(struct prob *P, const struct run *r, int64_t pt, int64_t cut,
-    struct vec *add, int64_t *gap)
+price_run(struct prob *P, const struct run *r, int64_t pt, struct vec *add,
+    int64_t *gap)
 {
 	int64_t from, to, strict, p, rc, low = 0, one, best[PRICE_BEST];
 	size_t at[PRICE_BEST], nb = 0, i, j, gs[2], n;
@@ -1990,7 +1990,7 @@ price_run(struct prob *P, const struct run *r, int64_t pt, int64_t cut,
 		rc = cand_cost(P, c) + from - strict;
 		*gap += rc < 0 ? rc : 0;
 		low = rc < low ? rc : low;
-		if ((rc = cand_cost(P, c) + from - to) < cut)
+		if ((rc = cand_cost(P, c) + from - to) < 0)
 			keep_least(best, at, &nb, PRICE_BEST, rc, i);
 	}
 	for (i = 0; i < nb; i++)
@@ -2009,7 +2009,7 @@ price_all(struct prob *P, struct vec *add, int vacant_only)
 
 	for (r = P->runs; r < P->runs + P->nruns; r++)
 		if (!vacant_only || vacant(P, r->g0, r->g1))
-			rgap += price_run(P, r, pt, 0, add, &gap);
+			rgap += price_run(P, r, pt, add, &gap);
 	/* A role's cands fill its seats at most: the most negative times
 	 * the seats bounds them too, often better than them all. */
 	gap = rgap > gap ? rgap : gap;
@@ -2596,7 +2596,7 @@ nearest(const struct prob *P, size_t ex, size_t role, struct near *v)
 		if (pn->agency == NULL || holds(P, ex, role, pi) ||
 		    !for_empty_seat(P, ex, role, pi))
 			continue;
-		fl[n].score = elig_floor(px, r, pn) +
+		fl[n].score = elig_floor(P->el, px, r, pi) +
 		    prior_clash(P, ex, role, pi, NULL, 0);
 		fl[n++].person = pi;
 	}

@@ -46,7 +46,6 @@ struct mcf {
 	unsigned *dseen, *aseen, dstamp, astamp;
 	struct ivec { int *v; size_t n, cap; } src, popped, dirty;
 	char *isdirty;		/* [arc] */
-	size_t dirtycap;
 	struct heap *heap;	/* kept from solve to solve (heap_room) */
 	int bulk;		/* see mcf_bulk() */
 	/* The last solve in bulk, which the next may start from: its
@@ -149,7 +148,7 @@ pack(struct mcf *f)
 {
 	size_t ne = 2 * f->narcs, n = (size_t)f->nnodes, id, a;
 	struct edge *pk = xreallocarray(NULL, ne + 1, sizeof(*pk));
-	int *first = xcalloc(n + 2, sizeof(int));
+	int *first = xcalloc(n + 1, sizeof(int));
 	int *pos = xreallocarray(NULL, ne + 1, sizeof(int));
 	int *fill = xreallocarray(NULL, n + 1, sizeof(int));
 	int v;
