@@ -511,6 +511,19 @@ has_text(const struct strlist *l, const char *s)
 	return 0;
 }
 
+/* Whether the part pn's agency takes in px rules pn out of r: not
+ * taking part, or not playing where r is played, or playing where it
+ * is not. check_part() says which. */
+static int
+part_refused(const struct plan_exercise *px, const struct role_def *r,
+    const struct person *pn)
+{
+	int k = elig_part(px, pn);
+
+	return k < 0 || (r->source == SRC_PLAYING && k != PART_PLAYING) ||
+	    (r->source == SRC_NON_PLAYING && k == PART_PLAYING);
+}
+
 static void
 check_part(const struct plan_exercise *px, const struct role_def *r,
     const struct person *pn, struct reasons *rs)
@@ -568,14 +581,14 @@ set_lacks(const struct elig *e, const struct need *nd, size_t pi)
 }
 
 int
-elig_floor(const struct plan_exercise *px, const struct role_def *r,
-    const struct person *pn)
+elig_floor(const struct elig *e, const struct plan_exercise *px,
+    const struct role_def *r, size_t pi)
 {
-	int k = elig_part(px, pn);
+	const struct person *pn = e->m->people[pi];
+	const struct need *nd = role_need(e, r);
 
-	return (k < 0 || (r->source == SRC_PLAYING && k != PART_PLAYING) ||
-	    (r->source == SRC_NON_PLAYING && k == PART_PLAYING)) +
-	    lacks_skill(r, pn) + (pn->clearance < r->clearance);
+	return part_refused(px, r, pn) + (nd == NULL ? lacks_skill(r, pn) :
+	    set_lacks(e, nd, pi)) + (e->clr[pi] < (unsigned)r->clearance);
 }
 
 static void
@@ -709,12 +722,10 @@ quick(const struct elig *e, const struct plan_exercise *px,
 {
 	const struct avail *a;
 	const struct tz *z;
-	int k = elig_part(px, pn), secs;
+	int secs;
 	size_t i, j;
 
-	if (k < 0 || (r->source == SRC_PLAYING && k != PART_PLAYING) ||
-	    (r->source == SRC_NON_PLAYING && k == PART_PLAYING) ||
-	    pn->clearance < r->clearance)
+	if (part_refused(px, r, pn) || pn->clearance < r->clearance)
 		return 1;
 	if (lacks_skill(r, pn))
 		return 1;
@@ -754,16 +765,14 @@ elig_agency(const struct elig *e, const struct plan_exercise *px,
 	struct person one;
 	size_t i;
 	pdate d;
-	int k, secs;
+	int secs;
 
 	*n = 0;
 	if (ag == NULL)
 		return 1;
 	memset(&one, 0, sizeof(one));
 	one.agency = (struct agency *)ag;
-	k = elig_part(px, &one);
-	if (k < 0 || (r->source == SRC_PLAYING && k != PART_PLAYING) ||
-	    (r->source == SRC_NON_PLAYING && k == PART_PLAYING))
+	if (part_refused(px, r, &one))
 		return 1;
 	if (a == NULL || z == NULL)
 		return 0;

@@ -70,15 +70,15 @@ int elig_person(const struct elig *e, const struct role_def *r, size_t pi,
 int elig_part(const struct plan_exercise *px, const struct person *pn);
 
 /*
- * A floor under elig_check()'s count for pn (whose agency is not
- * NULL), found without allocating: one for each kind of reason that
- * applies of the agency's part, a missing qualification or language,
- * and the clearance; dates are not looked at. Staffing explains an
- * empty seat by the few people nearest to it, and asks for the reasons
- * only of those this floor does not rule out. Can't fail.
+ * A floor under elig_check()'s count for person pi (as elig_person();
+ * their agency not NULL), found without allocating: one if the
+ * agency's part rules them out, one if a qualification or language is
+ * missing, one for the clearance; dates are not looked at. Staffing
+ * explains an empty seat by the few people nearest to it, and asks for
+ * the reasons only of those this floor does not rule out. Can't fail.
  */
-int elig_floor(const struct plan_exercise *px, const struct role_def *r,
-    const struct person *pn);
+int elig_floor(const struct elig *e, const struct plan_exercise *px,
+    const struct role_def *r, size_t pi);
 
 /* Seconds of [start, end) outside the working hours of pn's agency. */
 int64_t elig_outside(const struct elig *e, const struct person *pn,

@@ -134,7 +134,9 @@ fix_free(struct fix *f)
 	free(f->px);
 }
 
-/* The interned answer, asked both ways staffing asks it. */
+/* The interned answer, asked both ways staffing asks it; and the
+ * floor staffing ranks near misses by, which the reasons' count never
+ * falls below (0 exactly when nothing of it is broken). */
 static int
 fast_lacks(const struct elig *e, const struct fix *f,
     const struct role_def *r, size_t pi)
@@ -142,8 +144,13 @@ fast_lacks(const struct elig *e, const struct fix *f,
 	const struct person *pn = f->m.people[pi];
 	int a = elig_person(e, r, pi, NULL, NULL, 0);
 	int b = elig_check(e, &f->px[0], r, NULL, 0, pn, NULL);
+	int floor = elig_floor(e, &f->px[0], r, pi);
+	struct sb why = {0};
 
 	assert_int_equal(a, b);
+	assert_true(floor <= elig_check(e, &f->px[0], r, NULL, 0, pn, &why));
+	assert_int_equal(floor > 0, b);
+	sb_free(&why);
 	return a;
 }
 
@@ -291,6 +298,8 @@ test_reasons(void **state)
 	assert_string_equal(sb_str(&why), "lacks hseep-evaluator, does not "
 	    "speak es, holds clearance 'none', needs 'secret'");
 	assert_int_equal(elig_check(e, &f.px[0], &r, NULL, 0, &pn, NULL), 1);
+	/* Skills count once, whatever is missing; the clearance once. */
+	assert_int_equal(elig_floor(e, &f.px[0], &r, 0), 2);
 	sb_free(&why);
 	elig_free(e);
 	fix_free(&f);
