@@ -525,7 +525,8 @@ tail(const struct mcf *f, int i)
 	return f->pk[f->pk[i].rev].to;
 }
 
-/* Push as much as the path and the wish allow; returns the units. */
+/* Push as much as the path prev[] leads from s to t and the wish
+ * allow; returns the units. *cost (may be NULL) gains their cost. */
 static int64_t
 augment(struct mcf *f, int s, int t, int64_t want, int64_t *cost)
 {
@@ -538,7 +539,8 @@ augment(struct mcf *f, int s, int t, int64_t want, int64_t *cost)
 	for (v = t; v != s; v = tail(f, f->prev[v])) {
 		f->pk[f->prev[v]].cap -= (int)amt;
 		f->pk[f->pk[f->prev[v]].rev].cap += (int)amt;
-		*cost += amt * f->pk[f->prev[v]].cost;
+		if (cost != NULL)
+			*cost += amt * f->pk[f->prev[v]].cost;
 	}
 	return amt;
 }
@@ -683,16 +685,11 @@ augment_round(struct mcf *f, uint64_t *work)
 		src = f->src.v[k];
 		while (f->excess[src] > 0 && state(f, src) != DEAD &&
 		    (v = find_path(f, src, work)) >= 0) {
-			amt = f->excess[src] < -f->excess[v] ?
-			    f->excess[src] : -f->excess[v];
+			amt = augment(f, src, v, f->excess[src] <
+			    -f->excess[v] ? f->excess[src] : -f->excess[v],
+			    NULL);
 			for (w = v; w != src; w = tail(f, f->prev[w]))
-				if (f->pk[f->prev[w]].cap < amt)
-					amt = f->pk[f->prev[w]].cap;
-			for (w = v; w != src; w = tail(f, f->prev[w])) {
-				f->pk[f->prev[w]].cap -= (int)amt;
-				f->pk[f->pk[f->prev[w]].rev].cap += (int)amt;
 				f->mark[w] = FREE;
-			}
 			f->mark[src] = FREE;
 			f->excess[src] -= amt;
 			f->excess[v] += amt;
