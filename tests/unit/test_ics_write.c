@@ -1446,6 +1446,20 @@ cal_prop(const char *text, const char *name)
 	return v;
 }
 
+/* Property prop (NAME, X-WR-CALNAME) of the calendar dir/file is want. */
+static void
+expect_cal_name(const char *dir, const char *file, const char *prop,
+    const char *want)
+{
+	char *path = xasprintf("%s/%s", dir, file), *text = slurp(path);
+	char *name = cal_prop(text, prop);
+
+	assert_string_equal(name, want);
+	free(name);
+	free(text);
+	free(path);
+}
+
 /* Whether dir/sub holds a file whose name contains ".tmp.". */
 static int
 has_temporary(const char *dir, const char *sub)
@@ -1522,32 +1536,17 @@ test_person_names(void **state)
 	free(text);
 	free(path);
 	/* The master calendar and tasks.ics count the exercises... */
-	path = xasprintf("%s/calendar.ics", dir);
-	text = slurp(path);
-	name = cal_prop(text, "X-WR-CALNAME");
-	assert_string_equal(name, "3 exercises");
-	free(name);
-	free(text);
-	free(path);
-	path = xasprintf("%s/tasks.ics", dir);
-	text = slurp(path);
-	name = cal_prop(text, "NAME");
-	assert_string_equal(name, "3 exercises: tasks");
-	free(name);
-	free(text);
-	free(path);
+	expect_cal_name(dir, "calendar.ics", "X-WR-CALNAME", "3 exercises");
+	expect_cal_name(dir, "tasks.ics", "NAME", "3 exercises: tasks");
 
 	/* ...after the run's Program when it has one. */
 	path = xasprintf("%s/calendar.ics", dir);
 	model->programs = &program;
 	model->nprograms = 1;
 	assert_int_equal(ics_write_plan(plan, path, &cause), 0);
-	text = slurp(path);
-	name = cal_prop(text, "X-WR-CALNAME");
-	assert_string_equal(name, "Northern border; 2027 (3 exercises)");
-	free(name);
-	free(text);
 	free(path);
+	expect_cal_name(dir, "calendar.ics", "X-WR-CALNAME",
+	    "Northern border; 2027 (3 exercises)");
 	model->programs = NULL;
 	model->nprograms = 0;
 
@@ -1602,7 +1601,7 @@ test_threads(void **state)
 	size_t saved_np = model->npeople, saved_na = model->nagencies, i, j, n;
 	char *d1 = xasprintf("%s/threads-1", tmpdir);
 	char *d4 = xasprintf("%s/threads-4", tmpdir), *cause = NULL, *path;
-	char *text, *name, *want;
+	char *text, *want;
 
 	(void)state;
 	for (i = 0; i < NP; i++) {
@@ -1679,20 +1678,8 @@ test_threads(void **state)
 	free(text);
 	free(path);
 
-	path = xasprintf("%s/agencies/a-one.ics", d4);
-	text = slurp(path);
-	name = cal_prop(text, "X-WR-CALNAME");
-	assert_string_equal(name, "Drill 0: Agency one");
-	free(name);
-	free(text);
-	free(path);
-	path = xasprintf("%s/agencies/a-all.ics", d4);
-	text = slurp(path);
-	name = cal_prop(text, "NAME");
-	assert_string_equal(name, "Agency; all: 50 exercises");
-	free(name);
-	free(text);
-	free(path);
+	expect_cal_name(d4, "agencies/a-one.ics", "X-WR-CALNAME", "Drill 0: Agency one");
+	expect_cal_name(d4, "agencies/a-all.ics", "NAME", "Agency; all: 50 exercises");
 
 	/*
 	 * Files that cannot be written (a name too long for the file
