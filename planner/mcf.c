@@ -339,7 +339,8 @@ init_potentials(struct mcf *f, int s, uint64_t *work)
  * holding each node once (pos: where, or -1), its key lowered in place:
  * room for the nodes, not for every arc relaxed, which on a network of
  * millions of arcs is hundreds of megabytes. Nodes come off in the
- * order a heap of every relaxation would give, skipping stale ones. */
+ * order a heap of every relaxation would give, skipping stale ones;
+ * a node's key is always its dist, so none comes off stale. */
 struct heap {
 	int64_t *d;
 	int *v;
@@ -511,8 +512,6 @@ shortest_path(struct mcf *f, int s, int t, struct heap *h, uint64_t *work)
 	reach(f, h, s, 0, -1);
 	while (h->n > 0) {
 		heap_pop(h, &d, &v);
-		if (d > f->dist[v])
-			continue;
 		relax(f, h, v, d, work);
 	}
 	return dist_of(f, t) != INF;
@@ -607,8 +606,6 @@ nearest_shortage(struct mcf *f, struct heap *h, uint64_t *work)
 			reach(f, h, f->src.v[i], 0, -1);
 	while (h->n > 0) {
 		heap_pop(h, &d, &v);
-		if (d > f->dist[v])
-			continue;
 		if (f->excess[v] < 0)
 			return d;
 		ivec_add(&f->popped, v);
