@@ -55,6 +55,14 @@ struct assign_opts {
 int assign_plan(struct plan *p, const struct assign_opts *o,
     struct diags *d);
 
+/*
+ * How many searches have ended because their columns were frozen and
+ * the best solution was within a thousandth of what the frozen search
+ * could still find (docs/assignment.md), counted for the tests, which
+ * check that the rule stops searches and only frozen ones.
+ */
+extern unsigned long assign_gap_stops;
+
 /* "evaluator: 1 of 3 missing; <reason>; <reason>"; caller frees. */
 char *assign_vacancy_text(const struct vacancy *v, int needed);
 

@@ -659,7 +659,8 @@ test_big_programs(void **state)
 static void
 test_large_methods(void **state)
 {
-	int seed, compared = 0, bb = 0, frozen = 0;
+	int seed, compared = 0, bb = 0, frozen = 0, stopped = 0;
+	unsigned long stops;
 
 	(void)state;
 	for (seed = 1; seed <= 30; seed++) {
@@ -674,6 +675,7 @@ test_large_methods(void **state)
 		ox.lp = &x.lp;		/* any non-NULL: run_with points it */
 		ox.work_limit = ol.work_limit = 50000000;
 		ol.large = 1;
+		stops = assign_gap_stops;
 		if (run_with(&g, &x, &ox) == 0 && run_with(&g, &l, &ol) == 0) {
 			check_plan(l.p);
 			assert_true(l.p->staffing_bound <= l.p->cost.total);
@@ -689,10 +691,15 @@ test_large_methods(void **state)
 			}
 			bb += strcmp(l.p->staffing_method, "flow") != 0;
 		}
+		/* Columns never frozen: the search is exact, never cut
+		 * short by the frozen gap. */
+		assert_true(assign_gap_stops == stops);
 		/* So little effort that the columns freeze early: still
-		 * every hard rule, and a bound below the exact optimum. */
+		 * every hard rule, and a bound below the exact optimum;
+		 * some searches stop near the frozen columns' best. */
 		ol.work_limit = 20000;
 		if (x.p != NULL && run_with(&g, &f, &ol) == 0) {
+			stopped += assign_gap_stops > stops;
 			check_plan(f.p);
 			assert_true(f.p->staffing_bound <= f.p->cost.total);
 			if (x.p->staffing_optimal)
@@ -706,11 +713,13 @@ test_large_methods(void **state)
 		cleanup(&g);
 	}
 	fprintf(stderr, "# large methods: %d equal to the exact optimum, %d "
-	    "needed branch-and-bound, %d not proven with little effort\n",
-	    compared, bb, frozen);
+	    "needed branch-and-bound, %d not proven with little effort, "
+	    "%d stopped near the frozen best\n", compared, bb, frozen,
+	    stopped);
 	assert_true(compared >= 10);
 	assert_true(bb > 0);
 	assert_true(frozen > 0);
+	assert_true(stopped > 0);
 }
 
 /*
