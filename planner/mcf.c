@@ -44,7 +44,7 @@ struct mcf {
 	 * the current search or round; the nodes with supply are listed,
 	 * and so are the arcs mcf_set() changed since the last solve. */
 	unsigned *dseen, *aseen, dstamp, astamp;
-	struct ivec { int *v; size_t n, cap; } src, popped, dirty;
+	struct ivec { int *v; size_t n, cap; } src, popped, dirty, level;
 	char *isdirty;		/* [arc] */
 	struct heap *heap;	/* kept from solve to solve (heap_room) */
 	int bulk;		/* see mcf_bulk() */
@@ -92,6 +92,7 @@ mcf_free(struct mcf *f)
 	free(f->aseen);
 	free(f->src.v);
 	free(f->popped.v);
+	free(f->level.v);
 	free(f->dirty.v);
 	free(f->isdirty);
 	heap_free(f->heap);
@@ -592,6 +593,39 @@ admissible(const struct mcf *f, int v, const struct edge *ed)
  * cost (augment_round()). Returns the distance of that nearest shortage,
  * or INF when no shortage can be reached.
  */
+/*
+ * Dijkstra's step from v at distance d, where a node first reached at d
+ * itself (an arc of zero reduced cost: the plateaus of people who cost
+ * the same) is settled already, as nothing left is nearer: it goes on
+ * f->level, not through the heap, whose sifting was a fifth of L's
+ * staffing. The distances, so the potentials, are Dijkstra's.
+ */
+static void
+relax_level(struct mcf *f, struct heap *h, int v, int64_t d,
+    uint64_t *work)
+{
+	int i;
+
+	for (i = f->first[v]; i < f->first[v + 1]; i++) {
+		const struct edge *ed = &f->pk[i];
+		int64_t nd;
+
+		(*work)++;
+		if (ed->cap <= 0)
+			continue;
+		nd = d + ed->cost + f->pot[v] - f->pot[ed->to];
+		if (nd >= dist_of(f, ed->to))
+			continue;
+		if (nd == d && h->pos[ed->to] < 0) {
+			f->dseen[ed->to] = f->dstamp;
+			f->dist[ed->to] = d;
+			f->prev[ed->to] = i;
+			ivec_add(&f->level, ed->to);
+		} else
+			reach(f, h, ed->to, nd, i);
+	}
+}
+
 static int64_t
 nearest_shortage(struct mcf *f, struct heap *h, uint64_t *work)
 {
@@ -606,10 +640,16 @@ nearest_shortage(struct mcf *f, struct heap *h, uint64_t *work)
 			reach(f, h, f->src.v[i], 0, -1);
 	while (h->n > 0) {
 		heap_pop(h, &d, &v);
-		if (f->excess[v] < 0)
-			return d;
-		ivec_add(&f->popped, v);
-		relax(f, h, v, d, work);
+		f->level.n = 0;
+		for (;;) {
+			if (f->excess[v] < 0)
+				return d;
+			ivec_add(&f->popped, v);
+			relax_level(f, h, v, d, work);
+			if (f->level.n == 0)
+				break;
+			v = f->level.v[--f->level.n];
+		}
 	}
 	return INF;
 }
