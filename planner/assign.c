@@ -13,6 +13,7 @@
 #include "elig.h"
 #include "lp.h"
 #include "mcf.h"
+#include "team.h"
 #include "tz.h"
 
 /*
@@ -543,10 +544,18 @@ cand_groups(const struct prob *P, const struct cand *c, size_t g0, size_t g1,
 	return n;
 }
 
-/* A cand made without its arc; wire() or price() gives it one. */
+/* The cands of one exercise, made apart (cands_job()), then numbered
+ * in exercise order (take_cands()). */
+struct cands {
+	struct cand *v;
+	size_t n, cap;
+};
+
+/* A cand made without its arc; wire() or price() gives it one. The
+ * role's seat groups are g0..g1-1. Only reads P: threads call it. */
 static void
-add_candidate(struct prob *P, size_t ex, size_t role, size_t g0, size_t pi,
-    struct agc *cache)
+add_candidate(const struct prob *P, size_t ex, size_t role, size_t g0,
+    size_t g1, size_t pi, struct agc *cache, struct cands *out)
 {
 	const struct plan_exercise *px = &P->p->exercises[ex];
 	const struct role_def *r = role_of(P, ex, role);
@@ -558,10 +567,10 @@ add_candidate(struct prob *P, size_t ex, size_t role, size_t g0, size_t pi,
 
 	if (pn->agency == NULL || P->agof[pi] < 0)
 		return;
-	for (i = g0; i < P->ng; i++)
+	for (i = g0; i < g1; i++)
 		if (P->g[i].agency == NULL || P->g[i].agency == pn->agency)
 			break;
-	if (i == P->ng)
+	if (i == g1)
 		return;
 	ac = &cache[P->agof[pi]];
 	if (ac->state < 0) {
@@ -576,7 +585,7 @@ add_candidate(struct prob *P, size_t ex, size_t role, size_t g0, size_t pi,
 	    ac->n) ||
 	    prior_clash(P, ex, role, pi, NULL, 0) > 0)
 		return;
-	c = &VEC_PUSH(P->c, P->nc, P->ccap);
+	c = &VEC_PUSH(out->v, out->n, out->cap);
 	memset(c, 0, sizeof(*c));
 	c->ex = ex;
 	c->role = role;
@@ -587,7 +596,6 @@ add_candidate(struct prob *P, size_t ex, size_t role, size_t g0, size_t pi,
 	c->travel = ac->travel;
 	c->ooh = ac->ooh;
 	c->arc = -1;
-	vec_add(&P->pc[pi], P->nc - 1);
 }
 
 static int
@@ -630,14 +638,17 @@ index_agencies(struct prob *P)
 	free(fill);
 }
 
+/*
+ * Exercise ex's events per role, and its seat groups: role r's are
+ * rg[r]..rg[r + 1]-1. Made for every exercise, in order, before any
+ * cand: groups number the network's nodes.
+ */
 static void
-build_exercise(struct prob *P, size_t ex)
+exercise_groups(struct prob *P, size_t ex, size_t *rg)
 {
 	const struct plan_exercise *px = &P->p->exercises[ex];
 	const struct template *t = px->ex->tpl;
-	struct vec who = {0};
-	struct agc *cache;
-	size_t r, i, j, g0;
+	size_t r;
 
 	P->rev[ex] = xcalloc(t->nroles + 1, sizeof(struct vec));
 	for (r = 0; r < t->nroles; r++) {
@@ -646,6 +657,27 @@ build_exercise(struct prob *P, size_t ex)
 		ev->v = xcalloc(px->nevents + 1, sizeof(size_t));
 		ev->n = elig_role_events(px, &t->roles[r], ev->v);
 	}
+	P->gx[2 * ex] = P->ng;
+	for (r = 0; r < t->nroles; r++) {
+		rg[r] = P->ng;
+		make_groups(P, ex, r);
+	}
+	rg[t->nroles] = P->ng;
+	P->gx[2 * ex + 1] = P->ng;
+}
+
+/* Every cand of exercise ex into out, role by role, each role's in
+ * roster order. Only reads P: threads call it. */
+static void
+exercise_cands(const struct prob *P, size_t ex, const size_t *rg,
+    struct cands *out)
+{
+	const struct plan_exercise *px = &P->p->exercises[ex];
+	const struct template *t = px->ex->tpl;
+	struct vec who = {0};
+	struct agc *cache;
+	size_t r, i, j;
+
 	/* Only people of the agencies taking part can be eligible: an
 	 * index, not a scan of every roster, and in roster order. */
 	for (i = 0; i < px->ex->nparticipants; i++) {
@@ -657,19 +689,16 @@ build_exercise(struct prob *P, size_t ex)
 	}
 	if (who.n > 0)	/* qsort(NULL, 0, ...) is undefined */
 		qsort(who.v, who.n, sizeof(size_t), cmp_size);
-	P->cx[2 * ex] = P->nc;
-	P->gx[2 * ex] = P->ng;
 	cache = xcalloc(P->m->nagencies + 1, sizeof(*cache));
 	for (r = 0; r < t->nroles; r++) {
-		g0 = P->ng;
-		make_groups(P, ex, r);
-		if (P->ng == g0)
+		if (rg[r] == rg[r + 1])
 			continue;
 		for (i = 0; i < P->m->nagencies; i++)
 			cache[i].state = -1;
 		for (i = 0; i < who.n; i++)
 			if (i == 0 || who.v[i] != who.v[i - 1])
-				add_candidate(P, ex, r, g0, who.v[i], cache);
+				add_candidate(P, ex, r, rg[r], rg[r + 1],
+				    who.v[i], cache, out);
 		for (i = 0; i < P->m->nagencies; i++) {
 			free(cache[i].d0);
 			free(cache[i].d1);
@@ -677,9 +706,106 @@ build_exercise(struct prob *P, size_t ex)
 		}
 	}
 	free(cache);
-	P->cx[2 * ex + 1] = P->nc;
-	P->gx[2 * ex + 1] = P->ng;
 	free(who.v);
+}
+
+/* The cands of exercise ex, made apart, numbered next and listed under
+ * their people; in is emptied. */
+static void
+take_cands(struct prob *P, size_t ex, struct cands *in)
+{
+	size_t i;
+
+	P->cx[2 * ex] = P->nc;
+	for (i = 0; i < in->n; i++) {
+		VEC_PUSH(P->c, P->nc, P->ccap) = in->v[i];
+		vec_add(&P->pc[in->v[i].person], P->nc - 1);
+	}
+	P->cx[2 * ex + 1] = P->nc;
+	free(in->v);
+	memset(in, 0, sizeof(*in));
+}
+
+/* Exercises whose cands are made at once, by a team of threads: the
+ * cands wait apart only that long (at L, 9.6 million of 40 bytes). */
+#define CAND_BLOCK 64
+#define CAND_THREADS_FROM 32	/* exercises; fewer are made by one */
+
+int assign_threads;
+
+struct cjob {
+	const struct prob *P;
+	size_t x0;		/* the block's first exercise */
+	size_t **rg;		/* [ex]: exercise_groups() */
+	struct cands *out;	/* [ex - x0] */
+};
+
+static int
+cands_job(void *arg, size_t j)
+{
+	struct cjob *cj = arg;
+	size_t ex = cj->x0 + j;
+
+	if (cj->rg[ex] != NULL)
+		exercise_cands(cj->P, ex, cj->rg[ex], &cj->out[j]);
+	return 0;
+}
+
+/* tz_get() fills its cache on first use: every zone the cands' costs
+ * ask for is loaded before threads share it, so they only read it. */
+static void
+load_zones(const struct prob *P)
+{
+	size_t i;
+
+	for (i = 0; i < P->m->nagencies; i++)
+		if (P->m->agencies[i]->timezone != NULL)
+			(void)tz_get(P->m->agencies[i]->timezone, NULL);
+	for (i = 0; i < P->p->nexercises; i++)
+		if (P->p->exercises[i].ex->timezone != NULL)
+			(void)tz_get(P->p->exercises[i].ex->timezone, NULL);
+}
+
+/*
+ * Every exercise's seat groups, then its cands: asking each person of
+ * each agency taking part about each role was a third of L's staffing,
+ * so a team of threads asks, a block of exercises at a time, and the
+ * cands are numbered in exercise order as one thread would.
+ */
+static void
+make_cands(struct prob *P)
+{
+	size_t nx = P->p->nexercises, **rg = xcalloc(nx + 1, sizeof(*rg));
+	struct cands *out = xcalloc(CAND_BLOCK, sizeof(*out));
+	size_t nthreads, x0, n, j;
+	struct cjob cj;
+
+	for (j = 0; j < nx; j++) {
+		const struct template *t = P->p->exercises[j].ex->tpl;
+
+		if (t == NULL)
+			continue;
+		rg[j] = xcalloc(t->nroles + 1, sizeof(size_t));
+		exercise_groups(P, j, rg[j]);
+	}
+	load_zones(P);
+	nthreads = nx < CAND_THREADS_FROM && assign_threads == 0 ? 1 :
+	    team_threads(assign_threads);
+	for (x0 = 0; x0 < nx; x0 += n) {
+		n = nx - x0 < CAND_BLOCK ? nx - x0 : CAND_BLOCK;
+		cj.P = P;
+		cj.x0 = x0;
+		cj.rg = rg;
+		cj.out = out;
+		team_run(nthreads, n, cands_job, &cj);
+		for (j = 0; j < n; j++)
+			if (rg[x0 + j] != NULL)
+				take_cands(P, x0 + j, &out[j]);
+	}
+	for (j = 0; j < nx; j++)
+		free(rg[j]);
+	free(rg);
+	free(out);
 }
 
 /* Each person's load arcs, as many as their ways in and their cap
@@ -2966,9 +3092,7 @@ build(struct prob *P)
 {
 	size_t i;
 
-	for (i = 0; i < P->p->nexercises; i++)
-		if (P->p->exercises[i].ex->tpl != NULL)
-			build_exercise(P, i);
+	make_cands(P);
 	/* The LP file must say everything: every cand has its arc. */
 	P->cg = P->nc > P->large && !P->labels;
 	wire(P);

@@ -63,6 +63,14 @@ int assign_plan(struct plan *p, const struct assign_opts *o,
  */
 extern unsigned long assign_gap_stops;
 
+/*
+ * Threads that make the cands (who may hold what): 0 (planner's) for
+ * one per processor online, up to TEAM_MAX, on plans of 32 exercises
+ * or more, else one; tests set it to compare several with one. The
+ * plan is the same whatever it is.
+ */
+extern int assign_threads;
+
 /* "evaluator: 1 of 3 missing; <reason>; <reason>"; caller frees. */
 char *assign_vacancy_text(const struct vacancy *v, int needed);
 

@@ -194,6 +194,8 @@ gen_exercises(const struct gen *g)
 	sb_free(&pg);
 }
 
+static int gen_nex;	/* exercises when not 0, else 1 to 3 */
+
 static void
 generate(struct gen *g, uint64_t seed, int big, int hard)
 {
@@ -203,6 +205,8 @@ generate(struct gen *g, uint64_t seed, int big, int hard)
 	g->npeople = 6 + (int)rnd(big ? 60 : 14);
 	g->nroles = 2 + (int)rnd(big ? 6 : 4);
 	g->nex = 1 + (int)rnd(3);
+	if (gen_nex > 0)
+		g->nex = gen_nex;
 	snprintf(g->dir, sizeof(g->dir), "/tmp/test_assign.XXXXXX");
 	assert_non_null(mkdtemp(g->dir));
 	gen_roster(g);
@@ -1011,6 +1015,43 @@ test_deterministic(void **state)
 	}
 }
 
+/* Cands made by a team of threads, over more exercises than one block
+ * of them (CAND_BLOCK, 64): the same plan and the same LP, cand for
+ * cand, as one thread makes. The network-only model, whose one flow
+ * is quick at this size, has every cand in its LP as the full one. */
+static void
+test_threads(void **state)
+{
+	int seed;
+
+	(void)state;
+	gen_nex = 70;
+	for (seed = 1; seed <= 3; seed++) {
+		struct assign_opts o = {0};
+		struct gen g;
+		struct run a, b;
+
+		memset(&a, 0, sizeof(a));
+		memset(&b, 0, sizeof(b));
+		generate(&g, (uint64_t)seed, 1, seed % 2);
+		o.network_only = 1;
+		o.lp = &a.lp;		/* any non-NULL: run_with points it */
+		assign_threads = 1;
+		if (run_with(&g, &a, &o) == 0) {
+			assign_threads = 3;
+			assert_int_equal(run_with(&g, &b, &o), 0);
+			assert_string_equal(a.csv, b.csv);
+			assert_string_equal(a.lp, b.lp);
+			assert_int_equal(a.p->cost.total, b.p->cost.total);
+		}
+		run_free(&a);
+		run_free(&b);
+		cleanup(&g);
+	}
+	gen_nex = 0;
+	assign_threads = 0;
+}
+
 int
 main(void)
 {
@@ -1021,6 +1062,7 @@ main(void)
 		cmocka_unit_test(test_large_methods),
 		cmocka_unit_test(test_network_only),
 		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_stored_workload),
 		cmocka_unit_test(test_stored_by_hand),
 	};
