@@ -2556,14 +2556,22 @@ hall_check(struct prob *P)
 static long
 find_cand(const struct prob *P, size_t ex, size_t role, size_t pi)
 {
-	size_t i;
+	const struct vec *pc = &P->pc[pi];
+	size_t lo = 0, hi = pc->n, mid;
 
-	for (i = 0; i < P->pc[pi].n; i++) {
-		const struct cand *c = &P->c[P->pc[pi].v[i]];
-
-		if (c->ex == ex && c->role == role)
-			return (long)P->pc[pi].v[i];
+	/* A person's cands are listed in the order they are numbered,
+	 * which is exercise order: only exercise ex's are looked at (at
+	 * L, explaining an empty seat asked this of 20,000 people). */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (pc->v[mid] < P->cx[2 * ex])
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	for (; lo < pc->n && pc->v[lo] < P->cx[2 * ex + 1]; lo++)
+		if (P->c[pc->v[lo]].role == role)
+			return (long)pc->v[lo];
 	return -1;
 }
 
