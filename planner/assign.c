@@ -133,6 +133,7 @@ struct prob {
 	struct vec **rev;		/* [ex][role]: events the role attends */
 	char *xcl;			/* [ex]: two roles may exclude each
 					 * other (excludes_conflicts()) */
+	size_t *load;			/* [person]: load_of() */
 	struct vec *pc;			/* [person]: their cands */
 	size_t *cx;			/* [2 ex], [2 ex + 1]: its cands */
 	size_t *gx;			/* [2 ex], [2 ex + 1]: its groups */
@@ -2314,14 +2315,13 @@ search(struct prob *P)
 
 /* --- the plan's staffing ----------------------------------------------- */
 
+/* Roles person pi holds in the best solution (fill_assignments()
+ * counts them once: a walk through their cands for each of L's 36,000
+ * seats was 0.2 s). */
 static size_t
 load_of(const struct prob *P, size_t pi)
 {
-	size_t i, n = 0;
-
-	for (i = 0; i < P->pc[pi].n; i++)
-		n += (size_t)P->best[P->pc[pi].v[i]];
-	return n;
+	return P->load[pi];
 }
 
 static void
@@ -2406,8 +2406,12 @@ fill_assignments(struct prob *P)
 {
 	size_t i, *n = xcalloc(P->p->nexercises + 1, sizeof(size_t));
 
+	P->load = xcalloc(P->m->npeople + 1, sizeof(size_t));
 	for (i = 0; i < P->nc; i++)
-		n[P->c[i].ex] += (size_t)P->best[i];
+		if (P->best[i]) {
+			n[P->c[i].ex]++;
+			P->load[P->c[i].person]++;
+		}
 	for (i = 0; i < P->p->nexercises; i++) {
 		struct plan_exercise *px = &P->p->exercises[i];
 
@@ -3169,6 +3173,7 @@ prob_free(struct prob *P)
 	free(P->pr);
 	free(P->rev);
 	free(P->xcl);
+	free(P->load);
 	free(P->pc);
 	free(P->cx);
 	free(P->gx);
