@@ -63,9 +63,12 @@ struct item {
 	const struct corrective_action *ca;	/* ITEM_ACTION */
 	ptime start, end;	/* UTC; for a VTODO, end is DUE */
 	size_t zone;		/* index into cal.zones, which may move */
-	char *uid;
-	char *parent;		/* ITEM_TODO, ITEM_ACTION: the UID of its
-				 * event (an action's may be NULL) */
+	const char *uid;	/* an event's is struct pieces', a task's
+				 * own_uid */
+	char *own_uid;
+	const char *parent;	/* ITEM_TODO, ITEM_ACTION: the UID of its
+				 * event, struct pieces' (an action's may
+				 * be NULL) */
 	int all_day;
 	struct icaltimetype day;	/* the local date of an all-day item */
 };
@@ -76,7 +79,10 @@ struct texts {
 	size_t n, cap;
 };
 
+struct pieces;
+
 struct cal {
+	const struct pieces *k;	/* the pieces, zones and UIDs of the run */
 	struct item *items;
 	size_t nitems, capitems;
 	struct zone *zones;
@@ -148,12 +154,27 @@ struct pieces {
 	struct piece **ev, **cx;	/* per slot: as the exercise reads,
 					 * then other languages' (->next) */
 	size_t nev, ncx;
+	/* Per slot, the UID ("<event>.<exercise>@planner"), and per
+	 * exercise its zone as zone_get() finds it (known: libical knows
+	 * the name), made once: every file names the same events and
+	 * zones, and making them again per file was about 6% of the time
+	 * of writing 20,000 people's calendars. */
+	char **evuid, **cxuid;
+	icaltimezone **extz;
+	unsigned char *exknown;
+	char *head;			/* header_start() */
+	size_t headlen;
 	struct tzpiece *tz;
 	/* Taken to read or change ev, cx (and their ->next lists) and tz
 	 * while threads share them; pieces once put there do not change. */
 	pthread_mutex_t lock;
 	size_t nthreads;	/* that make the pieces of one file: 1 while
 				 * files are written in parallel instead */
+	/* Buffers check_pieces() is done with, under lock, for the next
+	 * block to reuse: a block's calendar is a megabyte or so, and one
+	 * made and freed per block kept malloc consolidating its heap. */
+	struct sb *spare;
+	size_t nspare, capspare;
 };
 
 /*
@@ -232,16 +253,28 @@ utf8_len(const unsigned char *s)
  * silently drops CR and writes other control characters raw, which
  * breaks the line structure, so: CRLF and CR become LF, other control
  * characters but TAB are dropped, and a byte that is not UTF-8 becomes
- * U+FFFD. With oneline, LF and TAB become spaces too.
+ * U+FFFD. With oneline, LF and TAB become spaces too. Runs of text that
+ * stay as they are (nearly all of it) are copied whole.
  */
 static char *
 clean_text(const char *s, int oneline)
 {
 	struct sb b = {0};
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	const unsigned char *p = (const unsigned char *)(s ? s : ""), *run;
 	size_t n;
 
 	while (*p) {
+		for (run = p; *p >= 0x20 && *p != 0x7f;)
+			if (*p < 0x80)
+				p++;
+			else if ((n = utf8_len(p)) != 0)
+				p += n;
+			else
+				break;
+		if (p > run)
+			sb_putn(&b, (const char *)run, (size_t)(p - run));
+		if (*p == '\0')
+			break;
 		if (*p == '\r' || *p == '\n') {
 			sb_putc(&b, oneline ? ' ' : '\n');
 			p += (p[0] == '\r' && p[1] == '\n') ? 2 : 1;
@@ -341,28 +374,53 @@ repeated_wall_time(icaltimezone *tz, ptime t)
 }
 
 /*
- * Set *out to the index of zone name in c->zones, adding it on first use.
- * Returns 0, or -1 with *cause set when libical does not know the name.
+ * The zone libical has for name: 0 with *tzp (NULL for "UTC", whose
+ * times are written with Z), or -1 when it does not know the name.
  */
 static int
-zone_get(struct cal *c, const char *name, size_t *out, char **cause)
+builtin_zone(const char *name, icaltimezone **tzp)
 {
+	icaltimezone *tz;
+
+	*tzp = NULL;
+	if (empty(name) || (tz = icaltimezone_get_builtin_timezone(name)) ==
+	    NULL)
+		return -1;
+	if (icaltimezone_get_component(tz) != NULL)
+		*tzp = tz;
+	return 0;
+}
+
+/*
+ * Set *out to the index of the zone of exercise px in c->zones, adding
+ * it on first use (looked up in c->k, made by pieces_init()). Returns
+ * 0, or -1 with *cause set when libical does not know the name.
+ */
+static int
+zone_get(struct cal *c, const struct plan_exercise *px, size_t *out,
+    char **cause)
+{
+	const char *name = px->ex->timezone;
 	struct zone *z;
 	icaltimezone *tz;
-	size_t i;
+	size_t i, x;
+	int known;
 
 	for (i = 0; i < c->nzones; i++)
 		if (streq(c->zones[i].name, name)) {
 			*out = i;
 			return 0;
 		}
-	if (empty(name) || (tz = icaltimezone_get_builtin_timezone(name)) ==
-	    NULL) {
+	if (c->k != NULL) {
+		x = (size_t)(px - c->k->plan->exercises);
+		tz = c->k->extz[x];
+		known = c->k->exknown[x];
+	} else
+		known = builtin_zone(name, &tz) == 0;
+	if (!known) {
 		*cause = xasprintf("unknown time zone '%s'", name ? name : "");
 		return -1;
 	}
-	if (icaltimezone_get_component(tz) == NULL)
-		tz = NULL;	/* "UTC": times are written with Z */
 	c->zones = vec_grow(c->zones, &c->capzones, c->nzones,
 	    sizeof(*c->zones));
 	*out = c->nzones;
@@ -537,15 +595,19 @@ description(const struct cal *c, const struct plan_exercise *px,
 		const char *id = def->roles.v[i];
 		int n = 0;
 
-		sb_printf(&b, "%s %s", i ? ";" : "", role_name(c, ex->tpl, id));
+		/* sb_puts(), not sb_printf(): this runs per person per
+		 * event, and a printf each was 5% of rendering events. */
+		sb_puts(&b, i ? "; " : " ");
+		sb_puts(&b, role_name(c, ex->tpl, id));
 		for (j = 0; j < px->nassignments; j++) {
 			const struct assignment *as = &px->assignments[j];
 
 			if (as->role == NULL || as->person == NULL ||
 			    !streq(as->role->id, id))
 				continue;
-			sb_printf(&b, "%s%s", n++ ? ", " : " (",
-			    or_else(as->person->name, or_else(as->person->id, "?")));
+			sb_puts(&b, n++ ? ", " : " (");
+			sb_puts(&b, or_else(as->person->name,
+			    or_else(as->person->id, "?")));
 		}
 		if (n > 0)
 			sb_putc(&b, ')');
@@ -631,6 +693,18 @@ attends(const struct assignment *as, size_t i)
 	return 0;
 }
 
+/* "mailto:<email>" (caller frees), without a printf: one per ATTENDEE. */
+static char *
+mailto(const char *email)
+{
+	size_t n = strlen(email);
+	char *s = xmalloc(n + 8);
+
+	memcpy(s, "mailto:", 7);
+	memcpy(s + 7, email, n + 1);
+	return s;
+}
+
 /*
  * An ATTENDEE. xrole, when not NULL, is the person's exercise role ids
  * ("controller" or "controller,evaluator"): ROLE is RFC 5545's closed
@@ -649,7 +723,7 @@ attendee_new(const char *email, const char *cn, icalparameter_role role,
     icalparameter_partstat partstat, icalparameter_cutype cutype,
     const char *xrole)
 {
-	char *s = xasprintf("mailto:%s", email);
+	char *s = mailto(email);
 	icalproperty *prop = must(icalproperty_new_attendee(s));
 
 	free(s);
@@ -692,8 +766,11 @@ person_roles(const struct plan_exercise *px, const struct person *pn,
 	for (j = 0; j < px->nassignments; j++) {
 		const struct assignment *as = &px->assignments[j];
 
-		if (as->person == pn && as->role != NULL && attends(as, i))
-			sb_printf(&b, "%s%s", b.len ? "," : "", as->role->id);
+		if (as->person == pn && as->role != NULL && attends(as, i)) {
+			if (b.len > 0)
+				sb_putc(&b, ',');
+			sb_puts(&b, as->role->id);
+		}
 	}
 	return sb_take(&b);
 }
@@ -751,7 +828,7 @@ add_organizer(icalcomponent *c, const struct exercise *ex)
 
 	if (empty(ex->organiser.email))
 		return;
-	s = xasprintf("mailto:%s", ex->organiser.email);
+	s = mailto(ex->organiser.email);
 	prop = must(icalproperty_new_organizer(s));
 	free(s);
 	if (!empty(ex->organiser.name))
@@ -1053,6 +1130,46 @@ vtimezone_new(icaltimezone *tz, const char *name, int y0, int y1)
 	return vtz;
 }
 
+/* Backslashes in a row from which fold_line() works out, for every
+ * byte of a line at once, where it may break. */
+#define LONG_ESCAPE 16
+
+/*
+ * How a line s may be broken before s[i] (0 < i < n): 0 not at all
+ * (inside a UTF-8 character, or between a backslash and the character
+ * it escapes: after an odd number of them in a row), 1 only next to a
+ * space, 2 freely.
+ */
+static int
+break_at(const char *s, size_t i)
+{
+	size_t j;
+
+	if (((unsigned char)s[i] & 0xc0) == 0x80)
+		return 0;
+	for (j = i; j > 0 && s[j - 1] == '\\'; j--)
+		;
+	if ((i - j) % 2 == 1)
+		return 0;
+	return s[i] != ' ' && s[i - 1] != ' ' ? 2 : 1;
+}
+
+/* Whether s[0..n) has LONG_ESCAPE backslashes in a row somewhere. */
+static int
+long_escape(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n, *q;
+
+	while ((p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+		for (q = p; q < end && *q == '\\'; q++)
+			;
+		if (q - p >= LONG_ESCAPE)
+			return 1;
+		p = q;
+	}
+	return 0;
+}
+
 /*
  * libical folds after any ';', ':' or space it can find, which leaves
  * lines ending in a space that some readers trim. Fold every line again:
@@ -1064,32 +1181,48 @@ vtimezone_new(icaltimezone *tz, const char *name, int y0, int y1)
 static void
 fold_line(struct sb *out, const char *s, size_t n)
 {
-	unsigned char *ok = xmalloc(n + 1);
+	unsigned char *ok = NULL;
 	size_t i, start = 0, room = LINE_MAX_OCTETS, brk;
 	int esc = 0;
 
-	for (i = 0; i < n; i++) {
-		ok[i] = ((unsigned char)s[i] & 0xc0) != 0x80 && !esc;
-		if (ok[i] && s[i] != ' ' && (i == 0 || s[i - 1] != ' '))
-			ok[i] = 2;
-		esc = s[i] == '\\' && !esc;
+	if (n <= LINE_MAX_OCTETS) {	/* most lines: nothing to fold */
+		sb_putn(out, s, n);
+		sb_putn(out, "\r\n", 2);
+		return;
 	}
-	ok[n] = 2;
+	/*
+	 * break_at() looks at the few bytes before a break and finds one
+	 * in a step or two; only where backslashes run long would it
+	 * count them again and again, so there every byte's answer is
+	 * worked out first, once.
+	 */
+	if (long_escape(s, n)) {
+		ok = xmalloc(n + 1);
+		for (i = 0; i < n; i++) {
+			ok[i] = ((unsigned char)s[i] & 0xc0) != 0x80 && !esc;
+			if (ok[i] && s[i] != ' ' && (i == 0 || s[i - 1] != ' '))
+				ok[i] = 2;
+			esc = s[i] == '\\' && !esc;
+		}
+		ok[n] = 2;
+	}
 	while (n - start > room) {
-		for (brk = start + room; brk > start && ok[brk] < 2; brk--)
+		for (brk = start + room; brk > start && (ok != NULL ?
+		    ok[brk] : break_at(s, brk)) < 2; brk--)
 			;
 		if (brk == start)
-			for (brk = start + room; brk > start && !ok[brk]; brk--)
+			for (brk = start + room; brk > start && (ok != NULL ?
+			    ok[brk] : break_at(s, brk)) == 0; brk--)
 				;
 		if (brk == start)	/* cannot happen with clean text */
 			brk = start + room;
 		sb_putn(out, s + start, brk - start);
-		sb_puts(out, "\r\n ");
+		sb_putn(out, "\r\n ", 3);
 		start = brk;
 		room = LINE_MAX_OCTETS - 1;
 	}
 	sb_putn(out, s + start, n - start);
-	sb_puts(out, "\r\n");
+	sb_putn(out, "\r\n", 2);
 	free(ok);
 }
 
@@ -1099,29 +1232,42 @@ fold_line(struct sb *out, const char *s, size_t n)
  * piece is 73 octets between the CR and the LF that end it ("\r\r\n
  * \n"), which reads as an empty line after it; RFC 5545 has no empty
  * content line, so none is written.
+ *
+ * Every component and every file's own lines pass through here: a line
+ * that libical did not fold is folded from the text where it stands,
+ * and the result is sized for the text at once (refolding changes its
+ * length by a few octets a line) rather than grown by copies.
  */
 static char *
 refold(const char *text, size_t *lenp)
 {
 	struct sb out = {0}, line = {0};
-	const char *p = text;
+	const char *p = text, *seg;
+	size_t len = strlen(text);
 
+	out.cap = len + len / 16 + 64;
+	out.s = xmalloc(out.cap);
+	out.s[0] = '\0';
 	while (*p != '\0') {
 		size_t n = strcspn(p, "\r\n");
 
-		sb_putn(&line, p, n);
+		seg = p;
 		p += n;
 		if (*p == '\r')
 			p++;
 		if (*p == '\n')
 			p++;
 		if (*p == ' ' || *p == '\t') {	/* a continuation */
+			sb_putn(&line, seg, n);
 			p++;
 			continue;
 		}
-		if (line.len > 0)
-			fold_line(&out, sb_str(&line), line.len);
-		line.len = 0;
+		if (line.len > 0) {
+			sb_putn(&line, seg, n);
+			fold_line(&out, line.s, line.len);
+			line.len = 0;
+		} else if (n > 0)
+			fold_line(&out, seg, n);
 	}
 	sb_free(&line);
 	*lenp = out.len;
@@ -1326,7 +1472,7 @@ item_add(struct cal *c, const struct plan_exercise *px, enum item_kind kind,
 	struct item *it;
 	size_t z;
 
-	if (zone_get(c, px->ex->timezone, &z, cause) == -1) {
+	if (zone_get(c, px, &z, cause) == -1) {
 		char *m = *cause;
 
 		*cause = xasprintf("exercise '%s': %s", px->ex->id, m);
@@ -1348,6 +1494,15 @@ static char *
 event_uid(const struct plan_exercise *px, const char *id)
 {
 	return xasprintf("%s.%s@planner", id, px->ex->id);
+}
+
+/* The UID of planned event pe of px, as k made it (borrowed). */
+static const char *
+ev_uid(const struct pieces *k, const struct plan_exercise *px,
+    const struct planned_event *pe)
+{
+	return k->evuid[k->evbase[(size_t)(px - k->plan->exercises)] +
+	    (size_t)(pe - px->events)];
 }
 
 /* Set the local dates of all-day items, and refuse a UID used twice. */
@@ -1415,7 +1570,6 @@ collect(struct cal *c, const struct plan *p, ics_filter *keep,
 		for (j = 0; j < px->nevents; j++) {
 			const struct planned_event *pe = &px->events[j];
 			struct item *it;
-			char *eid;
 
 			if (keep != NULL && !keep(px, pe, arg))
 				continue;
@@ -1425,9 +1579,7 @@ collect(struct cal *c, const struct plan *p, ics_filter *keep,
 			it->index = j;
 			it->start = pe->start;
 			it->end = pe->end;
-			eid = event_id(pe);
-			it->uid = event_uid(px, eid);
-			free(eid);
+			it->uid = ev_uid(c->k, px, pe);
 			it->all_day = pe->def->kind == EV_DEADLINE ||
 			    pe->start == pe->end;
 		}
@@ -1444,7 +1596,8 @@ collect(struct cal *c, const struct plan *p, ics_filter *keep,
 			it->ce = ce;
 			it->start = ce->start;
 			it->end = ce->end;
-			it->uid = event_uid(px, ce->id);
+			it->uid = c->k->cxuid[c->k->cxbase[(size_t)(px -
+			    p->exercises)] + j];
 			it->all_day = ce->start >= ce->end;
 		}
 	}
@@ -1488,7 +1641,6 @@ collect_actions(struct cal *c, const struct plan_exercise *px,
 	for (i = 0; i < nactions; i++) {
 		const struct corrective_action *ca = &actions[i];
 		struct item *it;
-		char *eid;
 		int y, m, d;
 
 		if (ca->no <= 0 || !streq(ca->exercise, px->ex->id))
@@ -1496,13 +1648,10 @@ collect_actions(struct cal *c, const struct plan_exercise *px,
 		if ((it = item_add(c, px, ITEM_ACTION, cause)) == NULL)
 			return -1;
 		it->ca = ca;
-		it->uid = xasprintf("action/%lld.%s@planner", (long long)ca->no,
-		    px->ex->id);
-		if (pe != NULL) {
-			eid = event_id(pe);
-			it->parent = event_uid(px, eid);
-			free(eid);
-		}
+		it->uid = it->own_uid = xasprintf("action/%lld.%s@planner",
+		    (long long)ca->no, px->ex->id);
+		if (pe != NULL)
+			it->parent = ev_uid(c->k, px, pe);
 		if (ca->due == 0)
 			continue;
 		it->all_day = 1;
@@ -1537,7 +1686,6 @@ collect_tasks(struct cal *c, const struct plan *p,
 		c->duties[c->nduties++] = dl;
 		for (j = 0; j < n; j = k) {
 			struct item *it;
-			char *eid;
 
 			for (k = j + 1; k < n && dl[k].item == dl[j].item; k++)
 				;
@@ -1548,11 +1696,9 @@ collect_tasks(struct cal *c, const struct plan *p,
 			it->duties = &dl[j];
 			it->nduties = k - j;
 			it->start = it->end = dl[j].due;
-			it->uid = xasprintf("%s.%s.%s@planner", dl[j].item->id,
-			    dl[j].list->id, px->ex->id);
-			eid = event_id(dl[j].event);
-			it->parent = event_uid(px, eid);
-			free(eid);
+			it->uid = it->own_uid = xasprintf("%s.%s.%s@planner",
+			    dl[j].item->id, dl[j].list->id, px->ex->id);
+			it->parent = ev_uid(c->k, px, dl[j].event);
 		}
 		if (collect_actions(c, px, actions, nactions, cause) == -1)
 			return -1;
@@ -1713,6 +1859,34 @@ action_new(struct cal *c, const struct item *it)
 	return td;
 }
 
+/*
+ * The lines every calendar starts with, BEGIN, PRODID and VERSION, as
+ * libical writes them (caller frees), made once per run: header() adds
+ * each file's NAME to them, which libical writes property by property
+ * as it would inside the calendar.
+ */
+static char *
+header_start(size_t *lenp)
+{
+	static const char end[] = "END:VCALENDAR\r\n";
+	icalcomponent *cal = must(icalcomponent_new_vcalendar());
+	char *raw, *text;
+	size_t n;
+
+	icalcomponent_add_property(cal, must(icalproperty_new_prodid(PRODID)));
+	icalcomponent_add_property(cal, must(icalproperty_new_version("2.0")));
+	raw = must(icalcomponent_as_ical_string_r(cal));
+	icalcomponent_free(cal);
+	n = strlen(raw);
+	if (n >= sizeof(end) - 1 && strcmp(raw + n - (sizeof(end) - 1),
+	    end) == 0)
+		n -= sizeof(end) - 1;
+	text = xstrndup(raw, n);
+	icalmemory_free_buffer(raw);
+	*lenp = n;
+	return text;
+}
+
 static int
 zone_cmp(const void *a, const void *b)
 {
@@ -1744,6 +1918,27 @@ pieces_init(struct pieces *k, const struct plan *p, char **cause)
 	}
 	k->ev = xcalloc(k->nev + 1, sizeof(*k->ev));
 	k->cx = xcalloc(k->ncx + 1, sizeof(*k->cx));
+	k->head = header_start(&k->headlen);
+	k->evuid = xcalloc(k->nev + 1, sizeof(*k->evuid));
+	k->cxuid = xcalloc(k->ncx + 1, sizeof(*k->cxuid));
+	k->extz = xcalloc(p->nexercises + 1, sizeof(*k->extz));
+	k->exknown = xcalloc(p->nexercises + 1, 1);
+	for (i = 0; i < p->nexercises; i++) {
+		const struct plan_exercise *px = &p->exercises[i];
+		size_t j;
+
+		for (j = 0; j < px->nevents; j++) {
+			char *eid = event_id(&px->events[j]);
+
+			k->evuid[k->evbase[i] + j] = event_uid(px, eid);
+			free(eid);
+		}
+		for (j = 0; j < px->ncancelled; j++)
+			k->cxuid[k->cxbase[i] + j] = event_uid(px,
+			    px->cancelled[j].id);
+		k->exknown[i] = builtin_zone(px->ex->timezone,
+		    &k->extz[i]) == 0;
+	}
 	return 0;
 }
 
@@ -1766,15 +1961,27 @@ pieces_clear(struct pieces *k)
 	struct tzpiece *t, *next;
 	size_t i;
 
-	for (i = 0; i < k->nev; i++)
+	for (i = 0; i < k->nev; i++) {
 		piece_free(k->ev[i]);
-	for (i = 0; i < k->ncx; i++)
+		free(k->evuid != NULL ? k->evuid[i] : NULL);
+	}
+	for (i = 0; i < k->ncx; i++) {
 		piece_free(k->cx[i]);
+		free(k->cxuid != NULL ? k->cxuid[i] : NULL);
+	}
+	free(k->head);
+	free(k->evuid);
+	free(k->cxuid);
+	free(k->extz);
+	free(k->exknown);
 	for (t = k->tz; t != NULL; t = next) {
 		next = t->next;
 		free(t->text);
 		free(t);
 	}
+	for (i = 0; i < k->nspare; i++)
+		sb_free(&k->spare[i]);
+	free(k->spare);
 	free(k->ev);
 	free(k->cx);
 	free(k->evbase);
@@ -2099,16 +2306,25 @@ static int
 check_pieces(const struct cal *c, struct pieces *k, const struct check *chk,
     size_t n, char **cause)
 {
+	static const char begin[] = "BEGIN:VCALENDAR\r\nPRODID:" PRODID
+	    "\r\nVERSION:2.0\r\n", end[] = "END:VCALENDAR\r\n";
 	struct cal v;
 	struct sb b = {0};
-	const struct tzpiece *t;
-	size_t from, i, m;
+	const struct tzpiece **tzv;
+	size_t from, i, m, nt, need;
 	int rc = 0;
 
+	if (n == 0)	/* a file whose pieces were all made before */
+		return 0;
 	memset(&v, 0, sizeof(v));
-	v.items = xcalloc(CHECK_CHUNK, sizeof(*v.items));
+	v.items = xcalloc(n < CHECK_CHUNK ? n : CHECK_CHUNK, sizeof(*v.items));
 	v.zones = xcalloc(c->nzones + 1, sizeof(*v.zones));
 	v.nzones = c->nzones;
+	tzv = xcalloc(c->nzones + 1, sizeof(*tzv));
+	pthread_mutex_lock(&k->lock);
+	if (k->nspare > 0)
+		b = k->spare[--k->nspare];
+	pthread_mutex_unlock(&k->lock);
 	for (from = 0; rc == 0 && from < n; from += m) {
 		m = n - from < CHECK_CHUNK ? n - from : CHECK_CHUNK;
 		for (i = 0; i < c->nzones; i++) {
@@ -2126,56 +2342,64 @@ check_pieces(const struct cal *c, struct pieces *k, const struct check *chk,
 				zone_note(&v.zones[it->zone], it->end);
 		}
 		v.nitems = m;
-		b.len = 0;
-		sb_puts(&b, "BEGIN:VCALENDAR\r\nPRODID:" PRODID
-		    "\r\nVERSION:2.0\r\n");
-		for (i = 0; i < v.nzones && rc == 0; i++) {
+		need = sizeof(begin) + sizeof(end);
+		for (i = nt = 0; i < v.nzones && rc == 0; i++) {
 			if (!v.zones[i].used)
 				continue;
-			if ((t = tz_piece(k, &v.zones[i], cause)) == NULL)
+			if ((tzv[nt] = tz_piece(k, &v.zones[i], cause)) == NULL)
 				rc = -1;
 			else
-				sb_putn(&b, t->text, t->len);
+				need += tzv[nt++]->len;
 		}
 		if (rc == -1)
 			break;
 		for (i = 0; i < m; i++)
+			need += chk[from + i].pc->len;
+		if (b.cap < need) {	/* the whole text at once, no copies */
+			sb_free(&b);
+			b.s = xmalloc(need);
+			b.cap = need;
+		}
+		b.len = 0;
+		sb_putn(&b, begin, sizeof(begin) - 1);
+		for (i = 0; i < nt; i++)
+			sb_putn(&b, tzv[i]->text, tzv[i]->len);
+		for (i = 0; i < m; i++)
 			sb_putn(&b, chk[from + i].pc->text,
 			    chk[from + i].pc->len);
-		sb_puts(&b, "END:VCALENDAR\r\n");
+		sb_putn(&b, end, sizeof(end) - 1);
 		rc = self_check(&v, sb_str(&b), cause);
 	}
-	sb_free(&b);
+	pthread_mutex_lock(&k->lock);
+	k->spare = vec_grow(k->spare, &k->capspare, k->nspare,
+	    sizeof(*k->spare));
+	k->spare[k->nspare++] = b;
+	pthread_mutex_unlock(&k->lock);
+	free(tzv);
 	free(v.items);
 	free(v.zones);
 	return rc;
 }
 
 /*
- * The calendar's own lines, folded: BEGIN, PRODID, VERSION, NAME and
- * X-WR-CALNAME (caller frees), once libical finds no error in them;
- * NULL with *cause if it does.
+ * The calendar's own lines, folded: BEGIN, PRODID, VERSION (k's
+ * header_start()), NAME and X-WR-CALNAME (caller frees), once libical
+ * finds no error in them; NULL with *cause if it does.
  */
 static char *
-header(const char *calname, size_t *lenp, char **cause)
+header(const struct pieces *k, const char *calname, size_t *lenp,
+    char **cause)
 {
 	static const char end[] = "END:VCALENDAR\r\n";
-	icalcomponent *cal, *root;
+	icalproperty *prop;
+	icalcomponent *root;
 	struct sb b = {0};
 	char *name, *esc, *raw, *text;
-	size_t n;
 
-	cal = must(icalcomponent_new_vcalendar());
-	icalcomponent_add_property(cal, must(icalproperty_new_prodid(PRODID)));
-	icalcomponent_add_property(cal, must(icalproperty_new_version("2.0")));
 	name = clean_text(calname, 1);
-	icalcomponent_add_property(cal, must(icalproperty_new_name(name)));
-	raw = must(icalcomponent_as_ical_string_r(cal));
-	icalcomponent_free(cal);
-	n = strlen(raw);
-	if (n >= sizeof(end) - 1 && strcmp(raw + n - (sizeof(end) - 1),
-	    end) == 0)
-		n -= sizeof(end) - 1;
+	prop = must(icalproperty_new_name(name));
+	raw = must(icalproperty_as_ical_string_r(prop));
+	icalproperty_free(prop);
 
 	/*
 	 * libical escapes backslashes and newlines in an X-property but
@@ -2185,8 +2409,11 @@ header(const char *calname, size_t *lenp, char **cause)
 	 * first component.
 	 */
 	esc = escape_text(name);
-	sb_putn(&b, raw, n);
-	sb_printf(&b, "X-WR-CALNAME:%s\r\n", esc);
+	sb_putn(&b, k->head, k->headlen);
+	sb_puts(&b, raw);
+	sb_puts(&b, "X-WR-CALNAME:");
+	sb_puts(&b, esc);
+	sb_puts(&b, "\r\n");
 	free(esc);
 	free(name);
 	icalmemory_free_buffer(raw);
@@ -2306,7 +2533,7 @@ render(struct cal *c, struct pieces *k, const char *calname,
 		if (pr.pcs[i]->tzid & PIECE_TZ_END)
 			zone_note(&c->zones[it->zone], it->end);
 	}
-	if ((head = header(calname, &hlen, cause)) == NULL)
+	if ((head = header(k, calname, &hlen, cause)) == NULL)
 		goto out;
 	for (i = 0; i < c->nzones; i++)
 		if (c->zones[i].used)
@@ -2395,6 +2622,7 @@ write_cal(const struct plan *p, const char *calname,
 			goto out;
 	}
 	c.stamp = k->stamp;
+	c.k = k;
 	if ((src->tasks ? collect_tasks(&c, p, src->done, src->ndone,
 	    src->actions, src->nactions, cause) :
 	    collect(&c, p, src->keep, src->arg, src->only, src->nonly,
@@ -2406,10 +2634,8 @@ write_cal(const struct plan *p, const char *calname,
 out:
 	if (k == &own)
 		pieces_clear(&own);
-	for (i = 0; i < c.nitems; i++) {
-		free(c.items[i].uid);
-		free(c.items[i].parent);
-	}
+	for (i = 0; i < c.nitems; i++)
+		free(c.items[i].own_uid);
 	for (i = 0; i < c.nduties; i++)
 		free(c.duties[i]);
 	free(c.duties);

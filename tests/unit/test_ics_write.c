@@ -530,6 +530,70 @@ test_no_empty_line(void **state)
 	free(text);
 }
 
+/*
+ * Folds next to escapes: runs of backslashes short and long (where
+ * they run long, the writer works out every break of a line at once,
+ * elsewhere it looks only near each fold), between commas, spaces and
+ * multi-byte characters. No line is over 75 octets, no fold comes
+ * between a backslash and the character it escapes, and the text
+ * reads back as it was.
+ */
+static void
+test_fold_escapes(void **state)
+{
+	struct event_def *def = (struct event_def *)
+	    plan->exercises[0].events[0].def;
+	char *saved = def->description, *text, *want;
+	const char *p, *q, *eol;
+	struct sb b = {0};
+	size_t i, k, nfolds = 0;
+	struct doc d;
+	int esc = 0;
+
+	(void)state;
+	for (i = 0; i < 60; i++) {
+		for (k = 0; k < (i * 7) % 37; k++)
+			sb_putc(&b, '\\');
+		sb_puts(&b, i % 3 ? "x," : "Ж ;");
+	}
+	def->description = b.s;
+	text = write_cal("escapes.ics", NULL, NULL, NULL);
+	def->description = saved;
+	for (p = text; *p != '\0'; p = eol + 2) {
+		eol = strstr(p, "\r\n");
+		assert_non_null(eol);
+		if ((size_t)(eol - p) > 75)
+			fail_msg("line of %zu octets: %.*s", (size_t)(eol - p),
+			    (int)(eol - p), p);
+		q = p;
+		if (*p == ' ')
+			q++;	/* a continuation: the same escapes */
+		else
+			esc = 0;
+		for (; q < eol; q++)
+			esc = *q == '\\' && !esc;
+		if (eol[2] == ' ') {
+			nfolds++;
+			if (esc)
+				fail_msg("a fold splits an escape: %.*s",
+				    (int)(eol - p), p);
+		}
+	}
+	assert_true(nfolds > 40);
+	doc_parse(&d, text);
+	want = xasprintf(MARKING "\n\n%s\n\n"
+	    "Location: Centro de Mando, 1 Main St, Denver; CO\n"
+	    "Exercise type: full-scale\n"
+	    "Roles attending: Lead planner (Ana Pérez); "
+	    "Controller (Ana Pérez, Олег Петренко)", b.s);
+	assert_unescaped(event_prop(&d, "ipm.ex-den@planner", "DESCRIPTION"),
+	    want);
+	free(want);
+	doc_free(&d);
+	sb_free(&b);
+	free(text);
+}
+
 /* Conformance 3, 14, 16, 21: calendar properties. */
 static void
 test_calendar(void **state)
@@ -1846,6 +1910,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_no_empty_line),
+		cmocka_unit_test(test_fold_escapes),
 		cmocka_unit_test(test_calendar),
 		cmocka_unit_test(test_event),
 		cmocka_unit_test(test_escaping),
