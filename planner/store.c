@@ -32,6 +32,7 @@ struct store {
 	char *path;
 	int version;
 	int busy_ms;
+	int journal;	/* in a write begun with a rollback journal */
 	struct {
 		char *sql;		/* our copy: compared by text */
 		const char *given;	/* the caller's text, a literal
@@ -793,10 +794,74 @@ store_version(const struct store *s)
 
 /* --- transactions ---------------------------------------------------- */
 
+/*
+ * Switch the journal with sql ("PRAGMA journal_mode = ..."), giving up
+ * at once when another connection has the file open: 1 when it is mode
+ * now, 0 when it stayed as it was.
+ */
+static int
+journal_to(struct store *s, const char *sql, const char *mode)
+{
+	sqlite3_stmt *q;
+	int now = 0;
+
+	sqlite3_busy_timeout(s->db, 0);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) == SQLITE_OK) {
+		if (sqlite3_step(q) == SQLITE_ROW &&
+		    sqlite3_column_type(q, 0) == SQLITE_TEXT)
+			now = strcmp((const char *)sqlite3_column_text(q, 0),
+			    mode) == 0;
+		sqlite3_finalize(q);
+	}
+	sqlite3_busy_timeout(s->db, s->busy_ms);
+	return now;
+}
+
+/* Back to the write-ahead log after a write with a rollback journal.
+ * Should another planner hold the file now, its own open switches it
+ * (set_wal()): the transaction is over either way. */
+static void
+journal_back(struct store *s)
+{
+	char *cause = NULL;
+
+	if (!s->journal)
+		return;
+	s->journal = 0;
+	if (set_wal(s, &cause) == -1)
+		free(cause);
+}
+
 int
 store_begin(struct store *s, char **cause)
 {
-	return exec_sql(s, "BEGIN IMMEDIATE", cause);
+	int64_t stored = 1;
+
+	/*
+	 * The first revisions stored into a file are written with a
+	 * rollback journal, not the log: pages past the end of the file
+	 * are never journalled, so a national program's 116 MiB are
+	 * written once, not to the log and again at its checkpoint (the
+	 * first store of L took 0.3 s less CPU, half the system time and
+	 * half the bytes). It is as durable (synchronous stays FULL: the
+	 * commit is on disk when it returns) and as atomic (a hot journal
+	 * is rolled back on next open). Only when no other connection has
+	 * the file open, as leaving WAL needs; a reader that opens it
+	 * meanwhile waits for the commit, as a writer would, up to the
+	 * busy timeout. Later writes keep to the log, so readers never
+	 * wait for them; so does creating the schema (version 0).
+	 */
+	if (s->version > 0 && scalar(s, &stored, cause, "SELECT EXISTS "
+	    "(SELECT 1 FROM revision)", "") == -1)
+		return -1;
+	if (stored == 0)
+		s->journal = journal_to(s, "PRAGMA journal_mode = DELETE",
+		    "delete");
+	if (exec_sql(s, "BEGIN IMMEDIATE", cause) == -1) {
+		journal_back(s);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -822,6 +887,7 @@ store_commit(struct store *s, char **cause)
 		store_rollback(s);
 		return -1;
 	}
+	journal_back(s);
 	return 0;
 }
 
@@ -830,6 +896,8 @@ store_rollback(struct store *s)
 {
 	if (s->db != NULL && !sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	if (s->db != NULL)
+		journal_back(s);
 }
 
 /* --- revisions ------------------------------------------------------- */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -1152,6 +1153,84 @@ test_busy(void **state)
 	free(file);
 }
 
+/* Bytes in the file name + suffix: -1 when there is none. */
+static long
+file_size(const char *name, const char *suffix)
+{
+	char *f = xasprintf("%s%s", name, suffix);
+	struct stat st;
+	long n = stat(f, &st) == 0 ? (long)st.st_size : -1;
+
+	free(f);
+	return n;
+}
+
+/*
+ * The first revisions into a file go through a rollback journal, not
+ * the log (written once, not twice), unless another connection has the
+ * file open; the file is in WAL mode after, and a first store that
+ * fails leaves it empty, in WAL mode, with no journal.
+ */
+static void
+test_first_store_journal(void **state)
+{
+	char *file = path("p.db"), *mode, *cause = NULL;
+	struct fixture f;
+	struct store *s, *other;
+	int n[1], fr[1];
+
+	(void)state;
+	fixture_load(&f);
+	s = open_new(file);
+	assert_int_equal(put(s, f.p, &f.src, NULL), 1);
+	/* Nothing went through the log; the file has it all. */
+	assert_true(file_size(file, "-wal") <= 0);
+	assert_int_equal(file_size(file, "-journal"), -1);
+	f.p->exercises[0].events[1].start += 86400;
+	assert_int_equal(put(s, f.p, &f.src, NULL), 2);
+	assert_true(file_size(file, "-wal") > 0);	/* later ones do */
+	store_close(s);
+	mode = raw_text(file, "PRAGMA journal_mode");
+	assert_string_equal(mode, "wal");
+	free(mode);
+	assert_int_equal(raw_int(file, "SELECT count(*) FROM revision"), 2);
+	free(file);
+
+	/* Another connection open: the log, so it never waits. */
+	file = path("q.db");
+	s = open_new(file);
+	other = open_new(file);
+	assert_int_equal(put(s, f.p, &f.src, NULL), 1);
+	assert_true(file_size(file, "-wal") > 0);
+	store_close(other);
+	store_close(s);
+	free(file);
+
+	/* A first store that fails half-way. */
+	file = path("r.db");
+	store_close(open_new(file));
+	raw(file, "CREATE TRIGGER fault BEFORE INSERT ON revision_item "
+	    "WHEN NEW.seq = 2 BEGIN SELECT RAISE(ABORT, 'injected fault'); "
+	    "END;");
+	s = open_new(file);
+	assert_int_equal(revision_store(s, f.p, &f.src, NOW, n, fr, &cause),
+	    -1);
+	assert_non_null(strstr(cause, "injected fault"));
+	free(cause);
+	assert_int_equal(file_size(file, "-journal"), -1);
+	store_close(s);
+	mode = raw_text(file, "PRAGMA journal_mode");
+	assert_string_equal(mode, "wal");
+	free(mode);
+	assert_int_equal(raw_int(file, "SELECT count(*) FROM revision"), 0);
+	assert_int_equal(raw_int(file, "SELECT count(*) FROM event"), 0);
+	mode = raw_text(file, "PRAGMA integrity_check");
+	assert_string_equal(mode, "ok");
+	free(mode);
+	fixture_free(&f);
+	free(file);
+}
+
 /*
  * A write that fails half-way (a trigger stands in for a full disk or a
  * crash) leaves the database exactly at the revision before.
@@ -1328,6 +1407,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fault_midway, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_first_store_journal,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_commitments, setup,
 		    teardown),
