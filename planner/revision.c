@@ -913,7 +913,7 @@ revision_store_src(struct store *s, const struct plan *p,
 	size_t i;
 	int n;
 
-	if (store_begin(s, cause) == -1)
+	if (store_begin_bulk(s, cause) == -1)
 		return -1;
 	for (i = 0; i < p->nexercises; i++) {
 		struct plan_memo *mo = memo_of(rs, p, i);

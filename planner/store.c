@@ -730,8 +730,9 @@ store_open_version(const char *path, enum store_mode mode, int version,
 	/*
 	 * A new file gets 8 KiB pages (an existing one keeps its own: the
 	 * size is fixed once in WAL mode). A program's revisions are
-	 * hundreds of thousands of rows and plans of 28 KiB each, written
-	 * twice (the log, then its checkpoint): with 4 KiB pages a plan
+	 * hundreds of thousands of rows and plans of 28 KiB each (after
+	 * the first store, store_begin_bulk(), written twice: the log,
+	 * then its checkpoint): with 4 KiB pages a plan
 	 * took seven overflow pages, not four, and storing bench-gen's L
 	 * an eighth more CPU. Larger pages did no better. Only the file's
 	 * layout changes, not a row in it.
@@ -817,47 +818,57 @@ journal_to(struct store *s, const char *sql, const char *mode)
 	return now;
 }
 
-/* Back to the write-ahead log after a write with a rollback journal.
- * Should another planner hold the file now, its own open switches it
- * (set_wal()): the transaction is over either way. */
+/* Back to the write-ahead log and synchronous FULL after a write with a
+ * rollback journal. Should another connection hold the file now, the
+ * switch gives up at once and synchronous stays EXTRA, as a rollback
+ * journal needs: the next planner to open the file switches it
+ * (set_wal()). */
 static void
 journal_back(struct store *s)
 {
-	char *cause = NULL;
-
 	if (!s->journal)
 		return;
 	s->journal = 0;
-	if (set_wal(s, &cause) == -1)
-		free(cause);
+	if (journal_to(s, "PRAGMA journal_mode = WAL", "wal"))
+		sqlite3_exec(s->db, "PRAGMA synchronous = FULL", NULL, NULL,
+		    NULL);
 }
 
 int
 store_begin(struct store *s, char **cause)
 {
+	return exec_sql(s, "BEGIN IMMEDIATE", cause);
+}
+
+int
+store_begin_bulk(struct store *s, char **cause)
+{
 	int64_t stored = 1;
 
 	/*
-	 * The first revisions stored into a file are written with a
-	 * rollback journal, not the log: pages past the end of the file
-	 * are never journalled, so a national program's 116 MiB are
-	 * written once, not to the log and again at its checkpoint (the
-	 * first store of L took 0.3 s less CPU, half the system time and
-	 * half the bytes). It is as durable (synchronous stays FULL: the
-	 * commit is on disk when it returns) and as atomic (a hot journal
-	 * is rolled back on next open). Only when no other connection has
-	 * the file open, as leaving WAL needs; a reader that opens it
-	 * meanwhile waits for the commit, as a writer would, up to the
-	 * busy timeout. Later writes keep to the log, so readers never
-	 * wait for them; so does creating the schema (version 0).
+	 * Pages past the end of the file are never journalled, so with a
+	 * rollback journal a national program's 116 MiB are written once,
+	 * not to the log and again at its checkpoint (the first store of
+	 * L took 0.3 s less CPU, half the system time and half the
+	 * bytes). synchronous EXTRA, not FULL, for it: a commit in
+	 * journal_mode DELETE is the journal's unlink, which only EXTRA
+	 * syncs (its directory), so a power cut just after cannot bring
+	 * back a journal that would undo the commit. Leaving WAL needs
+	 * the file to itself; a reader that opens it meanwhile waits for
+	 * the commit, as a writer would, up to the busy timeout.
 	 */
 	if (s->version > 0 && scalar(s, &stored, cause, "SELECT EXISTS "
 	    "(SELECT 1 FROM revision)", "") == -1)
 		return -1;
-	if (stored == 0)
-		s->journal = journal_to(s, "PRAGMA journal_mode = DELETE",
-		    "delete");
-	if (exec_sql(s, "BEGIN IMMEDIATE", cause) == -1) {
+	if (stored == 0 && journal_to(s, "PRAGMA journal_mode = DELETE",
+	    "delete")) {
+		s->journal = 1;
+		if (exec_sql(s, "PRAGMA synchronous = EXTRA", cause) == -1) {
+			journal_back(s);
+			return -1;
+		}
+	}
+	if (store_begin(s, cause) == -1) {
 		journal_back(s);
 		return -1;
 	}

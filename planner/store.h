@@ -241,6 +241,15 @@ int store_version(const struct store *s);
  * can't fail and is a no-op outside a transaction.
  */
 int store_begin(struct store *s, char **cause);
+/*
+ * store_begin for storing revisions: into a file that holds none yet,
+ * and that no other connection has open, the transaction goes through
+ * a rollback journal with synchronous EXTRA instead of the write-ahead
+ * log, so its pages are written once (docs/database.md, "Safety");
+ * store_commit and store_rollback switch back to the log. Returns 0,
+ * or -1 with *cause set and no transaction begun.
+ */
+int store_begin_bulk(struct store *s, char **cause);
 int store_begin_read(struct store *s, char **cause);
 int store_commit(struct store *s, char **cause);
 void store_rollback(struct store *s);

@@ -1206,6 +1206,28 @@ test_first_store_journal(void **state)
 	store_close(s);
 	free(file);
 
+	/* Another planner opening the file during a first store waits
+	 * for it, up to the busy timeout; after the commit the file is
+	 * in WAL mode again, with no journal left. */
+	file = path("w.db");
+	setenv("PLANNER_BUSY_TIMEOUT", "100", 1);
+	s = open_new(file);
+	assert_int_equal(store_begin_bulk(s, &cause), 0);
+	other = NULL;
+	assert_int_equal(store_open(file, STORE_CREATE, &other, &cause), -1);
+	assert_null(other);
+	assert_non_null(strstr(cause, "busy"));
+	free(cause);
+	cause = NULL;
+	unsetenv("PLANNER_BUSY_TIMEOUT");
+	assert_int_equal(store_commit(s, &cause), 0);
+	assert_int_equal(file_size(file, "-journal"), -1);
+	store_close(s);
+	mode = raw_text(file, "PRAGMA journal_mode");
+	assert_string_equal(mode, "wal");
+	free(mode);
+	free(file);
+
 	/* A first store that fails half-way. */
 	file = path("r.db");
 	store_close(open_new(file));
