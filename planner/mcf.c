@@ -45,6 +45,8 @@ struct mcf {
 	 * and so are the arcs mcf_set() changed since the last solve. */
 	unsigned *dseen, *aseen, dstamp, astamp;
 	struct ivec { int *v; size_t n, cap; } src, popped, dirty, level;
+	/* popped: the nodes the last search settled short of the
+	 * shortage; level: those it settled without the heap (relax()). */
 	char *isdirty;		/* [arc] */
 	struct heap *heap;	/* kept from solve to solve (heap_room) */
 	int bulk;		/* see mcf_bulk() */
@@ -482,9 +484,19 @@ reach(struct mcf *f, struct heap *h, int v, int64_t d, int prev)
 	heap_push(h, d, v);
 }
 
-/* Dijkstra's step from v, at distance d, along every arc with room. */
+/*
+ * Dijkstra's step from v, at distance d, along every arc with room.
+ * With level (in bulk), a node first reached at d itself, over an arc
+ * of zero reduced cost (the plateaus of people who cost the same), is
+ * settled already, as nothing left is nearer: it goes on level, not
+ * through the heap, whose sifting was a tenth of L's staffing. The
+ * distances, so the potentials, are Dijkstra's; without level the
+ * order nodes are settled in, which path by path decides the path
+ * among equals, is the heap's.
+ */
 static void
-relax(struct mcf *f, struct heap *h, int v, int64_t d, uint64_t *work)
+relax(struct mcf *f, struct heap *h, int v, int64_t d, uint64_t *work,
+    struct ivec *level)
 {
 	int i;
 
@@ -496,7 +508,14 @@ relax(struct mcf *f, struct heap *h, int v, int64_t d, uint64_t *work)
 		if (ed->cap <= 0)
 			continue;
 		nd = d + ed->cost + f->pot[v] - f->pot[ed->to];
-		if (nd < dist_of(f, ed->to))
+		if (nd >= dist_of(f, ed->to))
+			continue;
+		if (level != NULL && nd == d && h->pos[ed->to] < 0) {
+			f->dseen[ed->to] = f->dstamp;
+			f->dist[ed->to] = d;
+			f->prev[ed->to] = i;
+			ivec_add(level, ed->to);
+		} else
 			reach(f, h, ed->to, nd, i);
 	}
 }
@@ -513,7 +532,7 @@ shortest_path(struct mcf *f, int s, int t, struct heap *h, uint64_t *work)
 	reach(f, h, s, 0, -1);
 	while (h->n > 0) {
 		heap_pop(h, &d, &v);
-		relax(f, h, v, d, work);
+		relax(f, h, v, d, work, NULL);
 	}
 	return dist_of(f, t) != INF;
 }
@@ -593,39 +612,6 @@ admissible(const struct mcf *f, int v, const struct edge *ed)
  * cost (augment_round()). Returns the distance of that nearest shortage,
  * or INF when no shortage can be reached.
  */
-/*
- * Dijkstra's step from v at distance d, where a node first reached at d
- * itself (an arc of zero reduced cost: the plateaus of people who cost
- * the same) is settled already, as nothing left is nearer: it goes on
- * f->level, not through the heap, whose sifting was a fifth of L's
- * staffing. The distances, so the potentials, are Dijkstra's.
- */
-static void
-relax_level(struct mcf *f, struct heap *h, int v, int64_t d,
-    uint64_t *work)
-{
-	int i;
-
-	for (i = f->first[v]; i < f->first[v + 1]; i++) {
-		const struct edge *ed = &f->pk[i];
-		int64_t nd;
-
-		(*work)++;
-		if (ed->cap <= 0)
-			continue;
-		nd = d + ed->cost + f->pot[v] - f->pot[ed->to];
-		if (nd >= dist_of(f, ed->to))
-			continue;
-		if (nd == d && h->pos[ed->to] < 0) {
-			f->dseen[ed->to] = f->dstamp;
-			f->dist[ed->to] = d;
-			f->prev[ed->to] = i;
-			ivec_add(&f->level, ed->to);
-		} else
-			reach(f, h, ed->to, nd, i);
-	}
-}
-
 static int64_t
 nearest_shortage(struct mcf *f, struct heap *h, uint64_t *work)
 {
@@ -635,17 +621,17 @@ nearest_shortage(struct mcf *f, struct heap *h, uint64_t *work)
 
 	new_search(f, h);
 	f->popped.n = 0;
+	f->level.n = 0;
 	for (i = 0; i < f->src.n; i++)
 		if (f->excess[f->src.v[i]] > 0)
 			reach(f, h, f->src.v[i], 0, -1);
 	while (h->n > 0) {
 		heap_pop(h, &d, &v);
-		f->level.n = 0;
 		for (;;) {
 			if (f->excess[v] < 0)
 				return d;
 			ivec_add(&f->popped, v);
-			relax_level(f, h, v, d, work);
+			relax(f, h, v, d, work, &f->level);
 			if (f->level.n == 0)
 				break;
 			v = f->level.v[--f->level.n];
