@@ -133,7 +133,8 @@ struct prob {
 	struct vec **rev;		/* [ex][role]: events the role attends */
 	char *xcl;			/* [ex]: two roles may exclude each
 					 * other (excludes_conflicts()) */
-	size_t *load;			/* [person]: load_of() */
+	size_t *load;			/* [person]: roles held, filled by
+					 * fill_assignments() */
 	struct vec *pc;			/* [person]: their cands */
 	size_t *cx;			/* [2 ex], [2 ex + 1]: its cands */
 	size_t *gx;			/* [2 ex], [2 ex + 1]: its groups */
@@ -752,21 +753,6 @@ cands_job(void *arg, size_t j)
 	return 0;
 }
 
-/* tz_get() fills its cache on first use: every zone the cands' costs
- * ask for is loaded before threads share it, so they only read it. */
-static void
-load_zones(const struct prob *P)
-{
-	size_t i;
-
-	for (i = 0; i < P->m->nagencies; i++)
-		if (P->m->agencies[i]->timezone != NULL)
-			(void)tz_get(P->m->agencies[i]->timezone, NULL);
-	for (i = 0; i < P->p->nexercises; i++)
-		if (P->p->exercises[i].ex->timezone != NULL)
-			(void)tz_get(P->p->exercises[i].ex->timezone, NULL);
-}
-
 /*
  * Every exercise's seat groups, then its cands: asking each person of
  * each agency taking part about each role was a third of L's staffing,
@@ -789,7 +775,6 @@ make_cands(struct prob *P)
 		rg[j] = xcalloc(t->nroles + 1, sizeof(size_t));
 		exercise_groups(P, j, rg[j]);
 	}
-	load_zones(P);
 	nthreads = nx < CAND_THREADS_FROM && assign_threads == 0 ? 1 :
 	    team_threads(assign_threads);
 	for (x0 = 0; x0 < nx; x0 += n) {
@@ -965,9 +950,11 @@ excludes_conflicts(struct prob *P, size_t pi)
 	size_t i, j;
 
 	/* Cands are in exercise order: only the rest of this one's. */
-	for (i = 0; i < pc->n; i++)
-		for (j = i + 1; P->xcl[P->c[pc->v[i]].ex] && j < pc->n &&
-		    P->c[pc->v[j]].ex == P->c[pc->v[i]].ex; j++) {
+	for (i = 0; i < pc->n; i++) {
+		if (!P->xcl[P->c[pc->v[i]].ex])
+			continue;
+		for (j = i + 1; j < pc->n && P->c[pc->v[j]].ex ==
+		    P->c[pc->v[i]].ex; j++) {
 			const struct cand *a = &P->c[pc->v[i]];
 			const struct cand *b = &P->c[pc->v[j]];
 			const struct role_def *ra = role_of(P, a->ex, a->role);
@@ -975,12 +962,12 @@ excludes_conflicts(struct prob *P, size_t pi)
 			struct vec va = { (size_t *)&pc->v[i], 1, 0 };
 			struct vec vb = { (size_t *)&pc->v[j], 1, 0 };
 
-			if (a->ex == b->ex && (ra->multiple || rb->multiple) &&
-			    excludes(ra, rb))
+			if ((ra->multiple || rb->multiple) && excludes(ra, rb))
 				add_conflict(P, CF_EXCLUDES, &va, &vb,
 				    label(P, "%s may not hold both %s and %s",
 				    P->m->people[pi]->id, ra->id, rb->id));
 		}
+	}
 }
 
 /* Person pi's cands in exercise ex. */
@@ -990,9 +977,9 @@ cands_in(const struct prob *P, size_t pi, size_t ex, struct vec *out)
 	size_t i;
 
 	out->n = 0;
-	for (i = 0; i < P->pc[pi].n; i++)
-		if (P->c[P->pc[pi].v[i]].ex == ex)
-			vec_add(out, P->pc[pi].v[i]);
+	for (i = first_in(P, pi, ex); i < P->pc[pi].n &&
+	    P->c[P->pc[pi].v[i]].ex == ex; i++)
+		vec_add(out, P->pc[pi].v[i]);
 }
 
 /* Does cand c attend an event of its exercise that is on at t? */
@@ -2321,6 +2308,7 @@ search(struct prob *P)
 static size_t
 load_of(const struct prob *P, size_t pi)
 {
+	assert(P->load != NULL);
 	return P->load[pi];
 }
 
@@ -2561,21 +2549,14 @@ static long
 find_cand(const struct prob *P, size_t ex, size_t role, size_t pi)
 {
 	const struct vec *pc = &P->pc[pi];
-	size_t lo = 0, hi = pc->n, mid;
+	size_t i;
 
-	/* A person's cands are listed in the order they are numbered,
-	 * which is exercise order: only exercise ex's are looked at (at
-	 * L, explaining an empty seat asked this of 20,000 people). */
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (pc->v[mid] < P->cx[2 * ex])
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < pc->n && pc->v[lo] < P->cx[2 * ex + 1]; lo++)
-		if (P->c[pc->v[lo]].role == role)
-			return (long)pc->v[lo];
+	/* Only exercise ex's (at L, explaining an empty seat asked this
+	 * of 20,000 people, who have 480 cands each). */
+	for (i = first_in(P, pi, ex); i < pc->n && P->c[pc->v[i]].ex == ex;
+	    i++)
+		if (P->c[pc->v[i]].role == role)
+			return (long)pc->v[i];
 	return -1;
 }
 
@@ -3112,7 +3093,7 @@ build(struct prob *P)
 	mcf_bulk(P->f, P->nc > P->large);
 	P->made = xcalloc(P->m->npeople + 1, sizeof(struct vec));
 	P->xcl = xcalloc(P->p->nexercises + 1, 1);
-	for (i = 0; i < P->p->nexercises; i++)
+	for (i = 0; i < P->p->nexercises && !P->network_only; i++)
 		P->xcl[i] = (char)may_exclude(P, i);
 	/* The network-only model is the network: no rule beyond it. */
 	for (i = 0; i < P->m->npeople && !P->network_only; i++)

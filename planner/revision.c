@@ -662,20 +662,12 @@ void
 revision_src_plans(struct revision_src *rs, const struct plan *p)
 {
 	struct plan_share sh = { rs, p };
-	size_t i;
 
 	memo_for(rs, p);
 	if (p->nexercises == 0)
 		return;
-	/*
-	 * What the threads share they only read: the zones of the
-	 * agencies' local times are loaded here (tz_get() caches them in
-	 * a list it does not lock), and the first plan is made here too,
-	 * so json-c seeds its hashing once.
-	 */
-	for (i = 0; p->model != NULL && i < p->model->nagencies; i++)
-		if (p->model->agencies[i]->timezone != NULL)
-			(void)tz_get(p->model->agencies[i]->timezone, NULL);
+	/* The first plan is made here, so json-c seeds its hashing
+	 * once, before threads share it. */
 	memo_make(rs, p, 0);
 	team_run(p->nexercises < PLAN_THREADS_FROM && revision_threads == 0 ?
 	    1 : team_threads(revision_threads), p->nexercises, plan_job, &sh);

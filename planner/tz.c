@@ -5,6 +5,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -87,6 +88,9 @@ struct header {
 };
 
 static struct tz *cache;
+/* Threads making staffing's cands, plans' JSON and calendars ask for
+ * zones at once: the cache is walked and grown under this. */
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void
 tz_free(struct tz *z)
@@ -774,14 +778,17 @@ tz_get(const char *name, char **cause)
 		    name);
 		goto fail;
 	}
+	pthread_mutex_lock(&cache_lock);
 	for (z = cache; z != NULL; z = z->next)
 		if (strcmp(z->name, name) == 0)
-			return z;
-	if ((z = tz_load(name, &msg)) == NULL)
-		goto fail;
-	z->next = cache;
-	cache = z;
-	return z;
+			break;
+	if (z == NULL && (z = tz_load(name, &msg)) != NULL) {
+		z->next = cache;
+		cache = z;
+	}
+	pthread_mutex_unlock(&cache_lock);
+	if (z != NULL)
+		return z;
 fail:
 	if (cause != NULL)
 		*cause = msg;
@@ -795,11 +802,13 @@ tz_cache_clear(void)
 {
 	struct tz *z, *next;
 
+	pthread_mutex_lock(&cache_lock);
 	for (z = cache; z != NULL; z = next) {
 		next = z->next;
 		tz_free(z);
 	}
 	cache = NULL;
+	pthread_mutex_unlock(&cache_lock);
 }
 
 const char *

@@ -13,6 +13,8 @@ struct tz;
  * cause may be NULL when the caller knows the name is valid) for a name
  * that is malformed, unknown, or whose file is not valid TZif.
  * Names with "..", a leading "/" or other path tricks are refused.
+ * Threads may call it at once (the cache is locked); a zone it returns
+ * is only read after, by anyone.
  */
 const struct tz *tz_get(const char *name, char **cause);
 
