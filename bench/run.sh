@@ -42,7 +42,8 @@ unset PLANNER_PROGRESS_DELAY
 	exit 1
 }
 mkdir -p "$work"
-old=$work/.old.$$
+old=$work/.old.$$	# left behind only if killed (SIGKILL): delete it
+n=0
 trap 'rm -rf "$old"' EXIT
 trap 'exit 1' HUP INT PIPE TERM
 
@@ -84,7 +85,8 @@ for size in $sizes; do
 	# profiles): the last run's files are moved aside, not deleted,
 	# until the benchmark ends.
 	if [ -e "$dir/out" ]; then
-		mkdir -p "$old" && mv "$dir/out" "$old/$size" || exit 1
+		n=$((n + 1))
+		mkdir -p "$old" && mv "$dir/out" "$old/$n" || exit 1
 	fi
 	rm -f "$dir/planner.db" "$dir/planner.db-wal" "$dir/planner.db-shm"
 	sync
