@@ -283,12 +283,11 @@ clean_text(const char *s, int oneline)
 			p++;
 		} else if (*p < 0x20 || *p == 0x7f) {
 			p++;
-		} else if ((n = utf8_len(p)) == 0) {
+		} else {
+			/* The run above stops at a byte >= 0x80 only where
+			 * utf8_len() found no sequence. */
 			sb_puts(&b, "\xef\xbf\xbd");
 			p++;
-		} else {
-			sb_putn(&b, (const char *)p, n);
-			p += n;
 		}
 	}
 	return sb_take(&b);
@@ -393,8 +392,9 @@ builtin_zone(const char *name, icaltimezone **tzp)
 
 /*
  * Set *out to the index of the zone of exercise px in c->zones, adding
- * it on first use (looked up in c->k, made by pieces_init()). Returns
- * 0, or -1 with *cause set when libical does not know the name.
+ * it on first use as pieces_init() found it: write_cal() sets c->k
+ * before any item is added, so every zone is looked up once a run.
+ * Returns 0, or -1 with *cause set when libical does not know the name.
  */
 static int
 zone_get(struct cal *c, const struct plan_exercise *px, size_t *out,
@@ -404,20 +404,15 @@ zone_get(struct cal *c, const struct plan_exercise *px, size_t *out,
 	struct zone *z;
 	icaltimezone *tz;
 	size_t i, x;
-	int known;
 
 	for (i = 0; i < c->nzones; i++)
 		if (streq(c->zones[i].name, name)) {
 			*out = i;
 			return 0;
 		}
-	if (c->k != NULL) {
-		x = (size_t)(px - c->k->plan->exercises);
-		tz = c->k->extz[x];
-		known = c->k->exknown[x];
-	} else
-		known = builtin_zone(name, &tz) == 0;
-	if (!known) {
+	x = (size_t)(px - c->k->plan->exercises);
+	tz = c->k->extz[x];
+	if (!c->k->exknown[x]) {
 		*cause = xasprintf("unknown time zone '%s'", name ? name : "");
 		return -1;
 	}
@@ -1245,9 +1240,8 @@ refold(const char *text, size_t *lenp)
 	const char *p = text, *seg;
 	size_t len = strlen(text);
 
-	out.cap = len + len / 16 + 64;
-	out.s = xmalloc(out.cap);
-	out.s[0] = '\0';
+	sb_reserve(&out, len + len / 16 + 63);
+	out.s[0] = '\0';	/* for sb_take() when there is no line */
 	while (*p != '\0') {
 		size_t n = strcspn(p, "\r\n");
 
@@ -1271,7 +1265,10 @@ refold(const char *text, size_t *lenp)
 	}
 	sb_free(&line);
 	*lenp = out.len;
-	return sb_take(&out);
+	/* Pieces last the whole run: give back what sb_reserve()'s
+	 * doubling left over (writing L's calendars peaked at 267 MiB
+	 * without this, 210 MiB with it). */
+	return xreallocarray(out.s, out.len + 1, 1);
 }
 
 /* The first X-LIC-ERROR text under c, or NULL. */
@@ -1505,6 +1502,13 @@ ev_uid(const struct pieces *k, const struct plan_exercise *px,
 	    (size_t)(pe - px->events)];
 }
 
+/* The UID of cancelled event j of px, as k made it (borrowed). */
+static const char *
+cx_uid(const struct pieces *k, const struct plan_exercise *px, size_t j)
+{
+	return k->cxuid[k->cxbase[(size_t)(px - k->plan->exercises)] + j];
+}
+
 /* Set the local dates of all-day items, and refuse a UID used twice. */
 static int
 finish_items(struct cal *c, char **cause)
@@ -1596,8 +1600,7 @@ collect(struct cal *c, const struct plan *p, ics_filter *keep,
 			it->ce = ce;
 			it->start = ce->start;
 			it->end = ce->end;
-			it->uid = c->k->cxuid[c->k->cxbase[(size_t)(px -
-			    p->exercises)] + j];
+			it->uid = cx_uid(c->k, px, j);
 			it->all_day = ce->start >= ce->end;
 		}
 	}
@@ -2306,8 +2309,7 @@ static int
 check_pieces(const struct cal *c, struct pieces *k, const struct check *chk,
     size_t n, char **cause)
 {
-	static const char begin[] = "BEGIN:VCALENDAR\r\nPRODID:" PRODID
-	    "\r\nVERSION:2.0\r\n", end[] = "END:VCALENDAR\r\n";
+	static const char end[] = "END:VCALENDAR\r\n";
 	struct cal v;
 	struct sb b = {0};
 	const struct tzpiece **tzv;
@@ -2342,7 +2344,7 @@ check_pieces(const struct cal *c, struct pieces *k, const struct check *chk,
 				zone_note(&v.zones[it->zone], it->end);
 		}
 		v.nitems = m;
-		need = sizeof(begin) + sizeof(end);
+		need = k->headlen + sizeof(end) - 1;
 		for (i = nt = 0; i < v.nzones && rc == 0; i++) {
 			if (!v.zones[i].used)
 				continue;
@@ -2355,13 +2357,9 @@ check_pieces(const struct cal *c, struct pieces *k, const struct check *chk,
 			break;
 		for (i = 0; i < m; i++)
 			need += chk[from + i].pc->len;
-		if (b.cap < need) {	/* the whole text at once, no copies */
-			sb_free(&b);
-			b.s = xmalloc(need);
-			b.cap = need;
-		}
 		b.len = 0;
-		sb_putn(&b, begin, sizeof(begin) - 1);
+		sb_reserve(&b, need);	/* the whole text at once */
+		sb_putn(&b, k->head, k->headlen);
 		for (i = 0; i < nt; i++)
 			sb_putn(&b, tzv[i]->text, tzv[i]->len);
 		for (i = 0; i < m; i++)
@@ -2470,9 +2468,8 @@ prep_block(void *arg, size_t b)
 
 /*
  * Before threads render c's items: load what their rendering would
- * otherwise load on first use, unguarded (tz.h's zones, by
- * duty_venue_zone()) or not (libical's offsets of a zone), once per
- * exercise.
+ * otherwise load on first use, unguarded: libical's offsets of a zone,
+ * once per exercise (tz.h's zones lock their own cache).
  */
 static void
 warm_zones(const struct cal *c)
@@ -2484,7 +2481,6 @@ warm_zones(const struct cal *c)
 
 		if (i > 0 && it->px == c->items[i - 1].px)
 			continue;
-		(void)duty_venue_zone(it->px);
 		if (c->zones[it->zone].tz != NULL)
 			(void)offset_at(c->zones[it->zone].tz, it->start);
 	}

@@ -202,7 +202,7 @@ arena_printf(struct arena *a, const char *fmt, ...)
 	return p;
 }
 
-static void
+void
 sb_reserve(struct sb *b, size_t extra)
 {
 	size_t need;

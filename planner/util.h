@@ -53,6 +53,15 @@ void sb_printf(struct sb *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
 const char *sb_str(struct sb *b);	/* always NUL-terminated, never NULL */
 char *sb_take(struct sb *b);		/* caller frees; b is reset */
 void sb_free(struct sb *b);
+/*
+ * Make room for extra more octets and the NUL after them, so that
+ * appending up to extra octets moves the text no more: afterwards
+ * b->cap >= b->len + extra + 1 and b->s is not NULL. b->len and the
+ * text are kept; a buffer that was empty is not NUL-terminated by it.
+ * The capacity grows by doubling from 64, so it may exceed the request.
+ * This function can't fail: exhaustion exits, as xmalloc() does.
+ */
+void sb_reserve(struct sb *b, size_t extra);
 
 /*
  * Grow a heap array *pp of *capp elements so that index n is valid.
