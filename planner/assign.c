@@ -2089,6 +2089,41 @@ vacant(const struct prob *P, size_t g0, size_t g1)
 }
 
 /*
+ * Cand c of run r, left out, priced: *lax and *strict (price_all())
+ * get its arc's reduced cost at either end's potential. one is the
+ * potential of r's group when it has one group (INT64_MAX: look). Returns
+ * 0 when no arc of c could carry flow.
+ */
+static int
+price_cand(const struct prob *P, const struct run *r, const struct cand *c,
+    int64_t one, int64_t pt, int64_t *lax, int64_t *strict)
+{
+	int64_t from = one, to, in, p;
+	size_t j, n, gs[2];
+
+	if (c->arc >= 0 || c->banned || !into_pot(P, c, pt, &to, &in))
+		return 0;
+	n = one != INT64_MAX ? 1 : cand_groups(P, c, r->g0, r->g1, gs);
+	for (j = 0; one == INT64_MAX && j < n; j++)
+		if ((p = mcf_pot(P->f, P->g[gs[j]].node)) < from)
+			from = p;
+	if (n == 0)
+		return 0;
+	*strict = cand_cost(P, c) + from - in;
+	*lax = cand_cost(P, c) + from - to;
+	return 1;
+}
+
+/* Run r's potential for price_cand(). */
+static int64_t
+run_pot(const struct prob *P, const struct run *r)
+{
+	/* Most roles have one group: its potential, once. */
+	return r->g1 - r->g0 == 1 ? mcf_pot(P->f, P->g[r->g0].node) :
+	    INT64_MAX;
+}
+
+/*
  * The cands of run r left out, priced: the PRICE_BEST of most negative
  * reduced cost go to *add; *gap gains what all of them could lower the
  * flow's cost by, and the role's seats times its most negative reduced
@@ -2098,32 +2133,17 @@ static int64_t
 price_run(struct prob *P, const struct run *r, int64_t pt, struct vec *add,
     int64_t *gap)
 {
-	int64_t from, to, strict, p, rc, low = 0, one, best[PRICE_BEST];
-	size_t at[PRICE_BEST], nb = 0, i, j, gs[2], n;
+	int64_t rc, strict, low = 0, one = run_pot(P, r), best[PRICE_BEST];
+	size_t at[PRICE_BEST], nb = 0, i, j;
 	int seats;
 
 	P->work += r->c1 - r->c0;
-	/* Most roles have one group: its potential, once. */
-	one = r->g1 - r->g0 == 1 ? mcf_pot(P->f, P->g[r->g0].node) :
-	    INT64_MAX;
 	for (i = r->c0; i < r->c1; i++) {
-		const struct cand *c = &P->c[i];
-
-		if (c->arc >= 0 || c->banned ||
-		    !into_pot(P, c, pt, &to, &strict))
+		if (!price_cand(P, r, &P->c[i], one, pt, &rc, &strict))
 			continue;
-		from = one;
-		n = one != INT64_MAX ? 1 : cand_groups(P, c, r->g0, r->g1,
-		    gs);
-		for (j = 0; one == INT64_MAX && j < n; j++)
-			if ((p = mcf_pot(P->f, P->g[gs[j]].node)) < from)
-				from = p;
-		if (n == 0)
-			continue;
-		rc = cand_cost(P, c) + from - strict;
-		*gap += rc < 0 ? rc : 0;
-		low = rc < low ? rc : low;
-		if ((rc = cand_cost(P, c) + from - to) < 0)
+		*gap += strict < 0 ? strict : 0;
+		low = strict < low ? strict : low;
+		if (rc < 0)
 			keep_least(best, at, &nb, PRICE_BEST, rc, i);
 	}
 	for (i = 0; i < nb; i++)
@@ -2198,12 +2218,88 @@ price(struct prob *P, int node, int64_t fc)
 	return n;
 }
 
+/* The run holding cand ci. */
+static const struct run *
+run_of(const struct prob *P, size_t ci)
+{
+	size_t lo = 0, hi = P->nruns, mid;
+
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (P->runs[mid].c0 <= ci)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	assert(P->runs[lo].c0 <= ci && ci < P->runs[lo].c1);
+	return &P->runs[lo];
+}
+
+/* The want (<= PRICE_BEST) cands of run r left out of least reduced
+ * cost, whatever its sign, to *add. */
+static void
+price_spare(struct prob *P, const struct run *r, int64_t pt, size_t want,
+    struct vec *add)
+{
+	int64_t rc, strict, one = run_pot(P, r), best[PRICE_BEST];
+	size_t at[PRICE_BEST], nb = 0, i;
+
+	if (want > PRICE_BEST)
+		want = PRICE_BEST;
+	P->work += r->c1 - r->c0;
+	for (i = r->c0; i < r->c1; i++)
+		if (price_cand(P, r, &P->c[i], one, pt, &rc, &strict))
+			keep_least(best, at, &nb, want, rc, i);
+	for (i = 0; i < nb; i++)
+		vec_add(add, at[i]);
+}
+
+/*
+ * A ban that takes a seat from its holder sends the seat, in the next
+ * solve, to the cheapest way left, which among the columns in the
+ * network is often its vacancy: the pricing after it then finds the
+ * cands that would fill it and the flow is solved a second time. At L
+ * those second solves were a third of the search. So before the solve
+ * each run losing holders gets as many of its cands left out, the
+ * least in reduced cost at the potentials as they are (the seat will
+ * want one of them). Frozen or not: a column added is a cand with an
+ * arc, and pricing still covers the others.
+ */
+unsigned long assign_spare_columns;
+
+static void
+price_bans(struct prob *P)
+{
+	struct vec add = {0}, lost = {0};
+	int64_t pt = mcf_pot(P->f, P->t);
+	const struct run *r;
+	size_t i, j;
+
+	for (i = 0; i < P->bans.n; i++)
+		if (held(P, P->bans.v[i]))
+			vec_add(&lost, P->bans.v[i]);
+	/* Runs are in cand order: a run's losses side by side. */
+	qsort(lost.v, lost.n, sizeof(size_t), cmp_size);
+	for (i = 0; i < lost.n; i = j) {
+		r = run_of(P, lost.v[i]);
+		for (j = i + 1; j < lost.n && lost.v[j] < r->c1; j++)
+			;
+		price_spare(P, r, pt, j - i, &add);
+	}
+	add_columns(P, &add);
+	assign_spare_columns += add.n;
+	free(add.v);
+	free(lost.v);
+}
+
 /* The flow for the network as it stands at a node; on a large plan,
  * priced until no cand left out could lower its cost, or frozen. Its
  * cost goes to *fc. */
 static void
 solve(struct prob *P, int node, int64_t *fc)
 {
+	if (P->cg)
+		price_bans(P);
 	mcf_solve(P->f, P->s, P->t, P->want, fc, &P->work);
 	while (P->cg && price(P, node, *fc) > 0)
 		mcf_solve(P->f, P->s, P->t, P->want, fc, &P->work);

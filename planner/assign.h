@@ -64,6 +64,13 @@ int assign_plan(struct plan *p, const struct assign_opts *o,
 extern unsigned long assign_gap_stops;
 
 /*
+ * Columns added before a solve for seats that bans took from their
+ * holders (price_bans(), docs/assignment.md), counted for the tests,
+ * which check that large plans' searches add them.
+ */
+extern unsigned long assign_spare_columns;
+
+/*
  * Threads that make the cands (who may hold what): 0 (planner's) for
  * one per processor online, up to TEAM_MAX, on plans of 32 exercises
  * or more, else one; tests set it to compare several with one. The
