@@ -35,6 +35,13 @@ struct mcf {
 	int *first;		/* [nnodes + 1] */
 	int *pos;		/* [edge number]: its place in pk */
 	size_t npacked, packed_nn;
+	/* pack() builds the new pk and pos beside the old and keeps the
+	 * old for the next: at L it runs before most solves, and fresh
+	 * megabytes each time had the kernel clearing pages for them. */
+	size_t pkcap, poscap;
+	struct edge *old_pk;
+	int *old_pos;
+	size_t old_pkcap, old_poscap;
 	/* Scratch for one solve. */
 	int64_t *pot, *dist;
 	int *prev;		/* edge into each node on the shortest path */
@@ -84,6 +91,8 @@ mcf_free(struct mcf *f)
 	free(f->pk);
 	free(f->first);
 	free(f->pos);
+	free(f->old_pk);
+	free(f->old_pos);
 	free(f->pot);
 	free(f->dist);
 	free(f->prev);
@@ -146,13 +155,27 @@ edge_of(const struct mcf *f, size_t i, int rev)
  * its plans) came from. Costs what the network holds; called only
  * when arcs or nodes were added.
  */
+/* Buffer p of *cap elements, with room for n: its contents are not
+ * kept. It grows by a quarter at least, so that the arcs a few solves
+ * add fit without another. */
+static void *
+room(void *p, size_t *cap, size_t n, size_t size)
+{
+	if (n <= *cap)
+		return p;
+	free(p);
+	*cap = n > *cap + *cap / 4 ? n : *cap + *cap / 4;
+	return xreallocarray(NULL, *cap, size);
+}
+
 static void
 pack(struct mcf *f)
 {
-	size_t ne = 2 * f->narcs, n = (size_t)f->nnodes, id, a;
-	struct edge *pk = xreallocarray(NULL, ne + 1, sizeof(*pk));
+	size_t ne = 2 * f->narcs, n = (size_t)f->nnodes, id, a, c;
+	struct edge *pk = room(f->old_pk, &f->old_pkcap, ne + 1,
+	    sizeof(*pk));
 	int *first = xcalloc(n + 1, sizeof(int));
-	int *pos = xreallocarray(NULL, ne + 1, sizeof(int));
+	int *pos = room(f->old_pos, &f->old_poscap, ne + 1, sizeof(int));
 	int *fill = xreallocarray(NULL, n + 1, sizeof(int));
 	int v;
 
@@ -182,10 +205,16 @@ pack(struct mcf *f)
 	}
 	for (id = 0; id < ne; id++)
 		pk[pos[id]].rev = pos[id ^ 1];
-	free(f->pk);
 	free(f->first);
-	free(f->pos);
 	free(fill);
+	f->old_pk = f->pk;
+	f->old_pos = f->pos;
+	c = f->old_pkcap;
+	f->old_pkcap = f->pkcap;
+	f->pkcap = c;
+	c = f->old_poscap;
+	f->old_poscap = f->poscap;
+	f->poscap = c;
 	f->pk = pk;
 	f->first = first;
 	f->pos = pos;
