@@ -1171,6 +1171,121 @@ file_size(const char *name, const char *suffix)
  * file open; the file is in WAL mode after, and a first store that
  * fails leaves it empty, in WAL mode, with no journal.
  */
+/*
+ * Faults in SQLite itself, for the paths no file can provoke: every
+ * connection opened after refuse_install() gets an authorizer that
+ * refuses what refused names, "select" or "PRAGMA=VALUE", while it is
+ * set (NULL: nothing).
+ */
+static const char *refused;
+
+static int
+refuse(void *arg, int action, const char *a1, const char *a2,
+    const char *db, const char *trigger)
+{
+	char what[64];
+
+	(void)arg;
+	(void)db;
+	(void)trigger;
+	if (refused == NULL)
+		return SQLITE_OK;
+	if (action == SQLITE_SELECT)
+		return strcmp(refused, "select") == 0 ? SQLITE_DENY : SQLITE_OK;
+	if (action != SQLITE_PRAGMA || a2 == NULL)
+		return SQLITE_OK;
+	snprintf(what, sizeof(what), "%s=%s", a1, a2);
+	return strcasecmp(what, refused) == 0 ? SQLITE_DENY : SQLITE_OK;
+}
+
+static int
+refuse_hook(sqlite3 *db, const char **err, const void *api)
+{
+	(void)err;
+	(void)api;
+	sqlite3_set_authorizer(db, refuse, NULL);
+	return SQLITE_OK;
+}
+
+static void
+refuse_install(void)
+{
+	assert_int_equal(sqlite3_auto_extension((void (*)(void))refuse_hook),
+	    SQLITE_OK);
+}
+
+static void
+refuse_remove(void)
+{
+	refused = NULL;
+	sqlite3_cancel_auto_extension((void (*)(void))refuse_hook);
+}
+
+/* store_begin_bulk() failing before its transaction: told why, no
+ * transaction left open, the file still in WAL mode. */
+static void
+bulk_refused(const char *what, const char *why)
+{
+	char *file = path(what), *mode, *cause = NULL;
+	struct store *s = open_new(file);
+
+	refused = what;
+	assert_int_equal(store_begin_bulk(s, &cause), -1);
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, why));
+	free(cause);
+	cause = NULL;
+	refused = NULL;
+	assert_int_equal(file_size(file, "-journal"), -1);
+	mode = raw_text(file, "PRAGMA journal_mode");
+	assert_string_equal(mode, "wal");
+	free(mode);
+	/* Not in a transaction: one can begin. */
+	assert_int_equal(store_begin(s, &cause), 0);
+	store_rollback(s);
+	store_close(s);
+	free(file);
+}
+
+/* The first store's error paths, and the switch back to the log being
+ * refused after its commit. */
+static void
+test_first_store_faults(void **state)
+{
+	char *file, *mode, *cause = NULL;
+	struct fixture f;
+	struct store *s;
+
+	(void)state;
+	refuse_install();
+	bulk_refused("select", "not authorized");
+	bulk_refused("synchronous=EXTRA", "not authorized");
+
+	/* Committed, but the log refused afterwards: the revision is
+	 * in, the file left with a rollback journal (no WAL now), and
+	 * the next planner to open it switches it back. */
+	fixture_load(&f);
+	file = path("j.db");
+	s = open_new(file);
+	refused = "journal_mode=WAL";
+	assert_int_equal(put(s, f.p, &f.src, NULL), 1);
+	store_close(s);
+	refused = NULL;
+	assert_int_equal(file_size(file, "-journal"), -1);
+	mode = raw_text(file, "PRAGMA journal_mode");
+	assert_string_equal(mode, "delete");
+	free(mode);
+	assert_int_equal(store_open(file, 0, &s, &cause), 0);
+	store_close(s);
+	mode = raw_text(file, "PRAGMA journal_mode");
+	assert_string_equal(mode, "wal");
+	free(mode);
+	assert_int_equal(raw_int(file, "SELECT count(*) FROM revision"), 1);
+	refuse_remove();
+	fixture_free(&f);
+	free(file);
+}
+
 static void
 test_first_store_journal(void **state)
 {
@@ -1430,6 +1545,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_fault_midway, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_first_store_journal,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_first_store_faults,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_commitments, setup,
