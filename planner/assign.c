@@ -775,8 +775,7 @@ make_cands(struct prob *P)
 		rg[j] = xcalloc(t->nroles + 1, sizeof(size_t));
 		exercise_groups(P, j, rg[j]);
 	}
-	nthreads = nx < CAND_THREADS_FROM && assign_threads == 0 ? 1 :
-	    team_threads(assign_threads);
+	nthreads = team_size(nx, CAND_THREADS_FROM, assign_threads);
 	for (x0 = 0; x0 < nx; x0 += n) {
 		n = nx - x0 < CAND_BLOCK ? nx - x0 : CAND_BLOCK;
 		cj.P = P;

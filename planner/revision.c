@@ -669,8 +669,8 @@ revision_src_plans(struct revision_src *rs, const struct plan *p)
 	/* The first plan is made here, so json-c seeds its hashing
 	 * once, before threads share it. */
 	memo_make(rs, p, 0);
-	team_run(p->nexercises < PLAN_THREADS_FROM && revision_threads == 0 ?
-	    1 : team_threads(revision_threads), p->nexercises, plan_job, &sh);
+	team_run(team_size(p->nexercises, PLAN_THREADS_FROM, revision_threads),
+	    p->nexercises, plan_job, &sh);
 }
 
 /*

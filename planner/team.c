@@ -12,6 +12,12 @@ team_threads(int want)
 	return n < 1 ? 1 : n < TEAM_MAX ? (size_t)n : TEAM_MAX;
 }
 
+size_t
+team_size(size_t n, size_t from, int want)
+{
+	return want == 0 && n < from ? 1 : team_threads(want);
+}
+
 struct team {
 	pthread_mutex_t lock;
 	size_t next, n;

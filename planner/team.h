@@ -11,6 +11,12 @@
  * online (up to TEAM_MAX). Can't fail: at least 1. */
 size_t team_threads(int want);
 
+/* The threads for n jobs: team_threads(want) when want > 0 (tests
+ * compare several with one), else one when n is under from (the jobs
+ * are too few to pay for threads), else one per processor online.
+ * Can't fail: at least 1. */
+size_t team_size(size_t n, size_t from, int want);
+
 /*
  * Jobs 0..n-1, each done once by one of up to nthreads threads (the
  * caller's is one of them), the next job not yet taken going to the
