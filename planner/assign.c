@@ -676,20 +676,37 @@ exercise_cands(const struct prob *P, size_t ex, const size_t *rg,
 {
 	const struct plan_exercise *px = &P->p->exercises[ex];
 	const struct template *t = px->ex->tpl;
-	struct vec who = {0};
+	struct vec who = {0}, ags = {0};
 	struct agc *cache;
 	size_t r, i, j;
 
 	/* Only people of the agencies taking part can be eligible: an
-	 * index, not a scan of every roster, and in roster order. */
+	 * index, not a scan of every roster, and in roster order. Each
+	 * agency's people are in order; when the agencies' do not
+	 * interleave (a roster per agency), putting the agencies in the
+	 * order of their first makes the whole in order, and sorting it
+	 * (1.5% of L's staffing) is needed only when they do. */
 	for (i = 0; i < px->ex->nparticipants; i++) {
 		long a = agency_index(P, px->ex->participants[i].agency);
 
-		for (j = a < 0 ? 0 : P->ag0[a]; a >= 0 && j < P->ag0[a + 1];
-		    j++)
-			vec_add(&who, P->byag[j]);
+		if (a >= 0 && P->ag0[a] < P->ag0[a + 1])
+			vec_add(&ags, (size_t)a);
 	}
-	if (who.n > 0)	/* qsort(NULL, 0, ...) is undefined */
+	/* A few agencies: by insertion. */
+	for (i = 1; i < ags.n; i++)
+		for (j = i; j > 0 && P->byag[P->ag0[ags.v[j]]] <
+		    P->byag[P->ag0[ags.v[j - 1]]]; j--) {
+			size_t x = ags.v[j];
+
+			ags.v[j] = ags.v[j - 1];
+			ags.v[j - 1] = x;
+		}
+	for (i = 0; i < ags.n; i++)
+		for (j = P->ag0[ags.v[i]]; j < P->ag0[ags.v[i] + 1]; j++)
+			vec_add(&who, P->byag[j]);
+	for (i = 1; i < who.n && who.v[i - 1] <= who.v[i]; i++)
+		;
+	if (i < who.n)
 		qsort(who.v, who.n, sizeof(size_t), cmp_size);
 	cache = xcalloc(P->m->nagencies + 1, sizeof(*cache));
 	for (r = 0; r < t->nroles; r++) {
@@ -709,6 +726,7 @@ exercise_cands(const struct prob *P, size_t ex, const size_t *rg,
 	}
 	free(cache);
 	free(who.v);
+	free(ags.v);
 }
 
 /* The cands of exercise ex, made apart, numbered next; in is
