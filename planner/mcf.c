@@ -147,14 +147,6 @@ edge_of(const struct mcf *f, size_t i, int rev)
 	    NULL;
 }
 
-/*
- * Every arc and node into pk, the edges of the arcs packed before
- * keeping their residual capacity, new ones at their capacity with no
- * flow. Within a node, newest edge first: the order a linked list of
- * edges pushed at its head gave, which planner's tie-breaking (and so
- * its plans) came from. Costs what the network holds; called only
- * when arcs or nodes were added.
- */
 /* Buffer p of *cap elements, with room for n: its contents are not
  * kept. It grows by a quarter at least, so that the arcs a few solves
  * add fit without another. */
@@ -168,10 +160,63 @@ room(void *p, size_t *cap, size_t n, size_t size)
 	return xreallocarray(NULL, *cap, size);
 }
 
+/* The edges of the arcs added since the last packing, at their
+ * capacity with no flow, first in their nodes (from fill[v] on, which
+ * they advance), newest first. */
+static void
+pack_new(struct mcf *f, struct edge *pk, int *pos, int *fill)
+{
+	size_t ne = 2 * f->narcs, id, a;
+	int v;
+
+	for (id = ne; id-- > 2 * f->npacked;) {
+		struct edge *e;
+
+		a = id / 2;
+		v = id & 1 ? f->ato[a] : f->afrom[a];
+		pos[id] = fill[v]++;
+		e = &pk[pos[id]];
+		e->to = id & 1 ? f->afrom[a] : f->ato[a];
+		e->cap = id & 1 ? 0 : f->cap0[a];
+		e->cost = id & 1 ? -f->acost[a] : f->acost[a];
+		e->id = (int)id;
+	}
+	for (id = 2 * f->npacked; id < ne; id++)
+		pk[pos[id]].rev = pos[id ^ 1];
+}
+
+/* The edges packed before, with their residual capacity, after the new
+ * ones of their nodes (from fill[v] on) in the order they had: read in
+ * order, not gathered from all over the old array (that was most of
+ * packing at L). */
+static void
+pack_old(struct mcf *f, struct edge *pk, int *pos, const int *fill)
+{
+	const int *of = f->first;
+	int v, w, q, np;
+
+	for (v = 0; (size_t)v < f->packed_nn; v++)
+		for (q = of[v]; q < of[v + 1]; q++) {
+			np = fill[v] + (q - of[v]);
+			pk[np] = f->pk[q];
+			w = pk[np].to;
+			pk[np].rev = fill[w] + (f->pk[q].rev - of[w]);
+			pos[pk[np].id] = np;
+		}
+}
+
+/*
+ * Every arc and node into pk, the edges of the arcs packed before
+ * keeping their residual capacity, new ones at their capacity with no
+ * flow. Within a node, newest edge first: the order a linked list of
+ * edges pushed at its head gave, which planner's tie-breaking (and so
+ * its plans) came from. Costs what the network holds; called only
+ * when arcs or nodes were added.
+ */
 static void
 pack(struct mcf *f)
 {
-	size_t ne = 2 * f->narcs, n = (size_t)f->nnodes, id, a, c;
+	size_t ne = 2 * f->narcs, n = (size_t)f->nnodes, a, c;
 	struct edge *pk = room(f->old_pk, &f->old_pkcap, ne + 1,
 	    sizeof(*pk));
 	int *first = xcalloc(n + 1, sizeof(int));
@@ -179,32 +224,19 @@ pack(struct mcf *f)
 	int *fill = xreallocarray(NULL, n + 1, sizeof(int));
 	int v;
 
-	for (a = 0; a < f->narcs; a++) {
+	for (a = f->npacked; a < f->narcs; a++) {
 		first[f->afrom[a] + 1]++;
 		first[f->ato[a] + 1]++;
 	}
+	for (v = 0; (size_t)v < f->packed_nn; v++)
+		first[v + 1] += f->first[v + 1] - f->first[v];
 	for (v = 0; (size_t)v < n; v++) {
 		first[v + 1] += first[v];
 		fill[v] = first[v];
 	}
-	for (id = ne; id-- > 0;) {
-		struct edge *e;
-
-		a = id / 2;
-		v = id & 1 ? f->ato[a] : f->afrom[a];
-		pos[id] = fill[v]++;
-		e = &pk[pos[id]];
-		if (a < f->npacked)
-			*e = f->pk[f->pos[id]];
-		else {
-			e->to = id & 1 ? f->afrom[a] : f->ato[a];
-			e->cap = id & 1 ? 0 : f->cap0[a];
-			e->cost = id & 1 ? -f->acost[a] : f->acost[a];
-		}
-		e->id = (int)id;
-	}
-	for (id = 0; id < ne; id++)
-		pk[pos[id]].rev = pos[id ^ 1];
+	pack_new(f, pk, pos, fill);
+	if (f->npacked > 0)
+		pack_old(f, pk, pos, fill);
 	free(f->first);
 	free(fill);
 	f->old_pk = f->pk;
