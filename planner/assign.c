@@ -736,13 +736,11 @@ static void
 take_cands(struct prob *P, size_t ex, struct cands *in)
 {
 	P->cx[2 * ex] = P->nc;
-	if (P->nc + in->n > P->ccap) {
-		P->ccap = P->nc + in->n > 2 * P->ccap ? P->nc + in->n :
-		    2 * P->ccap;
-		P->c = xreallocarray(P->c, P->ccap, sizeof(*P->c));
-	}
-	if (in->n > 0)
+	if (in->n > 0) {
+		P->c = vec_grow(P->c, &P->ccap, P->nc + in->n - 1,
+		    sizeof(*P->c));
 		memcpy(P->c + P->nc, in->v, in->n * sizeof(*in->v));
+	}
 	P->nc += in->n;
 	P->cx[2 * ex + 1] = P->nc;
 	free(in->v);
@@ -770,7 +768,8 @@ list_by_person(struct prob *P)
 }
 
 /* Exercises whose cands are made at once, by a team of threads: the
- * cands wait apart only that long (at L, 9.6 million of 40 bytes). */
+ * cands of two blocks at most (one being made, one being numbered)
+ * wait apart (at L, 9.6 million of 40 bytes in all). */
 #define CAND_BLOCK 64
 #define CAND_THREADS_FROM 32	/* exercises; fewer are made by one */
 
@@ -785,8 +784,9 @@ struct cjob {
 	struct cands *pout;	/* [ex - px0] */
 };
 
-/* Job 0 numbers the block before (take_cands(): P->c, P->nc and P->cx,
- * which only it touches), the others make this block's cands, reading
+/* Job 0 numbers the block before (take_cands(): P->c, P->nc, P->ccap
+ * and P->cx, which only it touches), the others make this block's
+ * cands, reading
  * the rest of the plan only: the numbering, 0.3 s at L, no longer
  * waits for the making, nor the making for it. */
 static int
@@ -2155,10 +2155,12 @@ vacant(const struct prob *P, size_t g0, size_t g1)
 }
 
 /*
- * Cand c of run r, left out, priced: *lax and *strict (price_all())
- * get its arc's reduced cost at either end's potential. one is the
- * potential of r's group when it has one group (INT64_MAX: look). Returns
- * 0 when no arc of c could carry flow.
+ * Cand c of run r, left out, priced: its arc's reduced cost into the
+ * lax end (*lax, which columns are chosen by) and into the strict end
+ * (*strict, what price_all()'s bound uses); see into_pot(). one is
+ * the potential of r's group when it has one group (INT64_MAX: look).
+ * Returns 0 when c has its arc, is banned, or no arc of it could carry
+ * flow.
  */
 static int
 price_cand(const struct prob *P, const struct run *r, const struct cand *c,
@@ -2326,9 +2328,9 @@ price_spare(struct prob *P, const struct run *r, int64_t pt, size_t want,
  * network is often its vacancy: the pricing after it then finds the
  * cands that would fill it and the flow is solved a second time. At L
  * those second solves were a third of the search. So before the solve
- * each run losing holders gets as many of its cands left out, the
- * least in reduced cost at the potentials as they are (the seat will
- * want one of them). Frozen or not: a column added is a cand with an
+ * each run losing holders gets as many of its cands left out (up to
+ * PRICE_BEST), the least in reduced cost at the potentials as they are
+ * (the seat will want one of them). Frozen or not: a column added is a cand with an
  * arc, and pricing still covers the others.
  */
 unsigned long assign_spare_columns;

@@ -1019,9 +1019,10 @@ test_deterministic(void **state)
 	}
 }
 
-/* Cands made by a team of threads, over more exercises than one block
- * of them (CAND_BLOCK, 64): the same plan and the same LP, cand for
- * cand, as one thread makes. The network-only model, whose one flow
+/* Cands made by a team of threads, over three blocks of exercises
+ * (CAND_BLOCK, 64: each made while the one before is numbered, so
+ * both halves of the double buffer are used again): the same plan
+ * and the same LP, cand for cand, as one thread makes. The network-only model, whose one flow
  * is quick at this size, has every cand in its LP as the full one. */
 static int
 reset_threads(void **state)
@@ -1038,7 +1039,7 @@ test_threads(void **state)
 	int seed, compared = 0;
 
 	(void)state;
-	gen_nex = 70;
+	gen_nex = 140;
 	for (seed = 1; seed <= 3; seed++) {
 		struct assign_opts o = {0};
 		struct gen g;

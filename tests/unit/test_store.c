@@ -1166,12 +1166,6 @@ file_size(const char *name, const char *suffix)
 }
 
 /*
- * The first revisions into a file go through a rollback journal, not
- * the log (written once, not twice), unless another connection has the
- * file open; the file is in WAL mode after, and a first store that
- * fails leaves it empty, in WAL mode, with no journal.
- */
-/*
  * Faults in SQLite itself, for the paths no file can provoke: every
  * connection opened after refuse_install() gets an authorizer that
  * refuses what refused names, "select" or "PRAGMA=VALUE", while it is
@@ -1214,11 +1208,14 @@ refuse_install(void)
 	    SQLITE_OK);
 }
 
-static void
-refuse_remove(void)
+/* The test's teardown: the hook goes whether the test passed or not,
+ * so a failure cannot spread to the tests after it. */
+static int
+refuse_remove(void **state)
 {
 	refused = NULL;
 	sqlite3_cancel_auto_extension((void (*)(void))refuse_hook);
+	return teardown(state);
 }
 
 /* store_begin_bulk() failing before its transaction: told why, no
@@ -1247,8 +1244,8 @@ bulk_refused(const char *what, const char *why)
 	free(file);
 }
 
-/* The first store's error paths, and the switch back to the log being
- * refused after its commit. */
+/* The first store's error paths, by faults injected into SQLite, and
+ * the switch back to the log being refused after its commit. */
 static void
 test_first_store_faults(void **state)
 {
@@ -1281,11 +1278,16 @@ test_first_store_faults(void **state)
 	assert_string_equal(mode, "wal");
 	free(mode);
 	assert_int_equal(raw_int(file, "SELECT count(*) FROM revision"), 1);
-	refuse_remove();
 	fixture_free(&f);
 	free(file);
 }
 
+/*
+ * The first revisions into a file go through a rollback journal, not
+ * the log (written once, not twice), unless another connection has the
+ * file open; the file is in WAL mode after, and a first store that
+ * fails leaves it empty, in WAL mode, with no journal.
+ */
 static void
 test_first_store_journal(void **state)
 {
@@ -1547,7 +1549,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_first_store_journal,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_first_store_faults,
-		    setup, teardown),
+		    setup, refuse_remove),
 		cmocka_unit_test_setup_teardown(test_missing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_commitments, setup,
 		    teardown),
