@@ -1019,11 +1019,8 @@ test_deterministic(void **state)
 	}
 }
 
-/* Cands made by a team of threads, over three blocks of exercises
- * (CAND_BLOCK, 64: each made while the one before is numbered, so
- * both halves of the double buffer are used again): the same plan
- * and the same LP, cand for cand, as one thread makes. The network-only model, whose one flow
- * is quick at this size, has every cand in its LP as the full one. */
+/* test_threads' teardown: the generator's size and the threads back
+ * to their defaults, whether the test passed or not. */
 static int
 reset_threads(void **state)
 {
@@ -1033,6 +1030,12 @@ reset_threads(void **state)
 	return 0;
 }
 
+/* Cands made by a team of threads, over three blocks of exercises
+ * (CAND_BLOCK, 64: each made while the one before is numbered, so
+ * both halves of the double buffer are used again): the same plan
+ * and the same LP, cand for cand, as one thread makes. The
+ * network-only model, whose one flow is quick at this size, has every
+ * cand in its LP as the full one. */
 static void
 test_threads(void **state)
 {
