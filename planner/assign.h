@@ -71,6 +71,13 @@ extern unsigned long assign_gap_stops;
 extern unsigned long assign_spare_columns;
 
 /*
+ * Columns frozen before the effort reached pricing's share because
+ * the next round's solve would have taken it past (docs/assignment.md),
+ * counted for the tests, which check that the estimate freezes some.
+ */
+extern unsigned long assign_early_freezes;
+
+/*
  * Threads that make the cands (who may hold what): 0 (planner's) for
  * one per processor online, up to TEAM_MAX, on plans of 32 exercises
  * or more, else one; tests set it to compare several with one. The
