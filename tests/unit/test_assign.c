@@ -730,8 +730,9 @@ test_large_methods(void **state)
 	assert_true(bb > 0);
 	assert_true(frozen > 0);
 	assert_true(stopped > 0);
-	/* Some rounds of pricing were not started, the effort then spent
-	 * being under pricing's share but the round's solve not. */
+	/* Some rounds of pricing were not started though the effort
+	 * spent was under pricing's share: their solve would have
+	 * passed it. */
 	assert_true(assign_early_freezes > early);
 }
 
