@@ -2251,34 +2251,46 @@ price_all(struct prob *P, struct vec *add, int vacant_only)
 
 /*
  * Give the cands left out that could lower the flow's cost their arcs.
- * Returns how many. Pricing may take a share of the effort, 1/CG_SHARE
- * of the limit (on the largest plans, a few rounds of repairing the
- * flow for thousands of new arcs would take minutes). A round that
- * would end beyond it is not started: its solve is taken to cost what
- * the last one did, grown with the arcs the round adds (at L the first
- * round would add 230,000 columns to 280,000, and its solve cost six
- * times the first). The effort spent alone was a knife edge: L's first
- * solve examines 40.25 million arcs against a share of 40, and a flow
- * examining a quarter fewer had L pricing that round, 30 s in all
- * instead of 7. With the estimate L freezes for a flow up to 2.8 times
- * cheaper, and M's rounds stay under 15 million. The columns are then
- * frozen: the search goes on with those it has, pricing only for roles
- * with an empty seat (a ban may leave one that a cand left out would
- * fill), and the root's bound (its flow's cost plus what the cands
- * left out could save) is the bound of the plan.
+ * Returns how many. Columns are generated while the effort, all of it
+ * so far, stays under 1/CG_SHARE of the limit (on the largest plans, a
+ * few rounds of repairing the flow for thousands of new columns would
+ * take minutes), and a round whose solve would take it past that is
+ * not started (assign_over_budget()). The columns are then frozen: the
+ * search goes on with those it has, pricing only for roles with an
+ * empty seat (a ban may leave one that a cand left out would fill),
+ * and the root's bound (its flow's cost plus what the cands left out
+ * could save) is the bound of the plan.
  */
 #define CG_SHARE 10
 
 unsigned long assign_early_freezes;
 
+/*
+ * The next solve is taken to cost what the last one did, grown with
+ * the columns the round adds: at L the first round would add 229,846
+ * to 90,412, and its solve cost six times the first. The effort spent
+ * alone was a knife edge: at L's first pricing it is 49.8 million (the
+ * solve 40.25, the pass over the cands 9.6) against 40, and a flow
+ * examining a quarter fewer arcs put it at 39.2: L then priced that
+ * round and took 30 s instead of 7. With the estimate L freezes there
+ * for a flow up to six times cheaper, and M's rounds reach 18.5
+ * million at most.
+ */
+int
+assign_over_budget(uint64_t work, uint64_t last, size_t add, size_t act,
+    uint64_t share)
+{
+	return work + last + last * add / (act > 0 ? act : 1) >= share;
+}
+
 static int
 over_budget(const struct prob *P, size_t add)
 {
-	uint64_t n = P->act.n > 0 ? P->act.n : 1, share = P->limit / CG_SHARE;
+	uint64_t share = P->limit / CG_SHARE;
 
 	if (P->work >= share)
 		return 1;
-	if (P->work + P->last + P->last * add / n < share)
+	if (!assign_over_budget(P->work, P->last, add, P->act.n, share))
 		return 0;
 	assign_early_freezes++;
 	return 1;

@@ -71,9 +71,19 @@ extern unsigned long assign_gap_stops;
 extern unsigned long assign_spare_columns;
 
 /*
- * Columns frozen before the effort reached pricing's share because
- * the next round's solve would have taken it past (docs/assignment.md),
- * counted for the tests, which check that the estimate freezes some.
+ * Whether a round of column generation adding add columns to the act
+ * that have arcs is not to be started: the effort spent (work) and its
+ * solve's, taken as the last solve's (last) grown by add / act, would
+ * reach share, the effort columns may be generated within
+ * (docs/assignment.md). This function can't fail.
+ */
+int assign_over_budget(uint64_t work, uint64_t last, size_t add, size_t act,
+    uint64_t share);
+
+/*
+ * Rounds of columns not started though the effort spent was under the
+ * share, because their solve would have taken it past (above), counted
+ * for the tests, which check that plans freeze so.
  */
 extern unsigned long assign_early_freezes;
 

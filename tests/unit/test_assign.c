@@ -730,10 +730,39 @@ test_large_methods(void **state)
 	assert_true(bb > 0);
 	assert_true(frozen > 0);
 	assert_true(stopped > 0);
-	/* Some rounds of pricing were not started though the effort
-	 * spent was under pricing's share: their solve would have
-	 * passed it. */
+	/* Some rounds of columns were not started though the effort
+	 * spent was under the share: their solve would have passed it. */
 	assert_true(assign_early_freezes > early);
+}
+
+/*
+ * The budget of column generation, with the efforts measured at L and
+ * M (docs/performance.md): L's first round is refused, with its flow as
+ * it is and with one examining a quarter fewer arcs, where the effort
+ * spent alone (39.2 million of 40) would have let it start; M's rounds
+ * all start; and a round is refused for its size alone.
+ */
+static void
+test_over_budget(void **state)
+{
+	const uint64_t share = 40000000;
+
+	(void)state;
+	assert_true(assign_over_budget(49810664, 40250859, 229846, 90412,
+	    share));
+	assert_true(assign_over_budget(39185935, 29626130, 229846, 90412,
+	    share));
+	assert_false(assign_over_budget(1557904, 1100516, 7294, 8808, share));
+	assert_false(assign_over_budget(6538536, 4523244, 9878, 16102, share));
+	assert_false(assign_over_budget(12308021, 5312097, 4069, 25980,
+	    share));
+	/* 10 + 10 million is half the share; three times the columns
+	 * make the solve 40 million. */
+	assert_false(assign_over_budget(10000000, 10000000, 0, 1000, share));
+	assert_true(assign_over_budget(10000000, 10000000, 3000, 1000,
+	    share));
+	/* No columns with arcs yet: not a division by zero. */
+	assert_false(assign_over_budget(0, 0, 10, 0, share));
 }
 
 /*
@@ -1083,6 +1112,7 @@ main(void)
 		cmocka_unit_test(test_hard_programs),
 		cmocka_unit_test(test_big_programs),
 		cmocka_unit_test(test_large_methods),
+		cmocka_unit_test(test_over_budget),
 		cmocka_unit_test(test_network_only),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test_teardown(test_threads, reset_threads),
