@@ -71,11 +71,13 @@ extern unsigned long assign_gap_stops;
 extern unsigned long assign_spare_columns;
 
 /*
- * Whether a round of column generation adding add columns to the act
- * that have arcs is not to be started: the effort spent (work) and its
- * solve's, taken as the last solve's (last) grown by add / act, would
- * reach share, the effort columns may be generated within
- * (docs/assignment.md). This function can't fail.
+ * Returns 1 when a round of column generation is not to be started:
+ * one that would give add more cands arcs, act having them, after an
+ * effort of work, the last solve's share of it being last. The round's
+ * solve is taken to cost last, grown by add / act; with the effort
+ * spent it must stay under share, the effort columns may be generated
+ * within (docs/assignment.md). Returns 0 otherwise. This function
+ * can't fail.
  */
 int assign_over_budget(uint64_t work, uint64_t last, size_t add, size_t act,
     uint64_t share);
