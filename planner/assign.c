@@ -787,9 +787,8 @@ struct cjob {
 
 /* Job 0 numbers the block before (take_cands(): P->c, P->nc, P->ccap
  * and P->cx, which only it touches), the others make this block's
- * cands, reading
- * the rest of the plan only: the numbering, 0.3 s at L, no longer
- * waits for the making, nor the making for it. */
+ * cands, reading the rest of the plan only: the numbering, 0.3 s at
+ * L, no longer waits for the making, nor the making for it. */
 static int
 cands_job(void *arg, size_t j)
 {
