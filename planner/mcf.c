@@ -57,7 +57,8 @@ struct mcf {
 	 * the current search or round; the nodes with supply are listed,
 	 * and so are the arcs mcf_set() changed since the last solve. */
 	unsigned *dseen, *aseen, dstamp, astamp;
-	struct ivec { int *v; size_t n, cap; } src, popped, dirty, level, path;
+	struct ivec { int *v; size_t n, cap; } src, popped, dirty, level, path,
+	    lack;
 	/* popped: the nodes the last search settled short of the
 	 * shortage; level: those it settled without the heap (relax());
 	 * path: the edges of the path find_path() is building. */
@@ -67,6 +68,9 @@ struct mcf {
 	/* The last solve in bulk, which the next may start from: its
 	 * flow is in the residual capacities, its potentials in pot. */
 	int warm, warm_s, warm_t;
+	int sink;		/* this solve's t */
+	int *tsk;		/* to_sink_edge(), for the round in tseen */
+	unsigned *tseen;
 	int64_t warm_want;
 	size_t warm_na;		/* arcs when it ended */
 	int64_t *excess;	/* supply not yet sent, per node */
@@ -110,10 +114,13 @@ mcf_free(struct mcf *f)
 	free(f->excess);
 	free(f->dseen);
 	free(f->aseen);
+	free(f->tsk);
+	free(f->tseen);
 	free(f->src.v);
 	free(f->popped.v);
 	free(f->level.v);
 	free(f->path.v);
+	free(f->lack.v);
 	free(f->dirty.v);
 	free(f->isdirty);
 	heap_free(f->heap);
@@ -669,13 +676,18 @@ reset_flow(struct mcf *f)
 	f->iter = xcalloc((size_t)f->nnodes + 1, sizeof(int));
 	free(f->dseen);
 	free(f->aseen);
+	free(f->tsk);
+	free(f->tseen);
 	f->dseen = xcalloc((size_t)f->nnodes + 1, sizeof(unsigned));
 	f->aseen = xcalloc((size_t)f->nnodes + 1, sizeof(unsigned));
+	f->tsk = xcalloc((size_t)f->nnodes + 1, sizeof(int));
+	f->tseen = xcalloc((size_t)f->nnodes + 1, sizeof(unsigned));
 	f->dstamp = f->astamp = 0;
 	for (i = 0; i < f->dirty.n; i++)
 		f->isdirty[f->dirty.v[i]] = 0;
 	f->dirty.n = 0;
 	f->src.n = 0;
+	f->lack.n = 0;
 }
 
 /* An arc of the residual network on a shortest path: capacity left
@@ -732,7 +744,7 @@ nearest_shortage(struct mcf *f, struct heap *h, uint64_t *work)
  * people displacing people (Dinic's rounds, one per path length, each
  * over the whole network, were most of the work on large plans); a
  * round ends with every supply stuck, maybe short of all it could
- * send, and phases() then tries another. A round sends something
+ * send, and phases() then searches again. A round sends something
  * whenever some shortage can be reached: a supply whose search fails
  * reaches none, so neither does any node it marked dead. Returns the
  * units sent.
@@ -751,8 +763,43 @@ state(struct mcf *f, int v)
 	return f->mark[v];
 }
 
+/*
+ * An admissible edge from v straight to the sink while the sink is
+ * short, or -1. Every path to the sink is as good as any other (all
+ * are of zero reduced cost), but the first edge in order often leads
+ * into a chain of people displacing people that ends, a hundred
+ * thousand nodes later, where a person with room could have sent the
+ * unit to the sink at once: tried first, that edge makes the path a
+ * few steps long. Looked for once a round per node, which is met again
+ * and again in a round (a seat group has hundreds of edges).
+ */
+static int
+to_sink_edge(struct mcf *f, int v, uint64_t *work)
+{
+	int i;
+
+	if (f->excess[f->sink] >= 0 || v == f->sink)
+		return -1;
+	if (f->tseen[v] != f->astamp) {
+		f->tseen[v] = f->astamp;
+		f->tsk[v] = -1;
+		for (i = f->first[v]; i < f->first[v + 1]; i++) {
+			(*work)++;
+			if (f->pk[i].to == f->sink &&
+			    admissible(f, v, &f->pk[i])) {
+				f->tsk[v] = i;
+				break;
+			}
+		}
+	}
+	i = f->tsk[v];
+	return i >= 0 && admissible(f, v, &f->pk[i]) &&
+	    state(f, f->sink) == FREE ? i : -1;
+}
+
 /* A path from src up to a shortage, its edges in f->path, or -1 (src
- * is then dead). A step back is to the head of the path's edge before:
+ * is then dead); straight to the sink from a node that can go there
+ * (to_sink_edge()). A step back is to the head of the path's edge before:
  * an edge just read, where finding the tail of the edge into the node
  * was a cache miss for each of L's tens of millions of steps back. */
 static int
@@ -762,6 +809,10 @@ find_path(struct mcf *f, int src, uint64_t *work)
 
 	f->path.n = 0;
 	f->mark[src] = ON_PATH;
+	if ((i = to_sink_edge(f, v, work)) >= 0) {
+		ivec_add(&f->path, i);
+		return f->sink;
+	}
 	while (f->excess[v] >= 0) {
 		for (i = f->iter[v]; i < f->first[v + 1]; i++) {
 			(*work)++;
@@ -774,6 +825,11 @@ find_path(struct mcf *f, int src, uint64_t *work)
 			ivec_add(&f->path, i);
 			v = f->pk[i].to;
 			f->mark[v] = ON_PATH;
+			if (f->excess[v] >= 0 &&
+			    (i = to_sink_edge(f, v, work)) >= 0) {
+				ivec_add(&f->path, i);
+				return f->sink;
+			}
 			continue;
 		}
 		f->mark[v] = DEAD;	/* one step back */
@@ -814,7 +870,9 @@ augment_round(struct mcf *f, uint64_t *work)
 	size_t k;
 	int src, v;
 
-	next_stamp(&f->astamp, f->aseen, (size_t)f->nnodes);
+	/* tseen shares the round's stamp: cleared with aseen. */
+	if (next_stamp(&f->astamp, f->aseen, (size_t)f->nnodes) == 1)
+		memset(f->tseen, 0, (size_t)f->nnodes * sizeof(unsigned));
 	for (k = 0; k < f->src.n; k++) {
 		src = f->src.v[k];
 		while (f->excess[src] > 0 && state(f, src) != DEAD &&
@@ -829,9 +887,16 @@ augment_round(struct mcf *f, uint64_t *work)
 	return sent;
 }
 
-/* Until no supply can reach a shortage. Potentials: the nodes searched
+/*
+ * Until no supply can reach a shortage. Potentials: the nodes searched
  * nearer than the nearest shortage come nearer by the difference (the
- * same as raising every other one by its distance, less work). */
+ * same as raising every other one by its distance, less work). A round
+ * that sent something may have left paths of zero reduced cost: the
+ * search then finds a shortage at distance 0, the potentials stay, and
+ * the next round sends again. Another round at once instead would,
+ * when it finds nothing, examine every node the supplies reach before
+ * the search examined them again (7% of L's work in the flow).
+ */
 static void
 phases(struct mcf *f, struct heap *h, uint64_t *work)
 {
@@ -839,11 +904,8 @@ phases(struct mcf *f, struct heap *h, uint64_t *work)
 	size_t i;
 	int v;
 
-	/* A round that sent something may have left paths of zero
-	 * reduced cost: another round, not another search, finds them. */
 	for (;;) {
-		if (augment_round(f, work) > 0)
-			continue;
+		(void)augment_round(f, work);
 		if ((d = nearest_shortage(f, h, work)) == INF)
 			break;
 		for (i = 0; i < f->popped.n; i++) {
@@ -877,8 +939,11 @@ grow_nodes(struct mcf *f)
 	f->iter = xreallocarray(f->iter, n, sizeof(int));
 	f->dseen = xreallocarray(f->dseen, n, sizeof(unsigned));
 	f->aseen = xreallocarray(f->aseen, n, sizeof(unsigned));
+	f->tsk = xreallocarray(f->tsk, n, sizeof(int));
+	f->tseen = xreallocarray(f->tseen, n, sizeof(unsigned));
 	memset(f->dseen + old, 0, (n - old) * sizeof(unsigned));
 	memset(f->aseen + old, 0, (n - old) * sizeof(unsigned));
+	memset(f->tseen + old, 0, (n - old) * sizeof(unsigned));
 	memset(f->excess + old, 0, (n - old) * sizeof(int64_t));
 	memset(placed, 1, old);
 	memset(f->pot + old, 0, (n - old) * sizeof(int64_t));
@@ -936,6 +1001,71 @@ settle(struct mcf *f, size_t i)
 		ivec_add(&f->src, from);
 	if (f->excess[to] > 0)
 		ivec_add(&f->src, to);
+	if (f->excess[from] < 0)
+		ivec_add(&f->lack, from);
+	if (f->excess[to] < 0)
+		ivec_add(&f->lack, to);
+}
+
+/* Is packed edge i, leaving v, in the residual network at zero reduced
+ * cost? */
+static int
+zero_rc(const struct mcf *f, int v, int i)
+{
+	return f->pk[i].cap > 0 && f->pk[i].cost + f->pot[v] -
+	    f->pot[f->pk[i].to] == 0;
+}
+
+static void
+push_edge(struct mcf *f, int i, int amt)
+{
+	f->pk[i].cap -= amt;
+	f->pk[rev(f, i)].cap += amt;
+}
+
+/*
+ * Node x's shortage moved to the sink t where flow from t reaches x at
+ * zero reduced cost in one or two steps (t to a person whose load
+ * falls, to the node of the role they lost): the flow stays optimal,
+ * and a unit sent to make up for it ends at the first arrival at t
+ * instead of going through t and on, through the hub every search
+ * would otherwise wander around.
+ */
+static void
+to_sink(struct mcf *f, int x, int t, uint64_t *work)
+{
+	int i, j, u, ru, rt, amt;
+
+	for (i = f->first[x]; i < f->first[x + 1] && f->excess[x] < 0; i++) {
+		(*work)++;
+		u = f->pk[i].to;
+		ru = rev(f, i);		/* u to x */
+		if (!zero_rc(f, u, ru))
+			continue;
+		if (u == t) {
+			amt = (int)(-f->excess[x] < f->pk[ru].cap ?
+			    -f->excess[x] : f->pk[ru].cap);
+			push_edge(f, ru, amt);
+			f->excess[x] += amt;
+			f->excess[t] -= amt;
+			continue;
+		}
+		for (j = f->first[u]; j < f->first[u + 1] &&
+		    f->excess[x] < 0 && f->pk[ru].cap > 0; j++) {
+			(*work)++;
+			if (f->pk[j].to != t || !zero_rc(f, t, rt = rev(f, j)))
+				continue;
+			amt = (int)-f->excess[x];
+			if (f->pk[ru].cap < amt)
+				amt = f->pk[ru].cap;
+			if (f->pk[rt].cap < amt)
+				amt = f->pk[rt].cap;
+			push_edge(f, rt, amt);
+			push_edge(f, ru, amt);
+			f->excess[x] += amt;
+			f->excess[t] -= amt;
+		}
+	}
 }
 
 static int
@@ -946,6 +1076,7 @@ warm_solve(struct mcf *f, struct heap *h, uint64_t *work)
 	if (f->warm_nn < (size_t)f->nnodes)
 		grow_nodes(f);
 	f->src.n = 0;
+	f->lack.n = 0;
 	for (i = 0; i < f->dirty.n; i++) {
 		f->isdirty[f->dirty.v[i]] = 0;
 		settle(f, (size_t)f->dirty.v[i]);
@@ -954,6 +1085,10 @@ warm_solve(struct mcf *f, struct heap *h, uint64_t *work)
 		settle(f, i);
 	(*work) += f->dirty.n + narcs - f->warm_na;
 	f->dirty.n = 0;
+	for (i = 0; i < f->lack.n; i++)
+		if (f->lack.v[i] != f->warm_t && f->excess[f->lack.v[i]] < 0)
+			to_sink(f, f->lack.v[i], f->warm_t, work);
+	f->lack.n = 0;
 	phases(f, h, work);
 	/* Supply and shortage sum to zero: none left over means none
 	 * short anywhere. */
@@ -986,6 +1121,7 @@ mcf_solve(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
 	int v;
 
 	*cost = 0;
+	f->sink = t;
 	if (f->npacked < f->narcs || f->packed_nn < (size_t)f->nnodes)
 		pack(f);
 	/* Arcs and nodes added since (never removed) start with no flow. */

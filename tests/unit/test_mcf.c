@@ -181,6 +181,37 @@ net_new(int n, int na, const int *from, const int *to, const int *cap,
 	return f;
 }
 
+/* The flow of f over the na arcs recorded (nn nodes, sink t, sent
+ * units) is feasible and conserved, and its potentials prove it
+ * optimal: no arc with room left has a negative reduced cost, no arc
+ * with flow a positive one (its reverse would be negative). */
+static void
+assert_optimal(const struct mcf *f, int nn, int t, int64_t sent, int na,
+    const int *from, const int *to, const int *cap, const int64_t *cost)
+{
+	int64_t *bal = calloc((size_t)nn, sizeof(int64_t));
+	int a, v;
+
+	assert_non_null(bal);
+	for (a = 0; a < na; a++) {
+		int64_t rc = cost[a] + mcf_pot(f, from[a]) - mcf_pot(f, to[a]);
+
+		assert_true(mcf_flow(f, a) >= 0);
+		assert_true(mcf_flow(f, a) <= cap[a]);
+		bal[from[a]] -= mcf_flow(f, a);
+		bal[to[a]] += mcf_flow(f, a);
+		if (mcf_flow(f, a) < cap[a])
+			assert_true(rc >= 0);
+		if (mcf_flow(f, a) > 0)
+			assert_true(rc <= 0);
+	}
+	for (v = 1; v < nn; v++)
+		if (v != t)
+			assert_int_equal(bal[v], 0);
+	assert_int_equal(bal[t], sent);
+	free(bal);
+}
+
 /* In bulk, solving again starts from the last flow and repairs it: after
  * arcs are changed (capacities cut or raised, costs up or down, some
  * made negative) and added, and nodes added with arcs in and out (as
@@ -194,7 +225,7 @@ test_warm_resolve(void **state)
 	(void)state;
 	for (seed = 1; seed <= 300; seed++) {
 		int n, nn, t, na, from[64], to[64], cap[64], round, a, k, v, x;
-		int64_t cost[64], warm, cold, sw, sc, bal[20];
+		int64_t cost[64], warm, cold, sw, sc;
 		struct mcf *f;
 
 		rng = (uint64_t)seed;
@@ -252,29 +283,83 @@ test_warm_resolve(void **state)
 			sc = mcf_solve(g, 0, t, 6, &cold, NULL);
 			assert_int_equal(sw, sc);
 			assert_int_equal(warm, cold);
-			memset(bal, 0, sizeof(bal));
-			for (a = 0; a < na; a++) {
-				assert_true(mcf_flow(f, a) >= 0);
-				assert_true(mcf_flow(f, a) <= cap[a]);
-				bal[from[a]] -= mcf_flow(f, a);
-				bal[to[a]] += mcf_flow(f, a);
-			}
-			for (v = 1; v < nn; v++)
-				if (v != t)
-					assert_int_equal(bal[v], 0);
-			assert_int_equal(bal[t], sw);
-			/* Potentials prove it: no arc with room left has a
-			 * negative reduced cost, no arc with flow a positive
-			 * one (its reverse would be negative). */
-			for (a = 0; a < na; a++) {
-				int64_t rc = cost[a] + mcf_pot(f, from[a]) -
-				    mcf_pot(f, to[a]);
+			assert_optimal(f, nn, t, sw, na, from, to, cap, cost);
+			mcf_free(g);
+		}
+		mcf_free(f);
+	}
+}
 
-				if (mcf_flow(f, a) < cap[a])
-					assert_true(rc >= 0);
-				if (mcf_flow(f, a) > 0)
-					assert_true(rc <= 0);
+/*
+ * Staffing's network, the way branch-and-bound changes it: jobs (seat
+ * groups) to a node per worker and job (person-in-exercise) to the
+ * worker (person) to the sink through convex load arcs, with many
+ * costs alike. Holders are banned and bans lifted, solving again each
+ * time: the shortage a ban leaves at a worker's node goes back to the
+ * sink along the worker's load (mcf.c, to_sink()) and searches go
+ * straight to the sink where they can (to_sink_edge()). The flow must
+ * still be optimal, its cost that of the same network solved anew.
+ */
+#define BW 6
+#define BJ 9
+#define BA (2 * BJ + 3 * BW * BJ + 3 * BW)
+
+static void
+test_warm_bans(void **state)
+{
+	int seed;
+
+	(void)state;
+	for (seed = 1; seed <= 300; seed++) {
+		int nw, nj, nn, na = 0, w, j, k, a, round, ban;
+		int from[BA], to[BA], cap[BA], cand[BW * BJ], nc = 0;
+		int64_t cost[BA], warm, cold, sw, sc;
+		struct mcf *f, *g;
+
+		rng = (uint64_t)seed;
+		nw = 2 + rnd(BW - 1);
+		nj = 2 + rnd(BJ - 1);
+		nn = 2 + nj + nw;
+#define ARC(u, v, c, k) (from[na] = (u), to[na] = (v), cap[na] = (c), \
+		cost[na] = (k), na++)
+		for (j = 0; j < nj; j++) {
+			ARC(0, 2 + j, 1, 0);
+			ARC(2 + j, 1, 1, 20 + rnd(20));
+		}
+		for (w = 0; w < nw; w++)
+			for (j = 0; j < nj; j++)
+				if (rnd(3) > 0) {	/* via its own node */
+					cand[nc++] = na;
+					ARC(2 + j, nn, 1, rnd(3));
+					ARC(nn, 2 + nj + w, 1, 0);
+					nn++;
+				}
+		for (w = 0; w < nw; w++)
+			for (k = 1, a = 1 + rnd(3); k <= a; k++)
+				ARC(2 + nj + w, 1, 1, 2 * k - 1);
+#undef ARC
+		f = mcf_new(nn);
+		mcf_bulk(f, 1);
+		for (a = 0; a < na; a++)
+			mcf_arc(f, from[a], to[a], cap[a], cost[a]);
+		mcf_solve(f, 0, 1, nj, &warm, NULL);
+		for (round = 0; round < 6 && nc > 0; round++) {
+			for (k = 1 + rnd(3); k > 0; k--) {
+				a = cand[rnd(nc)];
+				ban = mcf_flow(f, a) > 0 || rnd(2) == 0;
+				cap[a] = ban ? 0 : 1;
+				mcf_set(f, a, cap[a], cost[a]);
 			}
+			sw = mcf_solve(f, 0, 1, nj, &warm, NULL);
+			g = mcf_new(nn);
+			mcf_bulk(g, 1);
+			for (a = 0; a < na; a++)
+				mcf_arc(g, from[a], to[a], cap[a], cost[a]);
+			sc = mcf_solve(g, 0, 1, nj, &cold, NULL);
+			assert_int_equal(sw, nj);
+			assert_int_equal(sc, nj);
+			assert_int_equal(warm, cold);
+			assert_optimal(f, nn, 1, sw, na, from, to, cap, cost);
 			mcf_free(g);
 		}
 		mcf_free(f);
@@ -288,6 +373,7 @@ main(void)
 		cmocka_unit_test(test_against_brute_force),
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_warm_resolve),
+		cmocka_unit_test(test_warm_bans),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
