@@ -68,13 +68,15 @@ struct mcf {
 	/* The last solve in bulk, which the next may start from: its
 	 * flow is in the residual capacities, its potentials in pot. */
 	int warm, warm_s, warm_t;
-	int sink;		/* this solve's t */
-	int *tsk;		/* to_sink_edge(), for the round in tseen */
-	unsigned *tseen;
 	int64_t warm_want;
 	size_t warm_na;		/* arcs when it ended */
 	int64_t *excess;	/* supply not yet sent, per node */
 	size_t warm_nn;
+	/* This solve's t, and the edge straight to it of each node met
+	 * in the round tseen says (to_sink_edge()). */
+	int sink;
+	int *tsk;
+	unsigned *tseen;
 };
 
 static void heap_free(struct heap *h);
@@ -635,6 +637,14 @@ rev(const struct mcf *f, int i)
 	return f->pos[f->eid[i] ^ 1];
 }
 
+/* amt units more along packed edge i. */
+static void
+push_edge(struct mcf *f, int i, int amt)
+{
+	f->pk[i].cap -= amt;
+	f->pk[rev(f, i)].cap += amt;
+}
+
 /* Push as much as the path prev[] leads from s to t and the wish
  * allow; returns the units. *cost (may be NULL) gains their cost. */
 static int64_t
@@ -793,8 +803,7 @@ to_sink_edge(struct mcf *f, int v, uint64_t *work)
 		}
 	}
 	i = f->tsk[v];
-	return i >= 0 && admissible(f, v, &f->pk[i]) &&
-	    state(f, f->sink) == FREE ? i : -1;
+	return i >= 0 && admissible(f, v, &f->pk[i]) ? i : -1;
 }
 
 /* A path from src up to a shortage, its edges in f->path, or -1 (src
@@ -855,8 +864,7 @@ push_path(struct mcf *f, int src, int64_t want)
 			amt = f->pk[f->path.v[k]].cap;
 	for (k = 0; k < f->path.n; k++) {
 		e = f->path.v[k];
-		f->pk[e].cap -= (int)amt;
-		f->pk[rev(f, e)].cap += (int)amt;
+		push_edge(f, e, (int)amt);
 		f->mark[f->pk[e].to] = FREE;
 	}
 	f->mark[src] = FREE;
@@ -965,18 +973,6 @@ grow_nodes(struct mcf *f)
 	f->warm_nn = (size_t)f->nnodes;
 }
 
-/*
- * Start from the last solve's flow and potentials instead of zero (a
- * branch-and-bound node changes a few arcs of a network of millions;
- * column generation adds some). Every arc whose capacity fell below
- * its flow gives the flow back; every residual arc the changed costs
- * made negative in reduced cost is saturated (or emptied), so all
- * residual reduced costs are >= 0 again, at the price of supply left
- * at some nodes and missing at others, which phases() then sends where
- * it is missing, keeping the potentials valid: the flow is optimal, as
- * a solve from zero would be. Returns 0, or -1 when some supply cannot
- * be sent back (the caller then solves from zero).
- */
 /* Arc i's flow set to what its reduced cost asks (all of its
  * capacity when negative, none when positive), the difference left at
  * its ends; a node left with supply is listed. */
@@ -1007,67 +1003,69 @@ settle(struct mcf *f, size_t i)
 		ivec_add(&f->lack, to);
 }
 
-/* Is packed edge i, leaving v, in the residual network at zero reduced
- * cost? */
-static int
-zero_rc(const struct mcf *f, int v, int i)
-{
-	return f->pk[i].cap > 0 && f->pk[i].cost + f->pot[v] -
-	    f->pot[f->pk[i].to] == 0;
-}
-
+/* As much of x's shortage as the edges allow moved to the sink t, along
+ * t to x (rt < 0: ru is that edge) or t to u (rt) and u to x (ru). */
 static void
-push_edge(struct mcf *f, int i, int amt)
+shift(struct mcf *f, int x, int t, int ru, int rt)
 {
-	f->pk[i].cap -= amt;
-	f->pk[rev(f, i)].cap += amt;
+	int64_t amt = -f->excess[x];
+
+	if (f->pk[ru].cap < amt)
+		amt = f->pk[ru].cap;
+	if (rt >= 0 && f->pk[rt].cap < amt)
+		amt = f->pk[rt].cap;
+	if (rt >= 0)
+		push_edge(f, rt, (int)amt);
+	push_edge(f, ru, (int)amt);
+	f->excess[x] += amt;
+	f->excess[t] -= amt;
 }
 
 /*
  * Node x's shortage moved to the sink t where flow from t reaches x at
  * zero reduced cost in one or two steps (t to a person whose load
  * falls, to the node of the role they lost): the flow stays optimal,
- * and a unit sent to make up for it ends at the first arrival at t
- * instead of going through t and on, through the hub every search
- * would otherwise wander around.
+ * and a unit sent to make up for it ends at its first arrival at t
+ * instead of going through t and on to x, through the hub that every
+ * search would otherwise wander around.
  */
 static void
-to_sink(struct mcf *f, int x, int t, uint64_t *work)
+shortage_to_sink(struct mcf *f, int x, int t, uint64_t *work)
 {
-	int i, j, u, ru, rt, amt;
+	int i, j, u, ru, rt;
 
 	for (i = f->first[x]; i < f->first[x + 1] && f->excess[x] < 0; i++) {
 		(*work)++;
 		u = f->pk[i].to;
 		ru = rev(f, i);		/* u to x */
-		if (!zero_rc(f, u, ru))
+		if (!admissible(f, u, &f->pk[ru]))
 			continue;
 		if (u == t) {
-			amt = (int)(-f->excess[x] < f->pk[ru].cap ?
-			    -f->excess[x] : f->pk[ru].cap);
-			push_edge(f, ru, amt);
-			f->excess[x] += amt;
-			f->excess[t] -= amt;
+			shift(f, x, t, ru, -1);
 			continue;
 		}
 		for (j = f->first[u]; j < f->first[u + 1] &&
 		    f->excess[x] < 0 && f->pk[ru].cap > 0; j++) {
 			(*work)++;
-			if (f->pk[j].to != t || !zero_rc(f, t, rt = rev(f, j)))
-				continue;
-			amt = (int)-f->excess[x];
-			if (f->pk[ru].cap < amt)
-				amt = f->pk[ru].cap;
-			if (f->pk[rt].cap < amt)
-				amt = f->pk[rt].cap;
-			push_edge(f, rt, amt);
-			push_edge(f, ru, amt);
-			f->excess[x] += amt;
-			f->excess[t] -= amt;
+			if (f->pk[j].to == t && admissible(f, t,
+			    &f->pk[rt = rev(f, j)]))
+				shift(f, x, t, ru, rt);
 		}
 	}
 }
 
+/*
+ * Start from the last solve's flow and potentials instead of zero (a
+ * branch-and-bound node changes a few arcs of a network of millions;
+ * column generation adds some). Every arc whose capacity fell below
+ * its flow gives the flow back; every residual arc the changed costs
+ * made negative in reduced cost is saturated (or emptied), so all
+ * residual reduced costs are >= 0 again, at the price of supply left
+ * at some nodes and missing at others, which phases() then sends where
+ * it is missing, keeping the potentials valid: the flow is optimal, as
+ * a solve from zero would be. Returns 0, or -1 when some supply cannot
+ * be sent back (the caller then solves from zero).
+ */
 static int
 warm_solve(struct mcf *f, struct heap *h, uint64_t *work)
 {
@@ -1087,7 +1085,7 @@ warm_solve(struct mcf *f, struct heap *h, uint64_t *work)
 	f->dirty.n = 0;
 	for (i = 0; i < f->lack.n; i++)
 		if (f->lack.v[i] != f->warm_t && f->excess[f->lack.v[i]] < 0)
-			to_sink(f, f->lack.v[i], f->warm_t, work);
+			shortage_to_sink(f, f->lack.v[i], f->warm_t, work);
 	f->lack.n = 0;
 	phases(f, h, work);
 	/* Supply and shortage sum to zero: none left over means none
