@@ -777,10 +777,10 @@ state(struct mcf *f, int v)
  * An admissible edge from v straight to the sink while the sink is
  * short, or -1. Every path to the sink is as good as any other (all
  * are of zero reduced cost), but the first edge in order often leads
- * into a chain of people displacing people that ends, a hundred
- * thousand nodes later, where a person with room could have sent the
- * unit to the sink at once: tried first, that edge makes the path a
- * few steps long. Looked for once a round per node, which is met again
+ * into chains of people displacing people, and the search through
+ * most of the network's nodes, when a person with room could have
+ * sent the unit to the sink at once: tried first, that edge ends the
+ * path there. Looked for once a round per node, which is met again
  * and again in a round (a seat group has hundreds of edges).
  */
 static int
