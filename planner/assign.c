@@ -2268,12 +2268,13 @@ unsigned long assign_early_freezes;
  * The next solve is taken to cost what the last one did, grown with
  * the columns the round adds: at L the first round would add 229,846
  * to 90,412, and its solve cost six times the first. The effort spent
- * alone was a knife edge: at L's first pricing it is 49.8 million (the
- * solve 40.25, the pass over the cands 9.6) against 40, and a flow
- * examining a quarter fewer arcs put it at 39.2: L then priced that
- * round and took 30 s instead of 7. With the estimate L freezes there
- * for a flow up to six times cheaper, and M's rounds reach 18.5
- * million at most.
+ * alone was a knife edge: at L's first pricing it was 49.8 million
+ * (the solve 40.25, the pass over the cands 9.6) against 40, and a
+ * flow examining a quarter fewer arcs put it at 39.2: L then priced
+ * that round and took 30 s instead of 7. With the estimate L freezes
+ * there for a flow up to six times cheaper. Since the flow looks
+ * ahead for the sink (mcf.c), whose scans count, L's first pricing is
+ * at 73.5 million and M's rounds reach 22.3 million at most.
  */
 int
 assign_over_budget(uint64_t work, uint64_t last, size_t add, size_t act,

@@ -737,8 +737,9 @@ test_large_methods(void **state)
 
 /*
  * The budget of column generation, with the efforts measured at L and
- * M (docs/performance.md): L's first round is refused, with its flow as
- * it is and with one examining a quarter fewer arcs, where the effort
+ * M before the flow looked ahead for the sink (docs/performance.md;
+ * assign.c has today's): L's first round is refused, with its flow as
+ * it was and with one examining a quarter fewer arcs, where the effort
  * spent alone (39.2 million of 40) would have let it start; M's rounds
  * all start; and a round is refused for its size alone.
  */
