@@ -47,15 +47,17 @@ struct grp {
 };
 
 /* A person who may hold a role in an exercise. A large plan has
- * millions: 32-bit fields keep each at 40 bytes. */
+ * millions (9.6 at L), read again by each round of pricing: 32 bytes,
+ * two to a cache line. The parts of the cost are worked out again for
+ * those who hold the role (charge_cand()); whether it is banned is in
+ * P->banned. */
 struct cand {
 	uint32_t ex, role, person;
 	int arc;			/* flow on it: the person holds the
 					 * role; -1 while it has no arc */
-	int32_t pref, travel, ooh;	/* its parts of the cost */
 	int pair;			/* continuity pair, or -1 */
-	int banned;
 	int pe;				/* its person-in-exercise node, or -1 */
+	int64_t cost;			/* preference, travel, out of hours */
 };
 
 enum { CF_EXCLUDES, CF_TIME, CF_EVALUATES };
@@ -142,6 +144,8 @@ struct prob {
 	size_t *byag;			/* people by agency, roster order */
 	size_t *ag0;			/* [agency]..[agency + 1] in byag */
 	long *agof;			/* [person]: their agency's index */
+	char *p_pref;			/* [person]: prefers or avoids roles */
+	char *banned;			/* [cand]: at this node */
 	int *p_node, *p_in;		/* [person] */
 	int *p_cap;			/* [person]: roles this run may add */
 	int *p_prior;			/* [person]: roles in stored plans */
@@ -438,20 +442,29 @@ ooh_cost(const struct prob *P, size_t ex, size_t role,
 	return P->w.out_of_hours * h;
 }
 
-/* The person's own part of the cost; the agency's is in struct agc. */
-static void
-set_costs(const struct prob *P, struct cand *c, const struct role_def *r,
-    const struct person *pn)
+/* Person pi's own part of the cost of role r; the agency's is in
+ * struct agc. Their record is read only when they state a preference:
+ * most do not, and at L each read was a cache miss. */
+static int64_t
+pref_cost(const struct prob *P, const struct role_def *r, size_t pi)
 {
-	c->pref = in_list(&pn->prefers, r->id) ? 0 : P->w.unpreferred;
+	const struct person *pn;
+	int64_t c = P->w.unpreferred;
+
+	if (!P->p_pref[pi])
+		return c;
+	pn = P->m->people[pi];
+	if (in_list(&pn->prefers, r->id))
+		c = 0;
 	if (in_list(&pn->avoids, r->id))
-		c->pref += P->w.avoided;
+		c += P->w.avoided;
+	return c;
 }
 
 static int64_t
 base_cost(const struct cand *c)
 {
-	return (int64_t)c->pref + c->travel + c->ooh;
+	return c->cost;
 }
 
 /* The arc that says the person holds the role, through a node of its
@@ -555,36 +568,48 @@ struct cands {
 	size_t n, cap;
 };
 
+/* What ac says of the agency of person pn for role of exercise ex,
+ * whose seat groups are g0..g1-1: first, whether a group takes its
+ * people at all. */
+static void
+agency_fits(const struct prob *P, size_t ex, size_t role, size_t g0,
+    size_t g1, const struct person *pn, struct agc *ac)
+{
+	const struct vec *ev = &P->rev[ex][role];
+	size_t i;
+
+	for (i = g0; i < g1; i++)
+		if (P->g[i].agency == NULL || P->g[i].agency == pn->agency)
+			break;
+	if (i == g1) {
+		ac->state = 1;
+		return;
+	}
+	ac->d0 = xcalloc(ev->n + 1, sizeof(pdate));
+	ac->d1 = xcalloc(ev->n + 1, sizeof(pdate));
+	ac->state = elig_agency(P->el, &P->p->exercises[ex], role_of(P, ex,
+	    role), ev->v, ev->n, pn->agency, ac->d0, ac->d1, &ac->n);
+	ac->travel = travel_cost(P, ex, pn);
+	ac->ooh = ooh_cost(P, ex, role, pn);
+}
+
 /* A cand made without its arc; wire() or price() gives it one. The
- * role's seat groups are g0..g1-1. Only reads P: threads call it. */
+ * role's seat groups are g0..g1-1. Only reads P: threads call it.
+ * Two in three people asked at L are not eligible: they are turned
+ * down from flat arrays, without reading their records. */
 static void
 add_candidate(const struct prob *P, size_t ex, size_t role, size_t g0,
     size_t g1, size_t pi, struct agc *cache, struct cands *out)
 {
-	const struct plan_exercise *px = &P->p->exercises[ex];
 	const struct role_def *r = role_of(P, ex, role);
-	const struct person *pn = P->m->people[pi];
-	const struct vec *ev = &P->rev[ex][role];
 	struct agc *ac;
-	size_t i;
 	struct cand *c;
 
-	if (pn->agency == NULL || P->agof[pi] < 0)
-		return;
-	for (i = g0; i < g1; i++)
-		if (P->g[i].agency == NULL || P->g[i].agency == pn->agency)
-			break;
-	if (i == g1)
+	if (P->agof[pi] < 0)
 		return;
 	ac = &cache[P->agof[pi]];
-	if (ac->state < 0) {
-		ac->d0 = xcalloc(ev->n + 1, sizeof(pdate));
-		ac->d1 = xcalloc(ev->n + 1, sizeof(pdate));
-		ac->state = elig_agency(P->el, px, r, ev->v, ev->n,
-		    pn->agency, ac->d0, ac->d1, &ac->n);
-		ac->travel = travel_cost(P, ex, pn);
-		ac->ooh = ooh_cost(P, ex, role, pn);
-	}
+	if (ac->state < 0)
+		agency_fits(P, ex, role, g0, g1, P->m->people[pi], ac);
 	if (ac->state != 0 || elig_person(P->el, r, pi, ac->d0, ac->d1,
 	    ac->n) ||
 	    prior_clash(P, ex, role, pi, NULL, 0) > 0)
@@ -596,9 +621,7 @@ add_candidate(const struct prob *P, size_t ex, size_t role, size_t g0,
 	c->person = pi;
 	c->pair = -1;
 	c->pe = -1;
-	set_costs(P, c, r, pn);
-	c->travel = ac->travel;
-	c->ooh = ac->ooh;
+	c->cost = pref_cost(P, r, pi) + ac->travel + ac->ooh;
 	c->arc = -1;
 }
 
@@ -1494,8 +1517,8 @@ ban(struct prob *P, const size_t *v, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (!P->c[v[i]].banned) {
-			P->c[v[i]].banned = 1;
+		if (!P->banned[v[i]]) {
+			P->banned[v[i]] = 1;
 			vec_add(&P->bans, v[i]);
 		}
 }
@@ -1534,9 +1557,9 @@ sync_arc(struct prob *P, size_t ci)
 	if (P->cost0 != NULL)
 		P->cost0[ci] = cost;
 	/* Only what changed: the next solve looks at those. */
-	if (mcf_arc_cap(P->f, c->arc) != !c->banned ||
+	if (mcf_arc_cap(P->f, c->arc) != !P->banned[ci] ||
 	    mcf_arc_cost(P->f, c->arc) != cost)
-		mcf_set(P->f, c->arc, c->banned ? 0 : 1, cost);
+		mcf_set(P->f, c->arc, P->banned[ci] ? 0 : 1, cost);
 }
 
 /* Set the network for a node: its bans and continuity decisions.
@@ -1552,7 +1575,7 @@ apply_node(struct prob *P, int node)
 
 	P->touched.n = 0;
 	for (i = 0; i < P->bans.n; i++) {
-		P->c[P->bans.v[i]].banned = 0;
+		P->banned[P->bans.v[i]] = 0;
 		vec_add(&P->touched, P->bans.v[i]);
 	}
 	P->bans.n = 0;
@@ -2178,7 +2201,8 @@ price_cand(const struct prob *P, const struct run *r, const struct cand *c,
 	int64_t from = one, to, in, p;
 	size_t j, n, gs[2];
 
-	if (c->arc >= 0 || c->banned || !into_pot(P, c, pt, &to, &in))
+	if (c->arc >= 0 || P->banned[c - P->c] || !into_pot(P, c, pt, &to,
+	    &in))
 		return 0;
 	n = one != INT64_MAX ? 1 : cand_groups(P, c, r->g0, r->g1, gs);
 	for (j = 0; one == INT64_MAX && j < n; j++)
@@ -2553,10 +2577,15 @@ static void
 charge_cand(struct prob *P, const struct cand *c)
 {
 	struct staffing_cost *sc = &P->p->exercises[c->ex].cost;
+	const struct person *pn = P->m->people[c->person];
+	int64_t pref = pref_cost(P, role_of(P, c->ex, c->role), c->person),
+	    travel = travel_cost(P, c->ex, pn),
+	    ooh = ooh_cost(P, c->ex, c->role, pn);
 
-	sc->preference += c->pref;
-	sc->travel += c->travel;
-	sc->out_of_hours += c->ooh;
+	assert(pref + travel + ooh == c->cost);
+	sc->preference += pref;
+	sc->travel += travel;
+	sc->out_of_hours += ooh;
 	sc->fairness += (int64_t)P->w.fairness * (2 * (int64_t)P->p_prior[
 	    c->person] + (int64_t)load_of(P, c->person));
 }
@@ -3294,9 +3323,13 @@ prob_init(struct prob *P, struct plan *p, const struct assign_opts *o)
 	if (o != NULL && o->nprior > 0)
 		add_prior(P, o->prior, o->nprior);
 	P->p_cap = xcalloc(m->npeople + 1, sizeof(int));
-	for (i = 0; i < m->npeople; i++)
+	P->p_pref = xcalloc(m->npeople + 1, 1);
+	for (i = 0; i < m->npeople; i++) {
 		P->p_cap[i] = m->people[i]->max_exercises > 0 ?
 		    m->people[i]->max_exercises - P->p_prior[i] : INT_MAX;
+		P->p_pref[i] = m->people[i]->prefers.n > 0 ||
+		    m->people[i]->avoids.n > 0;
+	}
 	index_agencies(P);
 }
 
@@ -3306,6 +3339,7 @@ build(struct prob *P)
 	size_t i;
 
 	make_cands(P);
+	P->banned = xcalloc(P->nc + 1, 1);
 	/* The LP file must say everything: every cand has its arc. */
 	P->cg = P->nc > P->large && !P->labels;
 	wire(P);
@@ -3381,6 +3415,8 @@ prob_free(struct prob *P)
 	free(P->byag);
 	free(P->ag0);
 	free(P->agof);
+	free(P->p_pref);
+	free(P->banned);
 
 	free(P->p_node);
 	free(P->p_in);
