@@ -764,14 +764,21 @@ exercise_cands(const struct prob *P, size_t ex, const size_t *rg,
 		qsort(who.v, who.n, sizeof(size_t), cmp_size);
 	cache = xcalloc(P->m->nagencies + 1, sizeof(*cache));
 	for (r = 0; r < t->nroles; r++) {
+		const uint64_t *fit = elig_fit(P->el, &t->roles[r]);
+
 		if (rg[r] == rg[r + 1])
 			continue;
 		for (i = 0; i < P->m->nagencies; i++)
 			cache[i].state = -1;
-		for (i = 0; i < who.n; i++)
-			if (i == 0 || who.v[i] != who.v[i - 1])
-				add_candidate(P, ex, r, rg[r], rg[r + 1],
-				    who.v[i], cache, out);
+		for (i = 0; i < who.n; i++) {
+			size_t pi = who.v[i];
+
+			if ((i > 0 && pi == who.v[i - 1]) || (fit != NULL &&
+			    !(fit[pi / 64] >> (pi % 64) & 1)))
+				continue;
+			add_candidate(P, ex, r, rg[r], rg[r + 1], pi, cache,
+			    out);
+		}
 		for (i = 0; i < P->m->nagencies; i++) {
 			free(cache[i].d0);
 			free(cache[i].d1);

@@ -97,6 +97,7 @@ ptrmap_get(const struct ptrmap *pm, const void *p)
 struct need {
 	uint32_t first, n;
 	int strings;
+	unsigned clearance;	/* the role's, an enum clearance */
 };
 
 struct elig {
@@ -104,11 +105,15 @@ struct elig {
 	struct avail **av;	/* one per agency, in model order */
 	struct ptrmap agencies;	/* -> index into m->agencies and av */
 	struct ptrmap roles;	/* -> index into need */
-	struct need *need;
+	struct need *need;	/* [nneed] */
+	size_t nneed;
 	uint32_t *need_word;
 	uint64_t *need_mask;
 	size_t nw;		/* words of a person's set */
 	uint64_t *has;		/* m->npeople sets of nw words */
+	uint64_t *fit;		/* need i's people: fw words from
+				 * fitof[i] * fw */
+	size_t *fitof, fw;
 	/* Each person's clearance and absences, by model index, side by
 	 * side: elig_person() reads these and has[], never the people,
 	 * whose structs and absences lie apart in the arena. */
@@ -256,6 +261,7 @@ intern_skills(struct elig *e, const struct plan *p)
 	struct pending {	/* a role's bits: ids[from..to) */
 		size_t from, to;
 		int strings;
+		unsigned clearance;
 	} *pr = NULL;
 	uint32_t *ids = NULL, *touched;
 	uint64_t *scratch;
@@ -285,6 +291,7 @@ intern_skills(struct elig *e, const struct plan *p)
 			    &ids, &nids, &idcap) || intern_list(&nm, 'l',
 			    &r->languages, &ids, &nids, &idcap);
 			q->to = nids;
+			q->clearance = (unsigned)r->clearance;
 		}
 	}
 	e->nw = (nm.n + 63) / 64;
@@ -292,6 +299,7 @@ intern_skills(struct elig *e, const struct plan *p)
 	scratch = xcalloc(e->nw + 1, sizeof(*scratch));
 	touched = xcalloc(nids + 1, sizeof(*touched));
 	e->need = xcalloc(nr + 1, sizeof(*e->need));
+	e->nneed = nr;
 	for (i = 0; i < nr; i++) {
 		ntouched = 0;
 		for (k = pr[i].from; k < pr[i].to; k++) {
@@ -304,6 +312,7 @@ intern_skills(struct elig *e, const struct plan *p)
 		e->need[i].first = (uint32_t)nneed;
 		e->need[i].n = (uint32_t)ntouched;
 		e->need[i].strings = pr[i].strings;
+		e->need[i].clearance = pr[i].clearance;
 		for (k = 0; k < ntouched; k++) {
 			e->need_word = vec_grow(e->need_word, &needcap, nneed,
 			    sizeof(*e->need_word));
@@ -388,6 +397,8 @@ copy_people(struct elig *e)
 	e->away0[np] = n;
 }
 
+static void find_fit(struct elig *);
+
 struct elig *
 elig_new(const struct plan *p)
 {
@@ -405,6 +416,7 @@ elig_new(const struct plan *p)
 	}
 	intern_skills(e, p);
 	copy_people(e);
+	find_fit(e);
 	return e;
 }
 
@@ -424,6 +436,8 @@ elig_free(struct elig *e)
 	free(e->need_word);
 	free(e->need_mask);
 	free(e->has);
+	free(e->fit);
+	free(e->fitof);
 	free(e->clr);
 	free(e->away0);
 	free(e->away);
@@ -578,6 +592,78 @@ set_lacks(const struct elig *e, const struct need *nd, size_t pi)
 		if (e->need_mask[k] & ~set[e->need_word[k]])
 			return 1;
 	return 0;
+}
+
+/* Do needs a and b ask the same? */
+static int
+same_need(const struct elig *e, const struct need *a, const struct need *b)
+{
+	return a->clearance == b->clearance && a->n == b->n &&
+	    memcmp(e->need_word + a->first, e->need_word + b->first,
+	    a->n * sizeof(*e->need_word)) == 0 &&
+	    memcmp(e->need_mask + a->first, e->need_mask + b->first,
+	    a->n * sizeof(*e->need_mask)) == 0;
+}
+
+static uint64_t
+need_hash(const struct elig *e, const struct need *nd)
+{
+	uint64_t h = nd->clearance * UINT64_C(0x9E3779B97F4A7C15) + nd->n;
+	uint32_t k;
+
+	for (k = nd->first; k < nd->first + nd->n; k++)
+		h = (h ^ e->need_mask[k] ^ e->need_word[k]) *
+		    UINT64_C(0x100000001B3);
+	return h;
+}
+
+/* Each need's people, by clearance and sets (see elig_fit()): one set
+ * for the needs that ask the same, as every exercise of a template
+ * does (30,000 roles but a few dozen sets at L). */
+static void
+find_fit(struct elig *e)
+{
+	size_t np = e->m->npeople, nn = e->nneed, slots = 16, nset = 0;
+	size_t i, j, pi, *slot;
+
+	while (slots < 2 * nn)
+		slots *= 2;
+	slot = xcalloc(slots, sizeof(*slot));	/* need + 1, 0 empty */
+	e->fw = (np + 63) / 64;
+	e->fitof = xcalloc(nn + 1, sizeof(*e->fitof));
+	for (i = 0; i < nn; i++) {
+		if (e->need[i].strings)
+			continue;
+		for (j = need_hash(e, &e->need[i]) & (slots - 1);
+		    slot[j] != 0 && !same_need(e, &e->need[slot[j] - 1],
+		    &e->need[i]); j = (j + 1) & (slots - 1))
+			;
+		if (slot[j] != 0) {
+			e->fitof[i] = e->fitof[slot[j] - 1];
+			continue;
+		}
+		slot[j] = i + 1;
+		e->fitof[i] = nset;
+		e->fit = xreallocarray(e->fit, (nset + 1) * e->fw + 1,
+		    sizeof(*e->fit));
+		memset(e->fit + nset * e->fw, 0, e->fw * sizeof(*e->fit));
+		for (pi = 0; pi < np; pi++)
+			if (e->clr[pi] >= e->need[i].clearance &&
+			    !set_lacks(e, &e->need[i], pi))
+				e->fit[nset * e->fw + pi / 64] |=
+				    UINT64_C(1) << (pi % 64);
+		nset++;
+	}
+	free(slot);
+}
+
+const uint64_t *
+elig_fit(const struct elig *e, const struct role_def *r)
+{
+	long i = ptrmap_get(&e->roles, r);
+
+	return i < 0 || e->need[i].strings ? NULL : e->fit + e->fitof[i] *
+	    e->fw;
 }
 
 int

@@ -66,6 +66,17 @@ int elig_agency(const struct elig *e, const struct plan_exercise *px,
 int elig_person(const struct elig *e, const struct role_def *r, size_t pi,
     const pdate *d0, const pdate *d1, size_t n);
 
+/*
+ * The people elig_person() does not rule out for role r on their own
+ * merits (clearance, qualifications, languages; no dates): bit pi % 64
+ * of word pi / 64 is person pi's (as in elig_person()). NULL when only
+ * elig_person() can say: a role elig_new() did not see, or one whose
+ * names it could not intern. Owned by e. Staffing asks this once per
+ * role instead of asking each person: at L two in three people of the
+ * agencies taking part are ruled out by it. This function can't fail.
+ */
+const uint64_t *elig_fit(const struct elig *e, const struct role_def *r);
+
 /* How person pn's agency takes part in px: a part_kind, or -1. */
 int elig_part(const struct plan_exercise *px, const struct person *pn);
 

@@ -134,7 +134,7 @@ fix_free(struct fix *f)
 	free(f->px);
 }
 
-/* The interned answer, asked both ways staffing asks it; and the
+/* The interned answer, asked the three ways staffing asks it; and the
  * floor staffing ranks near misses by, which the reasons' count never
  * falls below (0 exactly when nothing of it is broken). */
 static int
@@ -142,12 +142,15 @@ fast_lacks(const struct elig *e, const struct fix *f,
     const struct role_def *r, size_t pi)
 {
 	const struct person *pn = f->m.people[pi];
+	const uint64_t *fit = elig_fit(e, r);
 	int a = elig_person(e, r, pi, NULL, NULL, 0);
 	int b = elig_check(e, &f->px[0], r, NULL, 0, pn, NULL);
 	int floor = elig_floor(e, &f->px[0], r, pi);
 	struct sb why = {0};
 
 	assert_int_equal(a, b);
+	if (fit != NULL)
+		assert_int_equal(!(fit[pi / 64] >> (pi % 64) & 1), a);
 	assert_true(floor <= elig_check(e, &f->px[0], r, NULL, 0, pn, &why));
 	assert_int_equal(floor > 0, b);
 	sb_free(&why);
@@ -261,6 +264,10 @@ test_cases(void **state)
 	assert_int_equal(fast_lacks(e, &f, &roles[7], 7), 0);
 	assert_int_equal(fast_lacks(e, &f, &roles[7], 4), 1);
 	assert_int_equal(fast_lacks(e, &f, &roles[5], 7), 0);
+	/* A NULL name, or a role not seen: only elig_person() says. */
+	assert_null(elig_fit(e, &roles[7]));
+	assert_null(elig_fit(e, &unseen));
+	assert_non_null(elig_fit(e, &roles[2]));
 	/* Neither the role nor the person was in the plan given. */
 	stranger.agency = &f.ag;
 	assert_int_equal(elig_person(e, &unseen, 1, NULL, NULL, 0), 0);
@@ -271,6 +278,61 @@ test_cases(void **state)
 	    &stranger, NULL), 0);
 	assert_int_equal(elig_check(e, &f.px[0], &roles[1], NULL, 0,
 	    &stranger, NULL), 1);
+	elig_free(e);
+	fix_free(&f);
+}
+
+/* Roles that ask the same share one set of people, whatever their
+ * template or the order of their names; a clearance apart, or a name
+ * more, is another set. */
+static void
+test_fit_shared(void **state)
+{
+	struct role_def r1[] = {
+		{ .id = (char *)"a", .qualifications =
+		  LIST((char *)"x", (char *)"Y") },
+		{ .id = (char *)"b", .qualifications = LIST((char *)"x"),
+		  .clearance = CLR_SECRET },
+	};
+	struct role_def r2[] = {
+		{ .id = (char *)"c", .qualifications =
+		  LIST((char *)"y", (char *)"X") },
+		{ .id = (char *)"d", .qualifications = LIST((char *)"x") },
+		{ .id = (char *)"e", .qualifications = LIST((char *)"x"),
+		  .languages = LIST((char *)"x") },
+	};
+	struct template tpl[] = {
+		{ .id = (char *)"t1", .roles = r1, .nroles = 2 },
+		{ .id = (char *)"t2", .roles = r2, .nroles = 3 },
+	};
+	struct person pv[] = {
+		{ .id = (char *)"p0", .qualifications = LIST((char *)"x") },
+		{ .id = (char *)"p1", .qualifications =
+		  LIST((char *)"x", (char *)"y"), .languages =
+		  LIST((char *)"x"), .clearance = CLR_SECRET },
+	};
+	struct person *people[] = { &pv[0], &pv[1] };
+	const uint64_t *fa, *fb, *fc, *fd, *fe;
+	struct elig *e;
+	struct fix f;
+
+	(void)state;
+	fix_init(&f, tpl, 2, people, 2);
+	e = elig_new(&f.p);
+	fa = elig_fit(e, &r1[0]);
+	fb = elig_fit(e, &r1[1]);
+	fc = elig_fit(e, &r2[0]);
+	fd = elig_fit(e, &r2[1]);
+	fe = elig_fit(e, &r2[2]);
+	assert_true(fa != NULL && fb != NULL && fc != NULL && fd != NULL &&
+	    fe != NULL);
+	assert_ptr_equal(fa, fc);
+	assert_ptr_not_equal(fb, fd);
+	assert_ptr_not_equal(fd, fe);
+	assert_int_equal(fa[0] & 3, 2);		/* p1 alone has y */
+	assert_int_equal(fb[0] & 3, 2);		/* p1 alone is cleared */
+	assert_int_equal(fd[0] & 3, 3);
+	assert_int_equal(fe[0] & 3, 2);		/* p1 alone speaks x */
 	elig_free(e);
 	fix_free(&f);
 }
@@ -543,6 +605,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_reasons),
+		cmocka_unit_test(test_fit_shared),
 		cmocka_unit_test(test_random),
 		cmocka_unit_test(test_absence),
 		cmocka_unit_test(test_agency),
