@@ -2618,21 +2618,36 @@ add_assignment(struct prob *P, const struct cand *c)
 	a->nevents = ev->n;
 }
 
+/* The agency's parts of the cost of a role (struct agc's), worked out
+ * again for the cands held, as a cand keeps only the sum; the last kept,
+ * as they come in exercise, role and roster order. */
+struct agparts {
+	size_t ex, role;
+	const struct agency *ag;
+	int64_t travel, ooh;
+};
+
 /* Parts of the cost, each charged to the exercise it arises in. A
  * person's w L^2 of fairness is w L for each of their L roles. */
 static void
-charge_cand(struct prob *P, const struct cand *c)
+charge_cand(struct prob *P, const struct cand *c, struct agparts *last)
 {
 	struct staffing_cost *sc = &P->p->exercises[c->ex].cost;
 	const struct person *pn = P->m->people[c->person];
-	int64_t pref = pref_cost(P, role_of(P, c->ex, c->role), c->person),
-	    travel = travel_cost(P, c->ex, pn),
-	    ooh = ooh_cost(P, c->ex, c->role, pn);
+	int64_t pref = pref_cost(P, role_of(P, c->ex, c->role), c->person);
 
-	assert(pref + travel + ooh == c->cost);
+	if (last->ag != pn->agency || last->ex != c->ex ||
+	    last->role != c->role) {
+		last->ag = pn->agency;
+		last->ex = c->ex;
+		last->role = c->role;
+		last->travel = travel_cost(P, c->ex, pn);
+		last->ooh = ooh_cost(P, c->ex, c->role, pn);
+	}
+	assert(pref + last->travel + last->ooh == c->cost);
 	sc->preference += pref;
-	sc->travel += travel;
-	sc->out_of_hours += ooh;
+	sc->travel += last->travel;
+	sc->out_of_hours += last->ooh;
 	sc->fairness += (int64_t)P->w.fairness * (2 * (int64_t)P->p_prior[
 	    c->person] + (int64_t)load_of(P, c->person));
 }
@@ -2689,6 +2704,7 @@ static void
 fill_assignments(struct prob *P)
 {
 	size_t i, *n = xcalloc(P->p->nexercises + 1, sizeof(size_t));
+	struct agparts last = {0};
 
 	P->load = xcalloc(P->m->npeople + 1, sizeof(size_t));
 	for (i = 0; i < P->nc; i++)
@@ -2709,7 +2725,7 @@ fill_assignments(struct prob *P)
 	for (i = 0; i < P->nc; i++)
 		if (P->best[i]) {
 			add_assignment(P, &P->c[i]);
-			charge_cand(P, &P->c[i]);
+			charge_cand(P, &P->c[i], &last);
 		}
 	for (i = 0; i < P->ng; i++)
 		P->p->exercises[P->g[i].ex].cost.vacancy +=
