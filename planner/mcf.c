@@ -361,6 +361,18 @@ mcf_flow(const struct mcf *f, int arc)
 	return bw != NULL ? bw->cap : 0;
 }
 
+void
+mcf_flows(const struct mcf *f, int *flow)
+{
+	size_t i;
+
+	for (i = 0; i < f->narcs; i++)
+		flow[i] = 0;
+	for (i = 0; i < 2 * f->npacked; i++)
+		if (f->eid[i] & 1)
+			flow[f->eid[i] >> 1] = f->pk[i].cap;
+}
+
 /*
  * Potentials for the first search: shortest distances from s over the
  * arcs with capacity, by Bellman-Ford with a FIFO queue, so that

@@ -68,6 +68,11 @@ int64_t mcf_solve(struct mcf *f, int s, int t, int64_t want, int64_t *cost,
 /* Flow on an arc after mcf_solve(). */
 int mcf_flow(const struct mcf *f, int arc);
 
+/* The flow on every arc, into flow[0..mcf_narcs()), in one pass over
+ * the edges: asking mcf_flow() of many arcs in turn is a cache miss
+ * each on a large network. This function can't fail. */
+void mcf_flows(const struct mcf *f, int *flow);
+
 /*
  * Node v's potential after a solve in bulk: every arc u -> v with room
  * left has cost + pot(u) - pot(v) >= 0 (its reduced cost), which is

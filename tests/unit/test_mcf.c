@@ -123,7 +123,7 @@ static void
 test_resolve(void **state)
 {
 	struct mcf *f = mcf_new(4);
-	int a, b;
+	int a, b, c, fl[6] = { -1, -1, -1, -1, -1, -1 };
 	int64_t cost;
 
 	(void)state;
@@ -139,6 +139,14 @@ test_resolve(void **state)
 	assert_int_equal(cost, 5);
 	assert_int_equal(mcf_flow(f, a), 1);
 	assert_int_equal(mcf_flow(f, b), 0);
+	/* An arc added since the solve has no flow yet, in either way. */
+	c = mcf_arc(f, 0, 1, 1, 0);
+	mcf_flows(f, fl);
+	assert_int_equal(fl[a], 1);
+	assert_int_equal(fl[b], 0);
+	assert_int_equal(fl[c], 0);
+	assert_int_equal(mcf_flow(f, c), 0);
+	assert_int_equal(fl[5], -1);	/* past the arcs: untouched */
 	mcf_free(f);
 	mcf_free(NULL);
 }
@@ -190,9 +198,16 @@ assert_optimal(const struct mcf *f, int nn, int t, int64_t sent, int na,
     const int *from, const int *to, const int *cap, const int64_t *cost)
 {
 	int64_t *bal = calloc((size_t)nn, sizeof(int64_t));
+	int *all = calloc((size_t)mcf_narcs(f) + 1, sizeof(int));
 	int a, v;
 
 	assert_non_null(bal);
+	assert_non_null(all);
+	/* The flows in one pass, as the arcs one by one. */
+	mcf_flows(f, all);
+	for (a = 0; a < mcf_narcs(f); a++)
+		assert_int_equal(all[a], mcf_flow(f, a));
+	free(all);
 	for (a = 0; a < na; a++) {
 		int64_t rc = cost[a] + mcf_pot(f, from[a]) - mcf_pot(f, to[a]);
 
