@@ -604,12 +604,12 @@ agency_fits(const struct prob *P, size_t ex, size_t role, size_t g0,
 }
 
 /* A cand made without its arc; wire() or price() gives it one. The
- * role's seat groups are g0..g1-1. Only reads P: threads call it.
- * Two in three people asked at L are not eligible: they are turned
- * down from flat arrays, without reading their records. */
+ * role's seat groups are g0..g1-1; fit says elig_fit() admits pi. Only
+ * reads P: threads call it. The people are turned down from flat
+ * arrays, without reading their records. */
 static void
 add_candidate(const struct prob *P, size_t ex, size_t role, size_t g0,
-    size_t g1, size_t pi, struct agc *cache, struct cands *out)
+    size_t g1, size_t pi, int fit, struct agc *cache, struct cands *out)
 {
 	const struct role_def *r = role_of(P, ex, role);
 	struct agc *ac;
@@ -620,8 +620,8 @@ add_candidate(const struct prob *P, size_t ex, size_t role, size_t g0,
 	ac = &cache[P->agof[pi]];
 	if (ac->state < 0)
 		agency_fits(P, ex, role, g0, g1, P->m->people[pi], ac);
-	if (ac->state != 0 || elig_person(P->el, r, pi, ac->d0, ac->d1,
-	    ac->n) ||
+	if (ac->state != 0 || (fit ? elig_absent(P->el, pi, ac->d0, ac->d1,
+	    ac->n) : elig_person(P->el, r, pi, ac->d0, ac->d1, ac->n)) ||
 	    prior_clash(P, ex, role, pi, NULL, 0) > 0)
 		return;
 	c = &VEC_PUSH(out->v, out->n, out->cap);
@@ -778,8 +778,8 @@ exercise_cands(const struct prob *P, size_t ex, const size_t *rg,
 			if ((i > 0 && pi == who.v[i - 1]) || (fit != NULL &&
 			    !(fit[pi / 64] >> (pi % 64) & 1)))
 				continue;
-			add_candidate(P, ex, r, rg[r], rg[r + 1], pi, cache,
-			    out);
+			add_candidate(P, ex, r, rg[r], rg[r + 1], pi,
+			    fit != NULL, cache, out);
 		}
 		for (i = 0; i < P->m->nagencies; i++) {
 			free(cache[i].d0);

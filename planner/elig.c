@@ -882,8 +882,6 @@ elig_person(const struct elig *e, const struct role_def *r, size_t pi,
     const pdate *d0, const pdate *d1, size_t n)
 {
 	const struct need *nd;
-	const pdate *aw, *end;
-	size_t i;
 
 	assert(pi < e->m->npeople);
 	if (e->clr[pi] < (unsigned)r->clearance)
@@ -891,7 +889,17 @@ elig_person(const struct elig *e, const struct role_def *r, size_t pi,
 	if ((nd = role_need(e, r)) == NULL ? lacks_skill(r,
 	    e->m->people[pi]) : set_lacks(e, nd, pi))
 		return 1;
-	end = e->away + 2 * e->away0[pi + 1];
+	return elig_absent(e, pi, d0, d1, n);
+}
+
+int
+elig_absent(const struct elig *e, size_t pi, const pdate *d0,
+    const pdate *d1, size_t n)
+{
+	const pdate *aw, *end = e->away + 2 * e->away0[pi + 1];
+	size_t i;
+
+	assert(pi < e->m->npeople);
 	for (i = 0; i < n; i++)
 		for (aw = e->away + 2 * e->away0[pi]; aw < end; aw += 2)
 			if (aw[0] <= d1[i] && d0[i] <= aw[1])

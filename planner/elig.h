@@ -66,6 +66,11 @@ int elig_agency(const struct elig *e, const struct plan_exercise *px,
 int elig_person(const struct elig *e, const struct role_def *r, size_t pi,
     const pdate *d0, const pdate *d1, size_t n);
 
+/* elig_person()'s last part, for a person elig_fit() already admits:
+ * 1 when absent on one of those dates, else 0. */
+int elig_absent(const struct elig *e, size_t pi, const pdate *d0,
+    const pdate *d1, size_t n);
+
 /*
  * The people elig_person() does not rule out for role r on their own
  * merits (clearance, qualifications, languages; no dates): bit pi % 64

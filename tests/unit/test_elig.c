@@ -178,6 +178,10 @@ check_all(const struct elig *e, const struct fix *f, struct person **people,
 				    (want || ref_away(people[i])))
 					fail_msg("role '%s', person '%s': "
 					    "absences", r->id, people[i]->id);
+				if (elig_absent(e, i, qd0, qd1, 2) !=
+				    ref_away(people[i]))
+					fail_msg("person '%s': absences alone",
+					    people[i]->id);
 				*lacking += (size_t)want;
 			}
 }
