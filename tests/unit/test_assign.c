@@ -1030,6 +1030,61 @@ test_stored_by_hand(void **state)
 	arena_free(ar);
 }
 
+/* Preferences as docs/format.md gives them: ids matched whatever their
+ * case; a role named in prefers costs nothing, one not named costs
+ * unpreferred, one in avoids costs avoided more; named twice, or in
+ * both lists, each counts once. Five people hold Lead, one Scribe. */
+static void
+test_preferences(void **state)
+{
+	static const char *people[] = {
+		"prefers: [lead]",			/* 0 */
+		"avoids: [LEAD]",			/* 3 + 10 */
+		"prefers: [Lead], avoids: [lead]",	/* 10 */
+		"prefers: [scribe]",			/* 3 */
+		"prefers: [lead, LEAD], avoids: [x]",	/* 0 */
+	};
+	/* Other names to fill the table of names, so that a lookup which
+	 * missed the case would probe other slots than a match's. */
+	static const char *other = "[a1, b2, c3, d4, e5, f6, g7, h8, i9, "
+	    "j10, k11, l12, m13, n14, o15, p16, q17, r18, s19, t20]";
+	struct gen g = {0};
+	struct sb b = {0};
+	struct run r;
+	size_t i;
+
+	(void)state;
+	snprintf(g.dir, sizeof(g.dir), "/tmp/test_assign.XXXXXX");
+	assert_non_null(mkdtemp(g.dir));
+	put(g.dir, "tpl.yaml", "kind: Template\nversion: 1\nid: t\n"
+	    "name: T\ntype: tabletop\nconduct: {days: 1, length: 4h, "
+	    "start: \"09:00\"}\nroles:\n"
+	    "  - {id: Lead, name: Lead, count: 5, qualifications: [q]}\n"
+	    "  - {id: scribe, name: Scribe, count: 1, "
+	    "qualifications: [s]}\n");
+	sb_puts(&b, "kind: Roster\nversion: 1\nagencies:\n  - {id: ag, "
+	    "name: Ag, country: US, timezone: America/Chicago}\npeople:\n");
+	for (i = 0; i < 5; i++)
+		sb_printf(&b, "  - {id: p%zu, name: P %zu, email: "
+		    "p%zu@example.org, agency: ag, qualifications: [q], %s}\n",
+		    i, i, i, people[i]);
+	sb_printf(&b, "  - {id: s, name: S, email: s@example.org, agency: "
+	    "ag, qualifications: [s], avoids: %s}\n", other);
+	put(g.dir, "roster.yaml", sb_str(&b));
+	put(g.dir, "program.yaml", "kind: Exercise\nversion: 1\nid: x\n"
+	    "name: X\ntemplate: tpl.yaml\nvenue: {name: V, timezone: "
+	    "America/Chicago}\nconduct: 2027-03-10\nagencies: [ag]\n"
+	    "rosters: [roster.yaml]\n");
+	assert_int_equal(run_program(&g, &r, 0), 0);
+	assert_int_equal(r.p->exercises[0].nassignments, 6);
+	assert_int_equal(r.p->cost.preference, 13 + 10 + 3 + 3);
+	assert_int_equal(r.p->exercises[0].cost.preference, 29);
+	assert_int_equal(r.p->cost.travel + r.p->cost.out_of_hours, 0);
+	run_free(&r);
+	cleanup(&g);
+	sb_free(&b);
+}
+
 static void
 test_deterministic(void **state)
 {
@@ -1115,6 +1170,7 @@ main(void)
 		cmocka_unit_test(test_large_methods),
 		cmocka_unit_test(test_over_budget),
 		cmocka_unit_test(test_network_only),
+		cmocka_unit_test(test_preferences),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test_teardown(test_threads, reset_threads),
 		cmocka_unit_test(test_stored_workload),
