@@ -709,7 +709,8 @@ add_candidate(const struct prob *P, const struct ask *a, size_t pi,
 	if (ac->state != 0 || (a->fit != NULL ? elig_absent(P->el, pi,
 	    ac->d0, ac->d1, ac->n) : elig_person(P->el, role_of(P, a->ex,
 	    a->role), pi, ac->d0, ac->d1, ac->n)) ||
-	    prior_clash(P, a->ex, a->role, pi, NULL, 0) > 0)
+	    (P->taken[pi].n > 0 && prior_clash(P, a->ex, a->role, pi, NULL,
+	    0) > 0))
 		return;
 	c = &VEC_PUSH(out->v, out->n, out->cap);
 	memset(c, 0, sizeof(*c));
