@@ -594,15 +594,16 @@ set_lacks(const struct elig *e, const struct need *nd, size_t pi)
 	return 0;
 }
 
-/* Do needs a and b ask the same? */
+/* Do needs a and b ask the same? (No role needing a name leaves the
+ * arrays NULL, which memcmp() may not be given even for no bytes.) */
 static int
 same_need(const struct elig *e, const struct need *a, const struct need *b)
 {
-	return a->clearance == b->clearance && a->n == b->n &&
-	    memcmp(e->need_word + a->first, e->need_word + b->first,
+	return a->clearance == b->clearance && a->n == b->n && (a->n == 0 ||
+	    (memcmp(e->need_word + a->first, e->need_word + b->first,
 	    a->n * sizeof(*e->need_word)) == 0 &&
 	    memcmp(e->need_mask + a->first, e->need_mask + b->first,
-	    a->n * sizeof(*e->need_mask)) == 0;
+	    a->n * sizeof(*e->need_mask)) == 0));
 }
 
 static uint64_t
