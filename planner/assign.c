@@ -71,13 +71,13 @@ struct conflict {
 	char *what;
 };
 
-/* Exercises sharing a role marked continuity. */
 /* When a role's events take place: [lo, hi), empty when none has a
  * length. */
 struct when {
 	ptime lo, hi;
 };
 
+/* Exercises sharing a role marked continuity. */
 struct series {
 	const char *role;
 	size_t *ex;
@@ -156,7 +156,7 @@ struct prob {
 	const char **pslot;		/* role ids preferred or avoided */
 	size_t npslot;			/* a power of two */
 	size_t *pp0;			/* [person]..[person + 1] in ppv */
-	long *ppv;			/* 2 (pslot index) + 1 if avoided */
+	long *ppv;			/* 2 * pslot index, + 1 if avoided */
 	char *banned;			/* [cand]: at this node */
 	int *p_node, *p_in;		/* [person] */
 	int *p_cap;			/* [person]: roles this run may add */
@@ -459,7 +459,9 @@ ooh_cost(const struct prob *P, size_t ex, size_t role,
 /* The role ids people prefer or avoid, numbered: each person's are
  * numbers beside them (pp0, ppv), and a role's id is looked up once, so
  * that a cand's cost compares numbers instead of reading the person's
- * record and names (at L, 9.6 million cands). */
+ * record and names (at L, 9.6 million cands). Ids are matched as
+ * strcaseeq() matches them, so the hash folds each byte through
+ * tolower() as it does: ids it calls equal must land in one chain. */
 static uint64_t
 fold_hash(const char *s)
 {
@@ -917,7 +919,7 @@ list_by_person(struct prob *P)
 
 /* Exercises whose cands are made at once, by a team of threads: the
  * cands of two blocks at most (one being made, one being numbered)
- * wait apart (at L, 9.6 million of 40 bytes in all). */
+ * wait apart (at L, 9.6 million of 32 bytes in all). */
 #define CAND_BLOCK 64
 #define CAND_THREADS_FROM 32	/* exercises; fewer are made by one */
 
@@ -2807,7 +2809,7 @@ static void
 fill_assignments(struct prob *P)
 {
 	size_t i, *n = xcalloc(P->p->nexercises + 1, sizeof(size_t));
-	struct agparts last = {0};
+	struct agparts last = { .ex = SIZE_MAX };
 
 	P->load = xcalloc(P->m->npeople + 1, sizeof(size_t));
 	for (i = 0; i < P->nc; i++)

@@ -309,6 +309,15 @@ intern_skills(struct elig *e, const struct plan *p)
 				touched[ntouched++] = (uint32_t)w;
 			scratch[w] |= UINT64_C(1) << (ids[k] % 64);
 		}
+		/* In word order, whatever the order of the names: needs
+		 * that ask the same then read the same (find_fit()). */
+		for (k = 1; k < ntouched; k++)
+			for (j = k; j > 0 && touched[j - 1] > touched[j]; j--) {
+				uint32_t w = touched[j];
+
+				touched[j] = touched[j - 1];
+				touched[j - 1] = w;
+			}
 		e->need[i].first = (uint32_t)nneed;
 		e->need[i].n = (uint32_t)ntouched;
 		e->need[i].strings = pr[i].strings;
@@ -594,6 +603,8 @@ set_lacks(const struct elig *e, const struct need *nd, size_t pi)
 	return 0;
 }
 
+size_t elig_fit_tests = ELIG_FIT_TESTS;
+
 /* Do needs a and b ask the same? (No role needing a name leaves the
  * arrays NULL, which memcmp() may not be given even for no bytes.) */
 static int
@@ -620,7 +631,9 @@ need_hash(const struct elig *e, const struct need *nd)
 
 /* Each need's people, by clearance and sets (see elig_fit()): one set
  * for the needs that ask the same, as every exercise of a template
- * does (30,000 roles but a few dozen sets at L). */
+ * does (30,000 roles but a few dozen sets at L). A plan whose roles ask
+ * thousands of different things gets sets until elig_fit_tests people
+ * have been tested, and elig_person() answers for the rest. */
 static void
 find_fit(struct elig *e)
 {
@@ -643,6 +656,10 @@ find_fit(struct elig *e)
 			e->fitof[i] = e->fitof[slot[j] - 1];
 			continue;
 		}
+		if ((nset + 1) * np > elig_fit_tests) {
+			e->fitof[i] = SIZE_MAX;
+			continue;
+		}
 		slot[j] = i + 1;
 		e->fitof[i] = nset;
 		e->fit = xreallocarray(e->fit, (nset + 1) * e->fw + 1,
@@ -663,8 +680,8 @@ elig_fit(const struct elig *e, const struct role_def *r)
 {
 	long i = ptrmap_get(&e->roles, r);
 
-	return i < 0 || e->need[i].strings ? NULL : e->fit + e->fitof[i] *
-	    e->fw;
+	return i < 0 || e->need[i].strings || e->fitof[i] == SIZE_MAX ? NULL :
+	    e->fit + e->fitof[i] * e->fw;
 }
 
 int
@@ -897,10 +914,11 @@ int
 elig_absent(const struct elig *e, size_t pi, const pdate *d0,
     const pdate *d1, size_t n)
 {
-	const pdate *aw, *end = e->away + 2 * e->away0[pi + 1];
+	const pdate *aw, *end;
 	size_t i;
 
 	assert(pi < e->m->npeople);
+	end = e->away + 2 * e->away0[pi + 1];
 	for (i = 0; i < n; i++)
 		for (aw = e->away + 2 * e->away0[pi]; aw < end; aw += 2)
 			if (aw[0] <= d1[i] && d0[i] <= aw[1])

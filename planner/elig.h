@@ -18,7 +18,9 @@ struct elig;
  * The qualifications and languages that the roles of p's exercises
  * need become bits, each person's a set of them, matched as strcaseeq()
  * matches names: staffing asks tens of millions of (role, person)
- * questions of a national program. The model must not change while e
+ * questions of a national program. For each distinct need (clearance
+ * and names) it also tests every person (elig_fit()), up to
+ * elig_fit_tests tests in all. The model must not change while e
  * lives. Free with elig_free(). This function can't fail.
  */
 struct elig *elig_new(const struct plan *p);
@@ -67,20 +69,27 @@ int elig_person(const struct elig *e, const struct role_def *r, size_t pi,
     const pdate *d0, const pdate *d1, size_t n);
 
 /* elig_person()'s last part, for a person elig_fit() already admits:
- * 1 when absent on one of those dates, else 0. */
+ * 1 when person pi (< npeople) is absent on one of the dates d0[i] to
+ * d1[i], i < n (elig_agency()'s), else 0. This function can't fail. */
 int elig_absent(const struct elig *e, size_t pi, const pdate *d0,
     const pdate *d1, size_t n);
 
 /*
  * The people elig_person() does not rule out for role r on their own
  * merits (clearance, qualifications, languages; no dates): bit pi % 64
- * of word pi / 64 is person pi's (as in elig_person()). NULL when only
- * elig_person() can say: a role elig_new() did not see, or one whose
- * names it could not intern. Owned by e. Staffing asks this once per
+ * of word pi / 64 is person pi's (as in elig_person()), in
+ * (npeople + 63) / 64 words. NULL when only elig_person() can say: a
+ * role elig_new() did not see, one whose names it could not intern, or
+ * one past elig_new()'s tests. Owned by e. Staffing asks this once per
  * role instead of asking each person: at L two in three people of the
  * agencies taking part are ruled out by it. This function can't fail.
  */
 const uint64_t *elig_fit(const struct elig *e, const struct role_def *r);
+
+/* People tested against needs by elig_new() at most (every person for
+ * each distinct need): 2^26, about a second. Tests lower it. */
+#define ELIG_FIT_TESTS ((size_t)1 << 26)
+extern size_t elig_fit_tests;
 
 /* How person pn's agency takes part in px: a part_kind, or -1. */
 int elig_part(const struct plan_exercise *px, const struct person *pn);

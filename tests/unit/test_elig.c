@@ -338,7 +338,69 @@ test_fit_shared(void **state)
 	assert_int_equal(fd[0] & 3, 3);
 	assert_int_equal(fe[0] & 3, 2);		/* p1 alone speaks x */
 	elig_free(e);
+
+	/* Past the tests allowed, the later needs are left to
+	 * elig_person(): two sets of two people, then none. */
+	elig_fit_tests = 4;
+	e = elig_new(&f.p);
+	assert_non_null(elig_fit(e, &r1[0]));
+	assert_non_null(elig_fit(e, &r1[1]));
+	assert_ptr_equal(elig_fit(e, &r2[0]), elig_fit(e, &r1[0]));
+	assert_null(elig_fit(e, &r2[1]));
+	assert_null(elig_fit(e, &r2[2]));
+	assert_int_equal(elig_person(e, &r2[1], 0, NULL, NULL, 0), 0);
+	assert_int_equal(elig_person(e, &r2[2], 0, NULL, NULL, 0), 1);
+	elig_free(e);
+	elig_fit_tests = ELIG_FIT_TESTS;
 	fix_free(&f);
+}
+
+/* Names that fall in different words of the sets, in either order,
+ * are one need. */
+static void
+test_fit_words(void **state)
+{
+	char *names[70], buf[16];
+	struct role_def r[3] = {
+		{ .id = (char *)"filler" },
+		{ .id = (char *)"a" },
+		{ .id = (char *)"b" },
+	};
+	struct template tpl = { .id = (char *)"t", .roles = r, .nroles = 3 };
+	struct person pv[] = {
+		{ .id = (char *)"p0" },
+		{ .id = (char *)"p1" },
+	};
+	struct person *people[] = { &pv[0], &pv[1] };
+	char *ab[2], *ba[2];
+	struct elig *e;
+	struct fix f;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 70; i++) {
+		snprintf(buf, sizeof(buf), "q%zu", i);
+		names[i] = xstrdup(buf);
+	}
+	r[0].qualifications.v = names;
+	r[0].qualifications.n = 70;
+	ab[0] = ba[1] = names[0];
+	ab[1] = ba[0] = names[69];
+	r[1].qualifications.v = ab;
+	r[1].qualifications.n = 2;
+	r[2].qualifications.v = ba;
+	r[2].qualifications.n = 2;
+	pv[1].qualifications = r[1].qualifications;
+	fix_init(&f, &tpl, 1, people, 2);
+	e = elig_new(&f.p);
+	assert_non_null(elig_fit(e, &r[1]));
+	assert_ptr_equal(elig_fit(e, &r[1]), elig_fit(e, &r[2]));
+	assert_int_equal(elig_fit(e, &r[1])[0] & 3, 2);
+	assert_int_equal(elig_fit(e, &r[0])[0] & 3, 0);
+	elig_free(e);
+	fix_free(&f);
+	for (i = 0; i < 70; i++)
+		free(names[i]);
 }
 
 /* The reasons, by name, are the same as before the sets. */
@@ -610,6 +672,7 @@ main(void)
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_reasons),
 		cmocka_unit_test(test_fit_shared),
+		cmocka_unit_test(test_fit_words),
 		cmocka_unit_test(test_random),
 		cmocka_unit_test(test_absence),
 		cmocka_unit_test(test_agency),
