@@ -880,11 +880,16 @@ exercise_cands(const struct prob *P, size_t ex, const size_t *rg,
 	free(ags.v);
 }
 
-/* The cands of exercise ex, made apart, numbered next; in is
+/* The cands of exercise ex, made apart, numbered next, and counted
+ * for their people's lists (list_by_person()) while at hand; in is
  * emptied. */
 static void
 take_cands(struct prob *P, size_t ex, struct cands *in)
 {
+	size_t i;
+
+	for (i = 0; i < in->n; i++)
+		P->pc[in->v[i].person].cap++;
 	P->cx[2 * ex] = P->nc;
 	if (in->n > 0) {
 		P->c = vec_grow(P->c, &P->ccap, P->nc + in->n - 1,
@@ -897,16 +902,14 @@ take_cands(struct prob *P, size_t ex, struct cands *in)
 	memset(in, 0, sizeof(*in));
 }
 
-/* Every person's cands, in cand order: counted first, so each list is
- * allocated once (appending 9.6 million at L, one by one, was 0.4 s
- * while the other processor waited). */
+/* Every person's cands, in cand order: counted first (take_cands()),
+ * so each list is allocated once (appending 9.6 million at L, one by
+ * one, was 0.4 s while the other processor waited). */
 static void
 list_by_person(struct prob *P)
 {
 	size_t i, pi;
 
-	for (i = 0; i < P->nc; i++)
-		P->pc[P->c[i].person].cap++;
 	for (pi = 0; pi < P->m->npeople; pi++)
 		P->pc[pi].v = xreallocarray(NULL, P->pc[pi].cap + 1,
 		    sizeof(size_t));
@@ -934,10 +937,11 @@ struct cjob {
 	struct cands *pout;	/* [ex - px0] */
 };
 
-/* Job 0 numbers the block before (take_cands(): P->c, P->nc, P->ccap
- * and P->cx, which only it touches), the others make this block's
- * cands, reading the rest of the plan only: the numbering, 0.3 s at
- * L, no longer waits for the making, nor the making for it. */
+/* Job 0 numbers the block before (take_cands(): P->c, P->nc, P->ccap,
+ * P->cx and the counts in P->pc, which only it touches), the others
+ * make this block's cands, reading the rest of the plan only: the
+ * numbering, 0.3 s at L, no longer waits for the making, nor the
+ * making for it. */
 static int
 cands_job(void *arg, size_t j)
 {
