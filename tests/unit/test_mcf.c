@@ -227,6 +227,39 @@ assert_optimal(const struct mcf *f, int nn, int t, int64_t sent, int na,
 	free(bal);
 }
 
+/* In bulk, one network solved toward one sink, then another, then the
+ * first again: each costs what a network built anew costs (a flow
+ * toward another sink is no place to start from, and the edges into
+ * the sink the searches take first are another sink's). */
+static void
+test_other_sink(void **state)
+{
+	int seed;
+
+	(void)state;
+	for (seed = 1; seed <= 200; seed++) {
+		int n, na, from[64], to[64], cap[64], k, t;
+		int64_t cost[64], got, want, sg, sw;
+		struct mcf *f, *g;
+
+		rng = (uint64_t)seed + 7000;
+		n = 4 + rnd(10);
+		na = random_net(n, from, to, cap, cost);
+		f = net_new(n, na, from, to, cap, cost, 1);
+		for (k = 0; k < 3; k++) {
+			t = k == 1 ? n - 2 : n - 1;
+			sg = mcf_solve(f, 0, t, 5, &got, NULL);
+			g = net_new(n, na, from, to, cap, cost, 1);
+			sw = mcf_solve(g, 0, t, 5, &want, NULL);
+			assert_int_equal(sg, sw);
+			assert_int_equal(got, want);
+			assert_optimal(f, n, t, sg, na, from, to, cap, cost);
+			mcf_free(g);
+		}
+		mcf_free(f);
+	}
+}
+
 /* In bulk, solving again starts from the last flow and repairs it: after
  * arcs are changed (capacities cut or raised, costs up or down, some
  * made negative) and added, and nodes added with arcs in and out (as
@@ -388,6 +421,7 @@ main(void)
 		cmocka_unit_test(test_against_brute_force),
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_warm_resolve),
+		cmocka_unit_test(test_other_sink),
 		cmocka_unit_test(test_warm_bans),
 	};
 
