@@ -42,6 +42,7 @@ struct grp {
 	size_t ex;
 	size_t role;			/* index in the template's roles */
 	const struct agency *agency;	/* NULL: any agency it may come from */
+	long ag;			/* its index (agency_index()), or -1 */
 	int demand;
 	int node, vac_arc;
 	char *hall;			/* shortfall, where a seat stayed empty */
@@ -292,6 +293,8 @@ assign_needed(const struct plan_exercise *px, const struct role_def *r)
 	return r->count;
 }
 
+static long agency_index(const struct prob *, const struct agency *);
+
 static void
 new_group(struct prob *P, size_t ex, size_t role, const struct agency *ag,
     int demand)
@@ -302,6 +305,7 @@ new_group(struct prob *P, size_t ex, size_t role, const struct agency *ag,
 	g->ex = ex;
 	g->role = role;
 	g->agency = ag;
+	g->ag = agency_index(P, ag);
 	g->demand = demand;
 	P->want += demand;
 }
@@ -634,16 +638,18 @@ struct agc {
 };
 
 /* Groups gs (room for 2) of cand c among [g0, g1), its role's: one,
- * or a quota and the rest. Returns how many. */
+ * or a quota and the rest. Returns how many. By agency index: a cand's
+ * person has one (add_candidate()), and reading their record was a
+ * cache miss for each cand priced. */
 static size_t
 cand_groups(const struct prob *P, const struct cand *c, size_t g0, size_t g1,
     size_t *gs)
 {
-	const struct agency *ag = P->m->people[c->person]->agency;
+	long ag = P->agof[c->person];
 	size_t i, n = 0;
 
 	for (i = g0; i < g1 && n < 2; i++)
-		if (P->g[i].agency == NULL || P->g[i].agency == ag)
+		if (P->g[i].agency == NULL || P->g[i].ag == ag)
 			gs[n++] = i;
 	return n;
 }
@@ -2231,7 +2237,7 @@ initial_columns(struct prob *P)
 		for (g = r->g0; g < r->g1; g++) {
 			/* By index: the person's agency itself would be a
 			 * cache miss per cand, 9.6 million at L. */
-			long ga = agency_index(P, P->g[g].agency);
+			long ga = P->g[g].ag;
 
 			want = (size_t)P->g[g].demand + FIRST_SPARE;
 			if (want > cap) {
