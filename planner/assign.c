@@ -888,7 +888,9 @@ exercise_cands(const struct prob *P, size_t ex, const size_t *rg,
 
 /* The cands of exercise ex, made apart, numbered next, and counted
  * for their people's lists (list_by_person()) while at hand; in is
- * emptied. */
+ * emptied but keeps its room for the block after next: grown afresh
+ * for each exercise, the buffers cost L hundreds of megabytes copied
+ * and as many of pages the kernel had to clear. */
 static void
 take_cands(struct prob *P, size_t ex, struct cands *in)
 {
@@ -904,8 +906,7 @@ take_cands(struct prob *P, size_t ex, struct cands *in)
 	}
 	P->nc += in->n;
 	P->cx[2 * ex + 1] = P->nc;
-	free(in->v);
-	memset(in, 0, sizeof(*in));
+	in->n = 0;
 }
 
 /* Every person's cands, in cand order: counted first (take_cands()),
@@ -1008,6 +1009,10 @@ make_cands(struct prob *P)
 	for (j = 0; j < nx; j++)
 		free(rg[j]);
 	free(rg);
+	for (j = 0; j < CAND_BLOCK; j++) {
+		free(out[0][j].v);
+		free(out[1][j].v);
+	}
 	free(out[0]);
 	free(out[1]);
 }
