@@ -776,6 +776,7 @@ role_when(const struct plan_exercise *px, const struct vec *ev,
     struct when *w)
 {
 	size_t i;
+	int any = 0;
 
 	w->lo = w->hi = 0;
 	for (i = 0; i < ev->n; i++) {
@@ -783,10 +784,11 @@ role_when(const struct plan_exercise *px, const struct vec *ev,
 
 		if (pe->end <= pe->start)
 			continue;
-		if (w->lo == w->hi || pe->start < w->lo)
+		if (!any || pe->start < w->lo)
 			w->lo = pe->start;
-		if (w->lo == w->hi || pe->end > w->hi)
+		if (!any || pe->end > w->hi)
 			w->hi = pe->end;
+		any = 1;
 	}
 }
 
