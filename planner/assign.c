@@ -1516,33 +1516,37 @@ person_conflicts(struct prob *P, size_t pi)
 		time_rules(P, pi);
 }
 
-/* Cands of exercise ex, agency ag, for role r or for a role r evaluates. */
+/* Cands of exercise ex whose person is of agency a (index) and whose
+ * role k has want[k]. By index and flags: the person's record and the
+ * role's names, read for each cand, made the rule cost a cache miss
+ * and a string comparison per cand, agency and evaluating role. */
 static void
-agency_cands(const struct prob *P, size_t ex, const struct agency *ag,
-    const struct role_def *r, int evaluated, struct vec *out)
+agency_cands(const struct prob *P, size_t ex, size_t a, const char *want,
+    struct vec *out)
 {
 	size_t i;
 
-	for (i = P->cx[2 * ex]; i < P->cx[2 * ex + 1]; i++) {
-		const struct cand *c = &P->c[i];
-		const struct role_def *cr = role_of(P, c->ex, c->role);
-
-		if (P->m->people[c->person]->agency != ag)
-			continue;
-		if (evaluated ? in_list(&r->evaluates, cr->id) : cr == r)
+	for (i = P->cx[2 * ex]; i < P->cx[2 * ex + 1]; i++)
+		if (P->agof[P->c[i].person] == (long)a && want[P->c[i].role])
 			vec_add(out, i);
-	}
 }
 
 static void
 evaluator_conflicts(struct prob *P, size_t ex)
 {
 	const struct template *t = tpl_of(P, ex);
-	size_t r, a;
+	char *holds = xcalloc(t->nroles + 1, 1);
+	char *evaluated = xcalloc(t->nroles + 1, 1);
+	size_t r, a, k;
 
 	for (r = 0; r < t->nroles; r++) {
 		if (t->roles[r].evaluates.n == 0)
 			continue;
+		for (k = 0; k < t->nroles; k++) {
+			holds[k] = k == r;
+			evaluated[k] = (char)in_list(&t->roles[r].evaluates,
+			    t->roles[k].id);
+		}
 		for (a = 0; a < P->m->nagencies; a++) {
 			const struct agency *ag = P->m->agencies[a];
 			struct vec ev = {0}, pl = {0};
@@ -1554,8 +1558,8 @@ evaluator_conflicts(struct prob *P, size_t ex)
 			if (elig_part(&P->p->exercises[ex], &one) < 0)
 				continue;
 
-			agency_cands(P, ex, ag, &t->roles[r], 0, &ev);
-			agency_cands(P, ex, ag, &t->roles[r], 1, &pl);
+			agency_cands(P, ex, a, holds, &ev);
+			agency_cands(P, ex, a, evaluated, &pl);
 			if (ev.n > 0 && pl.n > 0)
 				add_conflict(P, CF_EVALUATES, &ev, &pl,
 				    label(P, "%s may not evaluate its own agency %s in %s",
@@ -1565,6 +1569,8 @@ evaluator_conflicts(struct prob *P, size_t ex)
 			free(pl.v);
 		}
 	}
+	free(holds);
+	free(evaluated);
 }
 
 static size_t
