@@ -638,7 +638,7 @@ static void
 find_fit(struct elig *e)
 {
 	size_t np = e->m->npeople, nn = e->nneed, slots = 16, nset = 0;
-	size_t i, j, pi, *slot;
+	size_t cap = 0, i, j, pi, *slot;
 
 	while (slots < 2 * nn)
 		slots *= 2;
@@ -662,7 +662,7 @@ find_fit(struct elig *e)
 		}
 		slot[j] = i + 1;
 		e->fitof[i] = nset;
-		e->fit = xreallocarray(e->fit, (nset + 1) * e->fw + 1,
+		e->fit = vec_grow(e->fit, &cap, (nset + 1) * e->fw,
 		    sizeof(*e->fit));
 		memset(e->fit + nset * e->fw, 0, e->fw * sizeof(*e->fit));
 		for (pi = 0; pi < np; pi++)
