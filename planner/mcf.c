@@ -669,8 +669,7 @@ augment(struct mcf *f, int s, int t, int64_t want, int64_t *cost)
 		if (f->pk[f->prev[v]].cap < amt)
 			amt = f->pk[f->prev[v]].cap;
 	for (v = t; v != s; v = tail(f, f->prev[v])) {
-		f->pk[f->prev[v]].cap -= (int)amt;
-		f->pk[rev(f, f->prev[v])].cap += (int)amt;
+		push_edge(f, f->prev[v], (int)amt);
 		if (cost != NULL)
 			*cost += amt * f->pk[f->prev[v]].cost;
 	}
