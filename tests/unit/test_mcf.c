@@ -227,6 +227,25 @@ assert_optimal(const struct mcf *f, int nn, int t, int64_t sent, int na,
 	free(bal);
 }
 
+/* f, in bulk, solved (again) toward t for want units: it sends and
+ * costs what the same na arcs built anew and solved from zero do, and
+ * its flow is optimal. Returns the units sent. */
+static int64_t
+assert_as_anew(struct mcf *f, int nn, int t, int64_t want, int na,
+    const int *from, const int *to, const int *cap, const int64_t *cost)
+{
+	struct mcf *g = net_new(nn, na, from, to, cap, cost, 1);
+	int64_t got, fresh, sent, sent0;
+
+	sent = mcf_solve(f, 0, t, want, &got, NULL);
+	sent0 = mcf_solve(g, 0, t, want, &fresh, NULL);
+	assert_int_equal(sent, sent0);
+	assert_int_equal(got, fresh);
+	assert_optimal(f, nn, t, sent, na, from, to, cap, cost);
+	mcf_free(g);
+	return sent;
+}
+
 /* In bulk, one network solved toward one sink, then another, then the
  * first again: each costs what a network built anew costs (a flow
  * toward another sink is no place to start from, and the edges into
@@ -238,24 +257,17 @@ test_other_sink(void **state)
 
 	(void)state;
 	for (seed = 1; seed <= 200; seed++) {
-		int n, na, from[64], to[64], cap[64], k, t;
-		int64_t cost[64], got, want, sg, sw;
-		struct mcf *f, *g;
+		int n, na, from[64], to[64], cap[64], k;
+		int64_t cost[64];
+		struct mcf *f;
 
 		rng = (uint64_t)seed + 7000;
 		n = 4 + rnd(10);
 		na = random_net(n, from, to, cap, cost);
 		f = net_new(n, na, from, to, cap, cost, 1);
-		for (k = 0; k < 3; k++) {
-			t = k == 1 ? n - 2 : n - 1;
-			sg = mcf_solve(f, 0, t, 5, &got, NULL);
-			g = net_new(n, na, from, to, cap, cost, 1);
-			sw = mcf_solve(g, 0, t, 5, &want, NULL);
-			assert_int_equal(sg, sw);
-			assert_int_equal(got, want);
-			assert_optimal(f, n, t, sg, na, from, to, cap, cost);
-			mcf_free(g);
-		}
+		for (k = 0; k < 3; k++)
+			assert_as_anew(f, n, k == 1 ? n - 2 : n - 1, 5, na,
+			    from, to, cap, cost);
 		mcf_free(f);
 	}
 }
@@ -273,7 +285,7 @@ test_warm_resolve(void **state)
 	(void)state;
 	for (seed = 1; seed <= 300; seed++) {
 		int n, nn, t, na, from[64], to[64], cap[64], round, a, k, v, x;
-		int64_t cost[64], warm, cold, sw, sc;
+		int64_t cost[64], warm;
 		struct mcf *f;
 
 		rng = (uint64_t)seed;
@@ -283,8 +295,6 @@ test_warm_resolve(void **state)
 		f = net_new(n, na, from, to, cap, cost, 1);
 		mcf_solve(f, 0, t, 6, &warm, NULL);
 		for (round = 0; round < 4; round++) {
-			struct mcf *g;
-
 			for (k = rnd(4); k >= 0; k--) {
 				a = rnd(na);
 				cap[a] = rnd(3);
@@ -323,16 +333,7 @@ test_warm_resolve(void **state)
 				mcf_arc(f, from[na], to[na], cap[na], cost[na]);
 				na++;
 			}
-			sw = mcf_solve(f, 0, t, 6, &warm, NULL);
-			g = mcf_new(nn);
-			mcf_bulk(g, 1);
-			for (a = 0; a < na; a++)
-				mcf_arc(g, from[a], to[a], cap[a], cost[a]);
-			sc = mcf_solve(g, 0, t, 6, &cold, NULL);
-			assert_int_equal(sw, sc);
-			assert_int_equal(warm, cold);
-			assert_optimal(f, nn, t, sw, na, from, to, cap, cost);
-			mcf_free(g);
+			assert_as_anew(f, nn, t, 6, na, from, to, cap, cost);
 		}
 		mcf_free(f);
 	}
@@ -344,7 +345,7 @@ test_warm_resolve(void **state)
  * worker (person) to the sink through convex load arcs, with many
  * costs alike. Holders are banned and bans lifted, solving again each
  * time: the shortage a ban leaves at a worker's node goes back to the
- * sink along the worker's load (mcf.c, to_sink()) and searches go
+ * sink along the worker's load (mcf.c, shortage_to_sink()) and searches go
  * straight to the sink where they can (to_sink_edge()). The flow must
  * still be optimal, its cost that of the same network solved anew.
  */
@@ -361,8 +362,8 @@ test_warm_bans(void **state)
 	for (seed = 1; seed <= 300; seed++) {
 		int nw, nj, nn, na = 0, w, j, k, a, round, ban;
 		int from[BA], to[BA], cap[BA], cand[BW * BJ], nc = 0;
-		int64_t cost[BA], warm, cold, sw, sc;
-		struct mcf *f, *g;
+		int64_t cost[BA], warm;
+		struct mcf *f;
 
 		rng = (uint64_t)seed;
 		nw = 2 + rnd(BW - 1);
@@ -386,10 +387,7 @@ test_warm_bans(void **state)
 			for (k = 1, a = 1 + rnd(3); k <= a; k++)
 				ARC(2 + nj + w, 1, 1, 2 * k - 1);
 #undef ARC
-		f = mcf_new(nn);
-		mcf_bulk(f, 1);
-		for (a = 0; a < na; a++)
-			mcf_arc(f, from[a], to[a], cap[a], cost[a]);
+		f = net_new(nn, na, from, to, cap, cost, 1);
 		mcf_solve(f, 0, 1, nj, &warm, NULL);
 		for (round = 0; round < 6 && nc > 0; round++) {
 			for (k = 1 + rnd(3); k > 0; k--) {
@@ -398,17 +396,8 @@ test_warm_bans(void **state)
 				cap[a] = ban ? 0 : 1;
 				mcf_set(f, a, cap[a], cost[a]);
 			}
-			sw = mcf_solve(f, 0, 1, nj, &warm, NULL);
-			g = mcf_new(nn);
-			mcf_bulk(g, 1);
-			for (a = 0; a < na; a++)
-				mcf_arc(g, from[a], to[a], cap[a], cost[a]);
-			sc = mcf_solve(g, 0, 1, nj, &cold, NULL);
-			assert_int_equal(sw, nj);
-			assert_int_equal(sc, nj);
-			assert_int_equal(warm, cold);
-			assert_optimal(f, nn, 1, sw, na, from, to, cap, cost);
-			mcf_free(g);
+			assert_int_equal(assert_as_anew(f, nn, 1, nj, na, from,
+			    to, cap, cost), nj);
 		}
 		mcf_free(f);
 	}
