@@ -861,14 +861,22 @@ find_path(struct mcf *f, int src, uint64_t *work)
 	return v;
 }
 
-/* Push up to want units along f->path, as its capacities allow, and
- * free its nodes for the next path; returns the units. */
+/*
+ * Push up to want units along f->path, as its capacities allow, and
+ * free its nodes for the next path; returns the units. Each edge
+ * pushed along opens its reverse, of zero reduced cost, out of the
+ * node it enters: the way back for a unit a later path displaces. If
+ * that node's search had passed the reverse, it goes back to it. Left
+ * behind, such edges were found only by another search and another
+ * round (Dinic's levels rule them out; here there are none): 28 of
+ * the 95 rounds of L's solve from zero, each over most of the network.
+ */
 static int64_t
 push_path(struct mcf *f, int src, int64_t want)
 {
 	int64_t amt = want;
 	size_t k;
-	int e;
+	int e, r, v;
 
 	for (k = 0; k < f->path.n; k++)
 		if (f->pk[f->path.v[k]].cap < amt)
@@ -876,7 +884,10 @@ push_path(struct mcf *f, int src, int64_t want)
 	for (k = 0; k < f->path.n; k++) {
 		e = f->path.v[k];
 		push_edge(f, e, (int)amt);
-		f->mark[f->pk[e].to] = FREE;
+		v = f->pk[e].to;
+		f->mark[v] = FREE;
+		if ((r = rev(f, e)) < f->iter[v])
+			f->iter[v] = r;
 	}
 	f->mark[src] = FREE;
 	return amt;
