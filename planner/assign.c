@@ -2,7 +2,6 @@
 #include "assign.h"
 
 #include <assert.h>
-#include <ctype.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,6 +13,7 @@
 #include "elig.h"
 #include "lp.h"
 #include "mcf.h"
+#include "names.h"
 #include "team.h"
 #include "tz.h"
 
@@ -154,10 +154,9 @@ struct prob {
 	size_t *byag;			/* people by agency, roster order */
 	size_t *ag0;			/* [agency]..[agency + 1] in byag */
 	long *agof;			/* [person]: their agency's index */
-	const char **pslot;		/* role ids preferred or avoided */
-	size_t npslot;			/* a power of two */
+	struct names prefs;		/* role ids preferred or avoided */
 	size_t *pp0;			/* [person]..[person + 1] in ppv */
-	long *ppv;			/* 2 * pslot index, + 1 if avoided */
+	long *ppv;			/* 2 * number in prefs, + 1 if avoided */
 	char *banned;			/* [cand]: at this node */
 	int *p_node, *p_in;		/* [person] */
 	int *p_cap;			/* [person]: roles this run may add */
@@ -460,58 +459,27 @@ ooh_cost(const struct prob *P, size_t ex, size_t role,
 	return P->w.out_of_hours * h;
 }
 
-/* The role ids people prefer or avoid, numbered: each person's are
- * numbers beside them (pp0, ppv), and a role's id is looked up once, so
- * that a cand's cost compares numbers instead of reading the person's
- * record and names (at L, 9.6 million cands). Ids are matched as
- * strcaseeq() matches them, so the hash folds each byte through
- * tolower() as it does: ids it calls equal must land in one chain. */
-static uint64_t
-fold_hash(const char *s)
-{
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)tolower((unsigned char)*s)) *
-		    UINT64_C(0x100000001b3);
-	return h;
-}
-
-/* The slot of id (matched as strcaseeq() does) in P->pslot. */
-static size_t
-pref_slot(const struct prob *P, const char *id)
-{
-	size_t j = fold_hash(id) & (P->npslot - 1);
-
-	while (P->pslot[j] != NULL && !strcaseeq(P->pslot[j], id))
-		j = (j + 1) & (P->npslot - 1);
-	return j;
-}
+/* The role ids people prefer or avoid, numbered (names.h): each
+ * person's are numbers beside them (pp0, ppv), and a role's id is
+ * looked up once, so that a cand's cost compares numbers instead of
+ * reading the person's record and names (at L, 9.6 million cands). */
 
 /* Id's number, or -1 when no one prefers or avoids it. */
 static long
 pref_number(const struct prob *P, const char *id)
 {
-	size_t j;
-
-	if (id == NULL || P->npslot == 0)
-		return -1;
-	j = pref_slot(P, id);
-	return P->pslot[j] != NULL ? (long)j : -1;
+	return id != NULL ? names_find(&P->prefs, 'r', id) : -1;
 }
 
 static void
 add_prefs(struct prob *P, const struct strlist *l, int avoid, size_t *n)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < l->n; i++) {
-		if (l->v[i] == NULL)
-			continue;
-		j = pref_slot(P, l->v[i]);
-		P->pslot[j] = l->v[i];
-		P->ppv[(*n)++] = 2 * (long)j + avoid;
-	}
+	for (i = 0; i < l->n; i++)
+		if (l->v[i] != NULL)
+			P->ppv[(*n)++] = 2 * (long)names_intern(&P->prefs,
+			    'r', l->v[i]) + avoid;
 }
 
 static void
@@ -521,9 +489,6 @@ index_prefs(struct prob *P)
 
 	for (i = 0; i < np; i++)
 		n += P->m->people[i]->prefers.n + P->m->people[i]->avoids.n;
-	for (P->npslot = 16; P->npslot < 2 * n; P->npslot *= 2)
-		;
-	P->pslot = xcalloc(P->npslot, sizeof(*P->pslot));
 	P->pp0 = xcalloc(np + 1, sizeof(*P->pp0));
 	P->ppv = xcalloc(n + 1, sizeof(*P->ppv));
 	for (n = i = 0; i < np; i++) {
@@ -3606,7 +3571,7 @@ prob_free(struct prob *P)
 	free(P->byag);
 	free(P->ag0);
 	free(P->agof);
-	free(P->pslot);
+	names_free(&P->prefs);
 	free(P->pp0);
 	free(P->ppv);
 	free(P->banned);

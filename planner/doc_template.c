@@ -589,13 +589,15 @@ doc_template_params(struct schema_ctx *c, const struct tnode *root,
 
 /* --- cross-checks ------------------------------------------------------ */
 
-struct names {
+/* The ids a template declares of one kind (roles, events, ...), in
+ * order: a reference must be one of them exactly. */
+struct idlist {
 	const char **v;
 	size_t n;
 };
 
 static void
-names_add(struct names *ns, const char *s)
+idlist_add(struct idlist *ns, const char *s)
 {
 	ns->v[ns->n++] = s;
 }
@@ -603,7 +605,7 @@ names_add(struct names *ns, const char *s)
 /* Complain about a reference to a name that is not in ns. */
 static int
 check_ref(struct schema_ctx *c, const struct loc *l, const char *what,
-    const char *name, const struct names *ns)
+    const char *name, const struct idlist *ns)
 {
 	const char *near;
 	size_t i;
@@ -622,7 +624,7 @@ check_ref(struct schema_ctx *c, const struct loc *l, const char *what,
 
 static void
 check_refs(struct schema_ctx *c, const char *what, const struct strlist *l,
-    const struct names *ns, const struct loc *fallback)
+    const struct idlist *ns, const struct loc *fallback)
 {
 	size_t i;
 
@@ -634,7 +636,7 @@ check_refs(struct schema_ctx *c, const char *what, const struct strlist *l,
 /* An id used twice in one list: report the second at its place. */
 static void
 check_unique(struct schema_ctx *c, const char *what, const char *id,
-    const struct loc *l, struct names *seen, const struct loc *firsts)
+    const struct loc *l, struct idlist *seen, const struct loc *firsts)
 {
 	size_t i;
 
@@ -648,7 +650,7 @@ check_unique(struct schema_ctx *c, const char *what, const char *id,
 }
 
 static void
-collect_roles(struct schema_ctx *c, struct template *t, struct names *roles)
+collect_roles(struct schema_ctx *c, struct template *t, struct idlist *roles)
 {
 	struct loc *firsts = arena_array(c->arena, t->nroles + 1,
 	    sizeof(*firsts));
@@ -658,7 +660,7 @@ collect_roles(struct schema_ctx *c, struct template *t, struct names *roles)
 		check_unique(c, "role", t->roles[i].id, &t->roles[i].loc, roles,
 		    firsts);
 		firsts[roles->n] = t->roles[i].loc;
-		names_add(roles, t->roles[i].id);
+		idlist_add(roles, t->roles[i].id);
 	}
 	for (i = 0; i < t->nroles; i++)
 		check_refs(c, "role", &t->roles[i].excludes, roles,
@@ -679,7 +681,7 @@ check_window(struct schema_ctx *c, const struct event_def *e)
 /* Events: unique ids, "conduct" reserved, roles known, after only earlier. */
 static void
 collect_events(struct schema_ctx *c, struct template *t,
-    const struct names *roles, struct names *events)
+    const struct idlist *roles, struct idlist *events)
 {
 	struct loc *firsts = arena_array(c->arena, t->nevents + 1,
 	    sizeof(*firsts));
@@ -696,14 +698,14 @@ collect_events(struct schema_ctx *c, struct template *t,
 		check_refs(c, "earlier event", &e->after, events, &e->loc);
 		check_window(c, e);
 		firsts[events->n] = e->loc;
-		names_add(events, e->id);
+		idlist_add(events, e->id);
 	}
-	names_add(events, "conduct");
+	idlist_add(events, "conduct");
 }
 
 static void
 check_objectives(struct schema_ctx *c, struct template *t,
-    struct names *objs)
+    struct idlist *objs)
 {
 	struct loc *firsts = arena_array(c->arena, t->nobjectives + 1,
 	    sizeof(*firsts));
@@ -713,15 +715,15 @@ check_objectives(struct schema_ctx *c, struct template *t,
 		check_unique(c, "objective", t->objectives[i].id,
 		    &t->objectives[i].loc, objs, firsts);
 		firsts[objs->n] = t->objectives[i].loc;
-		names_add(objs, t->objectives[i].id);
+		idlist_add(objs, t->objectives[i].id);
 	}
 }
 
 static void
-check_msel(struct schema_ctx *c, struct template *t, const struct names *roles,
-    const struct names *objs)
+check_msel(struct schema_ctx *c, struct template *t, const struct idlist *roles,
+    const struct idlist *objs)
 {
-	struct names ids = { arena_array(c->arena, t->ninjects + 1,
+	struct idlist ids = { arena_array(c->arena, t->ninjects + 1,
 	    sizeof(char *)), 0 };
 	struct loc *firsts = arena_array(c->arena, t->ninjects + 1,
 	    sizeof(*firsts));
@@ -735,7 +737,7 @@ check_msel(struct schema_ctx *c, struct template *t, const struct names *roles,
 			in->id = arena_printf(c->arena, "%zu", i + 1);
 		check_unique(c, "MSEL", in->id, &in->loc, &ids, firsts);
 		firsts[ids.n] = in->loc;
-		names_add(&ids, in->id);
+		idlist_add(&ids, in->id);
 		if (in->controller != NULL)
 			check_ref(c, &in->loc, "controller role",
 			    in->controller, roles);
@@ -747,9 +749,9 @@ check_msel(struct schema_ctx *c, struct template *t, const struct names *roles,
 
 static void
 check_checklists(struct schema_ctx *c, struct template *t,
-    const struct names *roles, const struct names *events)
+    const struct idlist *roles, const struct idlist *events)
 {
-	struct names ids = { arena_array(c->arena, t->nchecklists + 1,
+	struct idlist ids = { arena_array(c->arena, t->nchecklists + 1,
 	    sizeof(char *)), 0 };
 	struct loc *firsts = arena_array(c->arena, t->nchecklists + 1,
 	    sizeof(*firsts));
@@ -757,14 +759,14 @@ check_checklists(struct schema_ctx *c, struct template *t,
 
 	for (i = 0; i < t->nchecklists; i++) {
 		struct checklist *cl = &t->checklists[i];
-		struct names items = { arena_array(c->arena, cl->nitems + 1,
+		struct idlist items = { arena_array(c->arena, cl->nitems + 1,
 		    sizeof(char *)), 0 };
 		struct loc *ifirst = arena_array(c->arena, cl->nitems + 1,
 		    sizeof(*ifirst));
 
 		check_unique(c, "checklist", cl->id, &cl->loc, &ids, firsts);
 		firsts[ids.n] = cl->loc;
-		names_add(&ids, cl->id);
+		idlist_add(&ids, cl->id);
 		for (j = 0; j < cl->nitems; j++) {
 			struct check_item *it = &cl->items[j];
 
@@ -773,7 +775,7 @@ check_checklists(struct schema_ctx *c, struct template *t,
 			check_unique(c, "checklist item", it->id, &it->loc,
 			    &items, ifirst);
 			ifirst[items.n] = it->loc;
-			names_add(&items, it->id);
+			idlist_add(&items, it->id);
 			check_ref(c, &it->loc, "owner role", it->owner, roles);
 			check_ref(c, &it->loc, "event", it->event, events);
 		}
@@ -784,7 +786,7 @@ void
 doc_template_check(struct schema_ctx *c, const struct tnode *n,
     struct template *t)
 {
-	struct names roles, events, objs;
+	struct idlist roles, events, objs;
 
 	(void)n;
 	roles.v = arena_array(c->arena, t->nroles + 1, sizeof(char *));

@@ -2,12 +2,12 @@
 #include "elig.h"
 
 #include <assert.h>
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "avail.h"
 #include "doctrine.h"
+#include "names.h"
 #include "tz.h"
 
 /*
@@ -122,116 +122,6 @@ struct elig {
 	pdate *away;		/* absence k: away[2k] to away[2k + 1] */
 };
 
-/*
- * Interned names while elig_new() runs: a qualification and a language
- * of the same spelling are different bits, so each key is a kind byte
- * ('q' or 'l') and the name with every byte through tolower(). Two
- * keys are equal exactly when strcaseeq() says the names are equal: it
- * compares tolower() of each byte, the whole of both strings.
- */
-struct names {
-	char **key;		/* NULL: an empty slot */
-	uint32_t *id;
-	size_t slots, n;
-	char *buf;		/* the key being looked up */
-	size_t bufcap;
-};
-
-static uint64_t
-names_hash(const char *s)
-{
-	uint64_t h = UINT64_C(14695981039346656037);
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
-	return h;
-}
-
-/* The key of name s of kind k in n->buf. */
-static const char *
-names_key(struct names *n, char k, const char *s)
-{
-	size_t len = strlen(s), i;
-
-	if (len + 2 > n->bufcap) {
-		n->bufcap = len + 2;
-		n->buf = xreallocarray(n->buf, n->bufcap, 1);
-	}
-	n->buf[0] = k;
-	for (i = 0; i < len; i++)
-		n->buf[i + 1] = (char)tolower((unsigned char)s[i]);
-	n->buf[len + 1] = '\0';
-	return n->buf;
-}
-
-/* The slot of key, empty if it is not there. */
-static size_t
-names_slot(const struct names *n, const char *key)
-{
-	size_t i = (size_t)names_hash(key) & (n->slots - 1);
-
-	while (n->key[i] != NULL && strcmp(n->key[i], key) != 0)
-		i = (i + 1) & (n->slots - 1);
-	return i;
-}
-
-/* The bit of name s of kind k, a new one if it has none yet. */
-static uint32_t
-names_intern(struct names *n, char k, const char *s)
-{
-	const char *key = names_key(n, k, s);
-	size_t i, j, slots;
-	char **okey;
-	uint32_t *oid;
-
-	if (n->slots == 0 || 2 * (n->n + 1) > n->slots) {
-		okey = n->key;
-		oid = n->id;
-		slots = n->slots;
-		n->slots = slots == 0 ? 64 : 2 * slots;
-		n->key = xcalloc(n->slots, sizeof(*n->key));
-		n->id = xcalloc(n->slots, sizeof(*n->id));
-		for (i = 0; i < slots; i++)
-			if (okey[i] != NULL) {
-				j = names_slot(n, okey[i]);
-				n->key[j] = okey[i];
-				n->id[j] = oid[i];
-			}
-		free(okey);
-		free(oid);
-	}
-	i = names_slot(n, key);
-	if (n->key[i] == NULL) {
-		n->key[i] = xstrdup(key);
-		n->id[i] = (uint32_t)n->n++;
-	}
-	return n->id[i];
-}
-
-/* The bit of name s of kind k, or -1 when no role needs it. */
-static long
-names_find(struct names *n, char k, const char *s)
-{
-	size_t i;
-
-	if (n->slots == 0)
-		return -1;
-	i = names_slot(n, names_key(n, k, s));
-	return n->key[i] == NULL ? -1 : (long)n->id[i];
-}
-
-static void
-names_free(struct names *n)
-{
-	size_t i;
-
-	for (i = 0; i < n->slots; i++)
-		free(n->key[i]);
-	free(n->key);
-	free(n->id);
-	free(n->buf);
-}
-
 /* Interns the names of l of kind k into ids; 1 if one of them is NULL. */
 static int
 intern_list(struct names *n, char k, const struct strlist *l,
@@ -252,7 +142,9 @@ intern_list(struct names *n, char k, const struct strlist *l,
  * role once) gets the set of names it needs; then every person the set
  * of those names it has. Names no role needs take no bit: however many
  * qualifications a roster lists, the sets stay as wide as the roles'
- * demands.
+ * demands. A name's bit is its number (names.h), of kind 'q' for a
+ * qualification and 'l' for a language: the same spelling in both is
+ * two bits.
  */
 static void
 intern_skills(struct elig *e, const struct plan *p)
