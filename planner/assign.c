@@ -1756,6 +1756,18 @@ any_held(const struct prob *P, const size_t *v, size_t n)
 	return 0;
 }
 
+/* Whether every cand of v is banned at this node. */
+static int
+all_banned(const struct prob *P, const size_t *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!P->banned[v[i]])
+			return 0;
+	return 1;
+}
+
 /* The first rule beyond the network that the flow breaks, or -1. */
 static long
 violated(const struct prob *P)
@@ -1874,18 +1886,35 @@ branch_on(struct prob *P, struct vec *stack, int node, int64_t lb, long v,
  * branched on at once: the side with fewer people banned, node under
  * node, the last of them explored next, and each one's other side left
  * open beside it, so the search stays complete.
+ *
+ * So is every rule the flow could break next, one side held and the
+ * other not yet banned: the side not held is banned. Re-solving moves
+ * the people displaced by the bans, and left free it moved them into
+ * other rules the dive had met; at L this took the dive from 20 flows
+ * to 15 (most of the rest are rules met for the first time).
  */
+unsigned long assign_risk_bans;
+
 static void
 dive(struct prob *P, struct vec *stack, int node, int64_t lb)
 {
+	const struct conflict *cf;
 	size_t i;
-	int first, tip = node;
+	int first, tip = node, ha, hb;
 
 	for (i = 0; i < P->ncf; i++) {
-		if (!any_held(P, P->cf[i].a, P->cf[i].na) ||
-		    !any_held(P, P->cf[i].b, P->cf[i].nb))
+		cf = &P->cf[i];
+		ha = any_held(P, cf->a, cf->na);
+		hb = any_held(P, cf->b, cf->nb);
+		if (ha && hb)
+			first = cf->na <= cf->nb ? BB_BAN_A : BB_BAN_B;
+		else if (ha && !all_banned(P, cf->b, cf->nb))
+			first = BB_BAN_B;
+		else if (hb && !all_banned(P, cf->a, cf->na))
+			first = BB_BAN_A;
+		else
 			continue;
-		first = P->cf[i].na <= P->cf[i].nb ? BB_BAN_A : BB_BAN_B;
+		assign_risk_bans += !(ha && hb);
 		push_node(P, stack, tip, first == BB_BAN_A ? BB_BAN_B :
 		    BB_BAN_A, i, lb);
 		tip = new_node(P, tip, first, i, lb);

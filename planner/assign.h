@@ -71,6 +71,13 @@ extern unsigned long assign_gap_stops;
 extern unsigned long assign_spare_columns;
 
 /*
+ * Rules a large plan's first dive banned a side of before any flow
+ * broke them (one side held, the other not: dive(), docs/assignment.md),
+ * counted for the tests, which check that the dive makes such bans.
+ */
+extern unsigned long assign_risk_bans;
+
+/*
  * Returns 1 when a round of column generation is not to be started:
  * one that would give add more cands arcs, act having them, after an
  * effort of work, the last solve's share of it being last. The round's

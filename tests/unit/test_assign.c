@@ -667,6 +667,7 @@ test_large_methods(void **state)
 	int seed, compared = 0, bb = 0, frozen = 0, stopped = 0;
 	unsigned long stops, spare = assign_spare_columns;
 	unsigned long early = assign_early_freezes;
+	unsigned long risk = assign_risk_bans;
 
 	(void)state;
 	for (seed = 1; seed <= 30; seed++) {
@@ -721,13 +722,17 @@ test_large_methods(void **state)
 	fprintf(stderr, "# large methods: %d equal to the exact optimum, %d "
 	    "needed branch-and-bound, %d not proven with little effort, "
 	    "%d stopped near the frozen best, %lu spare columns, %lu frozen "
-	    "ahead of a round\n", compared, bb, frozen, stopped,
-	    assign_spare_columns - spare, assign_early_freezes - early);
+	    "ahead of a round, %lu rules banned before broken\n", compared,
+	    bb, frozen, stopped, assign_spare_columns - spare,
+	    assign_early_freezes - early, assign_risk_bans - risk);
 	assert_true(compared >= 10);
 	/* Bans took seats from their holders and the seats got columns
 	 * before the solve: the plans above are still the optimum. */
 	assert_true(assign_spare_columns > spare);
 	assert_true(bb > 0);
+	/* The dives banned rules no flow had broken yet, and the plans
+	 * above are still every hard rule and the optimum. */
+	assert_true(assign_risk_bans > risk);
 	assert_true(frozen > 0);
 	assert_true(stopped > 0);
 	/* Some rounds of columns were not started though the effort
