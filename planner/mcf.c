@@ -759,9 +759,9 @@ nearest_shortage(struct mcf *f, struct heap *h, uint64_t *work)
 
 /*
  * Send supply to shortages along admissible arcs, depth first from each
- * supply in turn, each node's arcs tried in turn (iter): a node from
- * which no shortage was found is dead for the round, a node on a path
- * found is free again. Paths of zero reduced cost may be long chains of
+ * supply in turn, each node's arcs tried in turn (iter; a path pushed
+ * may send it back, push_path()): a node from which no shortage was
+ * found is dead for the round, a node on a path found is free again. Paths of zero reduced cost may be long chains of
  * people displacing people (Dinic's rounds, one per path length, each
  * over the whole network, were most of the work on large plans); a
  * round ends with every supply stuck, maybe short of all it could

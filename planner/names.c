@@ -1,6 +1,7 @@
 /* names.c: names numbered as strcaseeq() matches them, in an open-addressed table. */
 #include "names.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +73,9 @@ names_intern(struct names *n, char kind, const char *s)
 {
 	size_t i, k, len;
 
+	assert(n->n < INT32_MAX);	/* names_find() returns it as long */
+	/* At most half full, so a probe always ends; grown before the
+	 * look-up, even for a name already there. */
 	if (n->slots == 0 || 2 * (n->n + 1) > n->slots)
 		names_grow(n);
 	i = names_slot(n, kind, s);

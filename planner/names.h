@@ -19,11 +19,12 @@ struct names {
 };
 
 /* The number of name s (not NULL) of the kind, a new one (n) if it has
- * none yet. This function can't fail. */
+ * none yet; fewer than 2^31 names in all. This function can't fail. */
 uint32_t names_intern(struct names *n, char kind, const char *s);
 
 /* The number of name s (not NULL) of the kind, or -1 when it was never
- * interned. Reads n only: threads may look names up at once. */
+ * interned. Reads n only: threads may look names up at once, while
+ * none interns. */
 long names_find(const struct names *n, char kind, const char *s);
 
 /* Frees what n holds and leaves it empty; an empty n is a no-op. */

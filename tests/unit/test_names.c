@@ -75,6 +75,41 @@ test_growth(void **state)
 }
 
 /*
+ * Two kinds and prefixes in one crowded table, so that probe chains
+ * cross: each kind keeps its own numbers, a prefix of a name (or the
+ * name with more) is not it, and the table stays at most half full.
+ */
+static void
+test_crowded(void **state)
+{
+	struct names n = {0};
+	char buf[32];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 3000; i++) {
+		snprintf(buf, sizeof(buf), "n%zu", i);
+		assert_int_equal(names_intern(&n, 'q', buf), 2 * i);
+		assert_int_equal(names_intern(&n, 'l', buf), 2 * i + 1);
+		assert_true(n.slots >= 2 * n.n);
+	}
+	for (i = 0; i < 3000; i++) {
+		snprintf(buf, sizeof(buf), "N%zu", i);
+		assert_int_equal(names_find(&n, 'q', buf), (long)(2 * i));
+		assert_int_equal(names_find(&n, 'l', buf), (long)(2 * i + 1));
+		assert_int_equal(names_find(&n, 'r', buf), -1);
+		snprintf(buf, sizeof(buf), "n%zux", i);
+		assert_int_equal(names_find(&n, 'q', buf), -1);
+		snprintf(buf, sizeof(buf), "%zu", i);
+		assert_int_equal(names_find(&n, 'q', buf), -1);
+	}
+	/* Prefixes of interned names: "n1" is there, "n" is not. */
+	assert_int_equal(names_find(&n, 'q', "n"), -1);
+	assert_int_equal(names_find(&n, 'q', ""), -1);
+	names_free(&n);
+}
+
+/*
  * Against strcaseeq() itself: random short names over an alphabet of
  * letters in both cases, digits and bytes past ASCII. Two names share a
  * number exactly when strcaseeq() calls them equal.
@@ -112,6 +147,7 @@ main(void)
 		cmocka_unit_test(test_numbers_in_order),
 		cmocka_unit_test(test_kinds_and_prefixes),
 		cmocka_unit_test(test_growth),
+		cmocka_unit_test(test_crowded),
 		cmocka_unit_test(test_as_strcaseeq),
 	};
 
