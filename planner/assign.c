@@ -459,12 +459,11 @@ ooh_cost(const struct prob *P, size_t ex, size_t role,
 	return P->w.out_of_hours * h;
 }
 
-/* The role ids people prefer or avoid, numbered (names.h): each
- * person's are numbers beside them (pp0, ppv), and a role's id is
- * looked up once, so that a cand's cost compares numbers instead of
- * reading the person's record and names (at L, 9.6 million cands). */
-
-/* Id's number, or -1 when no one prefers or avoids it. */
+/* Role id's number, or -1 when no one prefers or avoids it. The ids
+ * people prefer or avoid are numbered (names.h), each person's kept as
+ * numbers beside them (pp0, ppv), and a role's id is looked up once,
+ * so that a cand's cost compares numbers instead of reading the
+ * person's record and names (at L, 9.6 million cands). */
 static long
 pref_number(const struct prob *P, const char *id)
 {
@@ -1879,6 +1878,22 @@ branch_on(struct prob *P, struct vec *stack, int node, int64_t lb, long v,
 	push_node(P, stack, node, BB_HOLD, (size_t)g, lb);
 }
 
+/* Counted for the tests (assign.h). */
+unsigned long assign_risk_bans;
+
+/* Whether some cand of v is held and not banned (held() of a cand the
+ * dive has banned without a solve since). */
+static int
+kept(const struct prob *P, const size_t *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!P->banned[v[i]] && held(P, v[i]))
+			return 1;
+	return 0;
+}
+
 /*
  * A large plan's first flow may break thousands of rules, and a dive
  * that branched on one per solve would take thousands of solves to
@@ -1888,24 +1903,27 @@ branch_on(struct prob *P, struct vec *stack, int node, int64_t lb, long v,
  * open beside it, so the search stays complete.
  *
  * So is every rule the flow could break next, one side held and the
- * other not yet banned: the side not held is banned. Re-solving moves
+ * other not wholly banned: that other side is banned. Re-solving moves
  * the people displaced by the bans, and left free it moved them into
- * other rules the dive had met; at L this took the dive from 20 flows
- * to 15 (most of the rest are rules met for the first time).
+ * other rules the dive had met. The bans are marked as they are made,
+ * so that a rule whose held side this dive bans already is left alone
+ * (banning its other side too made L's dive shorter, 15 steps instead
+ * of 20, but for nothing: its plan was dearer); the marks go before
+ * the next node is applied. At L the dive's steps are still 20, most
+ * for rules met for the first time, but move fewer people: 1.5% fewer
+ * instructions in all, and a plan 7 cheaper.
  */
-unsigned long assign_risk_bans;
-
 static void
 dive(struct prob *P, struct vec *stack, int node, int64_t lb)
 {
 	const struct conflict *cf;
-	size_t i;
+	size_t i, mark = P->bans.n;
 	int first, tip = node, ha, hb;
 
 	for (i = 0; i < P->ncf; i++) {
 		cf = &P->cf[i];
-		ha = any_held(P, cf->a, cf->na);
-		hb = any_held(P, cf->b, cf->nb);
+		ha = kept(P, cf->a, cf->na);
+		hb = kept(P, cf->b, cf->nb);
 		if (ha && hb)
 			first = cf->na <= cf->nb ? BB_BAN_A : BB_BAN_B;
 		else if (ha && !all_banned(P, cf->b, cf->nb))
@@ -1915,10 +1933,17 @@ dive(struct prob *P, struct vec *stack, int node, int64_t lb)
 		else
 			continue;
 		assign_risk_bans += !(ha && hb);
+		if (first == BB_BAN_A)
+			ban(P, cf->a, cf->na);
+		else
+			ban(P, cf->b, cf->nb);
 		push_node(P, stack, tip, first == BB_BAN_A ? BB_BAN_B :
 		    BB_BAN_A, i, lb);
 		tip = new_node(P, tip, first, i, lb);
 	}
+	for (i = mark; i < P->bans.n; i++)
+		P->banned[P->bans.v[i]] = 0;
+	P->bans.n = mark;
 	vec_add(stack, (size_t)tip);
 }
 

@@ -71,9 +71,10 @@ extern unsigned long assign_gap_stops;
 extern unsigned long assign_spare_columns;
 
 /*
- * Rules a large plan's first dive banned a side of before any flow
- * broke them (one side held, the other not: dive(), docs/assignment.md),
- * counted for the tests, which check that the dive makes such bans.
+ * Rules a large plan's dives (until a first solution) banned a side of
+ * before a flow broke them: one side held, the other neither held nor
+ * wholly banned (dive(), docs/assignment.md). Counted for the tests,
+ * which check that the dives make such bans.
  */
 extern unsigned long assign_risk_bans;
 
