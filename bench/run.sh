@@ -12,6 +12,7 @@
 #   BENCH_TIMEOUT  seconds one planner run may take (default 900)
 #   SOLVER_SECONDS time limit of each external solver (default 120)
 #   BENCH_LP       the size whose model goes to the solvers (default M)
+#   BENCH_RUNS     runs of each size; its row is the median run (default 3)
 #
 # Run from the top of the tree. It measures; it fails only when it
 # cannot run (no planner, a program that does not load).
@@ -28,6 +29,7 @@ seed=${BENCH_SEED:-1}
 limit=${BENCH_TIMEOUT:-900}
 tmlim=${SOLVER_SECONDS:-120}
 lpsize=${BENCH_LP:-M}
+runs=${BENCH_RUNS:-3}
 # The solvers' own limits do not cover reading and presolving a model
 # of tens of megabytes, and cbc's counts CPU, not wall time, which a
 # shared machine stretches: a generous wall-clock limit around them.
@@ -46,8 +48,6 @@ old=$work/.old.$$	# left behind only if killed (SIGKILL): delete it
 n=0
 trap 'rm -rf "$old"' EXIT
 trap 'exit 1' HUP INT PIPE TERM
-
-now() { date +%s.%N; }
 
 # The seconds of phase $2 in the --timings report $1; "-" when absent.
 phase() {
@@ -71,53 +71,89 @@ print(len(ex), people, held + vac, evs, st["total"], vac,
 EOF
 }
 
+# Planned seconds (load, schedule, assign, store) in --timings report $1.
+planned_of() {
+	awk '$3 == "s" && ($1 == "load" || $1 == "schedule" || $1 == "assign" || $1 == "store") { t += $2 } END { printf "%.3f", t }' "$1"
+}
+
+# Run $3 of size $1 in $2: plan.$3.json and plan.$3.err; fails (after
+# saying why) when planner fails or times out.
+once() {
+	# A file made within about 35 s of many deleted makes ext4 step
+	# over every inode freed (20-40% of the calendars' CPU in
+	# profiles): the last run's files are moved aside, not deleted,
+	# until the benchmark ends.
+	if [ -e "$2/out" ]; then
+		n=$((n + 1))
+		mkdir -p "$old" && mv "$2/out" "$old/$n" || exit 1
+	fi
+	rm -f "$2/planner.db" "$2/planner.db-wal" "$2/planner.db-shm"
+	sync
+	timeout "$limit" "$planner" plan "$2/program.yaml" --out "$2/out" \
+	    --db "$2/planner.db" --no-print --timings --json \
+	    >"$2/plan.$3.json" 2>"$2/plan.$3.err"
+	rc=$?
+	if [ $rc -eq 124 ]; then
+		printf '%-4s timed out after %s s (BENCH_TIMEOUT)\n' "$1" "$limit"
+		return 1
+	elif [ $rc -ne 0 ]; then
+		echo "run.sh: planner failed on $1 (exit $rc):" >&2
+		grep -v '^planner: warning' "$2/plan.$3.err" | head -20 >&2
+		exit 1
+	fi
+}
+
 printf '%-4s %5s %6s %6s %6s | %7s %7s %7s %7s %8s | %9s %7s | %12s %5s %s\n' \
     size exer people seats events load sched assign store planned \
     calendars rss_MiB objective vac optimal
 rows=""
+spread=""
 for size in $sizes; do
 	dir=$work/$size
 	if [ ! -f "$dir/program.yaml" ]; then
 		"$gen" -s "$seed" "$size" "$dir" || exit 1
 	fi
-	# A file made within about 35 s of many deleted makes ext4 step
-	# over every inode freed (20-40% of the calendars' CPU in
-	# profiles): the last run's files are moved aside, not deleted,
-	# until the benchmark ends.
-	if [ -e "$dir/out" ]; then
-		n=$((n + 1))
-		mkdir -p "$old" && mv "$dir/out" "$old/$n" || exit 1
-	fi
-	rm -f "$dir/planner.db" "$dir/planner.db-wal" "$dir/planner.db-shm"
-	sync
-	t0=$(now)
-	timeout "$limit" "$planner" plan "$dir/program.yaml" --out "$dir/out" \
-	    --db "$dir/planner.db" --no-print --timings --json \
-	    >"$dir/plan.json" 2>"$dir/plan.err"
-	rc=$?
-	t1=$(now)
-	if [ $rc -eq 124 ]; then
-		printf '%-4s timed out after %s s (BENCH_TIMEOUT)\n' "$size" "$limit"
-		continue
-	elif [ $rc -ne 0 ]; then
-		echo "run.sh: planner failed on $size (exit $rc):" >&2
-		grep -v '^planner: warning' "$dir/plan.err" | head -20 >&2
-		exit 1
-	fi
+	# Each size runs $runs times and the row is the run of median
+	# planned time: one run's time moved 20-30% on this machine from
+	# one run to the next, and with it the growth ratio.
+	r=0 times="" ok=1
+	while [ $r -lt "$runs" ]; do
+		r=$((r + 1))
+		once "$size" "$dir" "$r" || { ok=0; break; }
+		times="$times $(planned_of "$dir/plan.$r.err"):$r"
+	done
+	[ $ok -eq 1 ] || continue
+	# The median run, its number after the colon.
+	med=$(echo $times | tr ' ' '\n' | sort -n | awk -F: '{ a[NR] = $2 } END { print a[int((NR + 1) / 2)] }')
+	err=$dir/plan.$med.err
+	cp "$dir/plan.$med.json" "$dir/plan.json"
+	cp "$err" "$dir/plan.err"
 	set -- $(facts "$dir/plan.json")
-	load=$(phase "$dir/plan.err" load)
-	sched=$(phase "$dir/plan.err" schedule)
-	assign=$(phase "$dir/plan.err" assign)
-	store=$(phase "$dir/plan.err" store)
-	cal=$(phase "$dir/plan.err" calendars)
-	rss=$(awk '$1 == "peak-rss" { print $2 }' "$dir/plan.err")
-	planned=$(echo "$load $sched $assign $store" | awk '{ printf "%.3f", $1 + $2 + $3 + $4 }')
+	for k in $(seq 1 "$runs"); do
+		if [ "$(facts "$dir/plan.$k.json")" != "$*" ]; then
+			echo "run.sh: $size: run $k planned differently from run $med" >&2
+			exit 1
+		fi
+	done
+	load=$(phase "$err" load)
+	sched=$(phase "$err" schedule)
+	assign=$(phase "$err" assign)
+	store=$(phase "$err" store)
+	cal=$(phase "$err" calendars)
+	rss=$(awk '$1 == "peak-rss" { print $2 }' "$err")
+	planned=$(planned_of "$err")
 	printf '%-4s %5s %6s %6s %6s | %7s %7s %7s %7s %8s | %9s %7s | %12s %5s %s\n' \
 	    "$size" "$1" "$2" "$3" "$4" "$load" "$sched" "$assign" "$store" \
 	    "$planned" "$cal" "$rss" "$5" "$6" "$7"
 	rows="$rows $size=$planned"
+	spread="$spread$size: $(echo $times | sed 's/:[0-9]*//g')
+"
 	eval "planned_$size=$planned"
 done
+if [ "$runs" -gt 1 ] && [ -n "$spread" ]; then
+	echo "each row is the median of $runs runs by planned time; planned, each run in order:"
+	printf '%s' "$spread" | sed 's/^/  /'
+fi
 
 # Growth: L is 10x M's exercises and 4x its people; the target is at
 # most 12x M's planning time.
