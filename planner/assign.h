@@ -98,6 +98,17 @@ int assign_over_budget(uint64_t work, uint64_t last, size_t add, size_t act,
 extern unsigned long assign_early_freezes;
 
 /*
+ * The dive's steps (until a large plan's first solution) before it
+ * makes the time rules its held people could break next, not only
+ * those a flow broke, and so bans their other side ahead (dive(),
+ * docs/assignment.md): 3 for planner; tests set 0 to run it on small
+ * plans. assign_rules_ahead counts the pairs of exercises whose rules
+ * were made so, for the tests.
+ */
+extern int assign_dive_ahead;
+extern unsigned long assign_rules_ahead;
+
+/*
  * Threads that make the cands (who may hold what): 0 (planner's) for
  * one per processor online, up to TEAM_MAX, on plans of 32 exercises
  * or more, else one; tests set it to compare several with one. The

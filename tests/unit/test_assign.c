@@ -667,9 +667,13 @@ test_large_methods(void **state)
 	int seed, compared = 0, bb = 0, frozen = 0, stopped = 0;
 	unsigned long stops, spare = assign_spare_columns;
 	unsigned long early = assign_early_freezes;
-	unsigned long risk = assign_risk_bans;
+	unsigned long risk = assign_risk_bans, ahead = assign_rules_ahead;
+	int dive_ahead = assign_dive_ahead;
 
 	(void)state;
+	/* Rules made ahead from the dive's first step: these dives are
+	 * short. */
+	assign_dive_ahead = 0;
 	for (seed = 1; seed <= 30; seed++) {
 		struct assign_opts ox = {0}, ol = {0};
 		struct gen g;
@@ -722,9 +726,11 @@ test_large_methods(void **state)
 	fprintf(stderr, "# large methods: %d equal to the exact optimum, %d "
 	    "needed branch-and-bound, %d not proven with little effort, "
 	    "%d stopped near the frozen best, %lu spare columns, %lu frozen "
-	    "ahead of a round, %lu rules banned before broken\n", compared,
-	    bb, frozen, stopped, assign_spare_columns - spare,
-	    assign_early_freezes - early, assign_risk_bans - risk);
+	    "ahead of a round, %lu rules banned before broken, %lu pairs' "
+	    "rules made ahead\n", compared, bb, frozen, stopped,
+	    assign_spare_columns - spare, assign_early_freezes - early,
+	    assign_risk_bans - risk, assign_rules_ahead - ahead);
+	assign_dive_ahead = dive_ahead;
 	assert_true(compared >= 10);
 	/* Bans took seats from their holders and the seats got columns
 	 * before the solve: the plans above are still the optimum. */
@@ -733,6 +739,7 @@ test_large_methods(void **state)
 	/* The dives banned rules no flow had broken yet, and the plans
 	 * above are still every hard rule and the optimum. */
 	assert_true(assign_risk_bans > risk);
+	assert_true(assign_rules_ahead > ahead);
 	assert_true(frozen > 0);
 	assert_true(stopped > 0);
 	/* Some rounds of columns were not started though the effort
