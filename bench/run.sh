@@ -12,10 +12,12 @@
 #   BENCH_TIMEOUT  seconds one planner run may take (default 900)
 #   SOLVER_SECONDS time limit of each external solver (default 120)
 #   BENCH_LP       the size whose model goes to the solvers (default M)
-#   BENCH_RUNS     runs of each size; its row is the median run (default 3)
+#   BENCH_RUNS     runs of each size; its row is the median run (default 3;
+#                  each run's files are kept until the end: about 1.2 GB at L)
 #
 # Run from the top of the tree. It measures; it fails only when it
-# cannot run (no planner, a program that does not load).
+# cannot run (no planner, a program that does not load) or when two
+# runs of a size plan differently (planner is deterministic).
 set -u
 
 build=${1:?usage: sh bench/run.sh BUILD_DIR [S|M|L]...}
@@ -30,6 +32,9 @@ limit=${BENCH_TIMEOUT:-900}
 tmlim=${SOLVER_SECONDS:-120}
 lpsize=${BENCH_LP:-M}
 runs=${BENCH_RUNS:-3}
+case $runs in
+''|*[!0-9]*|0) echo "run.sh: BENCH_RUNS must be a whole number, at least 1" >&2; exit 1 ;;
+esac
 # The solvers' own limits do not cover reading and presolving a model
 # of tens of megabytes, and cbc's counts CPU, not wall time, which a
 # shared machine stretches: a generous wall-clock limit around them.
@@ -124,7 +129,7 @@ for size in $sizes; do
 	done
 	[ $ok -eq 1 ] || continue
 	# The median run, its number after the colon.
-	med=$(echo $times | tr ' ' '\n' | sort -n | awk -F: '{ a[NR] = $2 } END { print a[int((NR + 1) / 2)] }')
+	med=$(echo $times | tr ' ' '\n' | LC_ALL=C sort -n | awk -F: '{ a[NR] = $2 } END { print a[int((NR + 1) / 2)] }')
 	err=$dir/plan.$med.err
 	cp "$dir/plan.$med.json" "$dir/plan.json"
 	cp "$err" "$dir/plan.err"
