@@ -653,6 +653,18 @@ test_big_programs(void **state)
 	}
 }
 
+/* planner's assign_dive_ahead, which test_large_methods() lowers; put
+ * back after it, passed or failed. */
+static int dive_ahead;
+
+static int
+restore_dive_ahead(void **state)
+{
+	(void)state;
+	assign_dive_ahead = dive_ahead;
+	return 0;
+}
+
 /*
  * The methods of large plans (bulk flow, each solve after the first
  * repairing the last flow, time rules made only when a flow breaks
@@ -668,11 +680,11 @@ test_large_methods(void **state)
 	unsigned long stops, spare = assign_spare_columns;
 	unsigned long early = assign_early_freezes;
 	unsigned long risk = assign_risk_bans, ahead = assign_rules_ahead;
-	int dive_ahead = assign_dive_ahead;
 
 	(void)state;
 	/* Rules made ahead from the dive's first step: these dives are
-	 * short. */
+	 * short. restore_dive_ahead() puts the setting back. */
+	dive_ahead = assign_dive_ahead;
 	assign_dive_ahead = 0;
 	for (seed = 1; seed <= 30; seed++) {
 		struct assign_opts ox = {0}, ol = {0};
@@ -730,7 +742,6 @@ test_large_methods(void **state)
 	    "rules made ahead\n", compared, bb, frozen, stopped,
 	    assign_spare_columns - spare, assign_early_freezes - early,
 	    assign_risk_bans - risk, assign_rules_ahead - ahead);
-	assign_dive_ahead = dive_ahead;
 	assert_true(compared >= 10);
 	/* Bans took seats from their holders and the seats got columns
 	 * before the solve: the plans above are still the optimum. */
@@ -1179,7 +1190,8 @@ main(void)
 		cmocka_unit_test(test_random_programs),
 		cmocka_unit_test(test_hard_programs),
 		cmocka_unit_test(test_big_programs),
-		cmocka_unit_test(test_large_methods),
+		cmocka_unit_test_teardown(test_large_methods,
+		    restore_dive_ahead),
 		cmocka_unit_test(test_over_budget),
 		cmocka_unit_test(test_network_only),
 		cmocka_unit_test(test_preferences),
