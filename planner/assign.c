@@ -1397,11 +1397,31 @@ made_pair(struct prob *P, size_t pi, size_t e1, size_t e2)
 	return 0;
 }
 
-/* The cands held, by person in roster order (person pi's are
- * h[at[pi]] up to h[at[pi + 1]]), each person's in cand order. Counted
- * into place: a sort of L's 36,000 held cands at every node was 2% of
- * its staffing. The flows are read in one pass over the network: held()
- * of each of L's 90,000 cands with arcs was three cache misses each.
+/* The n cands v by person in roster order (person pi's are
+ * h[at[pi]] up to h[at[pi + 1]]), each person's in their order in v.
+ * Counted into place: a sort of L's 36,000 held cands at every node
+ * was 2% of its staffing. Returns h; the caller frees it and *at. */
+static size_t *
+by_person(const struct prob *P, const size_t *v, size_t n, size_t **at)
+{
+	size_t np = P->m->npeople, *h, *pos, k, i;
+
+	pos = xcalloc(np + 2, sizeof(size_t));
+	for (k = 0; k < n; k++)
+		pos[P->c[v[k]].person + 2]++;
+	for (i = 2; i < np + 2; i++)
+		pos[i] += pos[i - 1];
+	h = xreallocarray(NULL, n + 1, sizeof(size_t));
+	for (k = 0; k < n; k++)
+		h[pos[P->c[v[k]].person + 1]++] = v[k];
+	/* pos[pi] is now where person pi's begin. */
+	*at = pos;
+	return h;
+}
+
+/* The cands held, by person (by_person()), each person's in cand
+ * order. The flows are read in one pass over the network: held() of
+ * each of L's 90,000 cands with arcs was three cache misses each.
  * Returns h; the caller frees it and *at. */
 static size_t *
 held_by_person(const struct prob *P, size_t **at)
@@ -1415,16 +1435,9 @@ held_by_person(const struct prob *P, size_t **at)
 		if (flow[k] > 0 && P->arc_cand[k] >= 0)
 			VEC_PUSH(hv, nh, cap) = (size_t)P->arc_cand[k];
 	free(flow);
-	pos = xcalloc(np + 2, sizeof(size_t));
-	for (k = 0; k < nh; k++)
-		pos[P->c[hv[k]].person + 2]++;
-	for (i = 2; i < np + 2; i++)
-		pos[i] += pos[i - 1];
-	h = xreallocarray(NULL, nh + 1, sizeof(size_t));
-	for (k = 0; k < nh; k++)
-		h[pos[P->c[hv[k]].person + 1]++] = hv[k];
+	h = by_person(P, hv, nh, &pos);
 	free(hv);
-	/* pos[pi] is now where person pi's begin; a few each. */
+	/* A few each, in arc order: into cand order. */
 	for (i = 0; i < np; i++)
 		for (j = pos[i] + 1; j < pos[i + 1]; j++) {
 			ci = h[j];
@@ -1434,6 +1447,25 @@ held_by_person(const struct prob *P, size_t **at)
 		}
 	*at = pos;
 	return h;
+}
+
+/* The time rules of person pi in the exercises of cands a and b, if
+ * they are on at the same time in two exercises and the rules of that
+ * pair are not made yet. Returns whether it made them. */
+static int
+rule_pair(struct prob *P, size_t pi, const struct cand *a,
+    const struct cand *b)
+{
+	size_t e1, e2;
+
+	if (a->ex == b->ex || !overlap(P, a, b))
+		return 0;
+	e1 = a->ex < b->ex ? a->ex : b->ex;
+	e2 = a->ex ^ b->ex ^ e1;
+	if (made_pair(P, pi, e1, e2))
+		return 0;
+	time_conflicts(P, pi, e1, e2);
+	return 1;
 }
 
 /*
@@ -1447,7 +1479,7 @@ held_by_person(const struct prob *P, size_t **at)
 static int
 lazy_time_rules(struct prob *P)
 {
-	size_t *h, *at, pi, i, j, e1, e2;
+	size_t *h, *at, pi, i, j;
 	int added = 0;
 
 	if (!P->lazy)
@@ -1455,19 +1487,9 @@ lazy_time_rules(struct prob *P)
 	h = held_by_person(P, &at);
 	for (pi = 0; pi < P->m->npeople; pi++)
 		for (i = at[pi]; i < at[pi + 1]; i++)
-			for (j = i + 1; j < at[pi + 1]; j++) {
-				const struct cand *a = &P->c[h[i]];
-				const struct cand *b = &P->c[h[j]];
-
-				if (a->ex == b->ex || !overlap(P, a, b))
-					continue;
-				e1 = a->ex < b->ex ? a->ex : b->ex;
-				e2 = a->ex ^ b->ex ^ e1;
-				if (made_pair(P, pi, e1, e2))
-					continue;
-				time_conflicts(P, pi, e1, e2);
-				added = 1;
-			}
+			for (j = i + 1; j < at[pi + 1]; j++)
+				added |= rule_pair(P, pi, &P->c[h[i]],
+				    &P->c[h[j]]);
 	free(h);
 	free(at);
 	return added;
@@ -1915,42 +1937,23 @@ unsigned long assign_rules_ahead;
  * with an arc, in another exercise at the same time, could break: made
  * before a flow breaks them (lazy_time_rules() waits for that), so
  * that the dive bans the other side ahead. Each person's cands with
- * arcs are grouped first, a few each among L's 90,000. Deterministic:
- * people in roster order, held cands in cand order, the others in the
- * order they got their arcs. Returns how many pairs of exercises got
- * their rules.
+ * arcs are grouped first (by_person()), a few each among L's 90,000.
+ * Deterministic: people in roster order, held cands in cand order, the
+ * others in the order they got their arcs. Returns how many pairs of
+ * exercises got their rules.
  */
 static size_t
 rules_ahead(struct prob *P)
 {
-	size_t np = P->m->npeople, *h, *at, *pos, *av, k, pi, i, j, e1, e2;
-	size_t made = 0;
+	size_t *h, *at, *pos, *av, pi, i, j, made = 0;
 
 	h = held_by_person(P, &at);
-	pos = xcalloc(np + 2, sizeof(size_t));
-	for (k = 0; k < P->act.n; k++)
-		pos[P->c[P->act.v[k]].person + 2]++;
-	for (i = 2; i < np + 2; i++)
-		pos[i] += pos[i - 1];
-	av = xreallocarray(NULL, P->act.n + 1, sizeof(size_t));
-	for (k = 0; k < P->act.n; k++)
-		av[pos[P->c[P->act.v[k]].person + 1]++] = P->act.v[k];
-	/* pos[pi] is now where person pi's begin. */
-	for (pi = 0; pi < np; pi++)
+	av = by_person(P, P->act.v, P->act.n, &pos);
+	for (pi = 0; pi < P->m->npeople; pi++)
 		for (i = at[pi]; i < at[pi + 1]; i++)
-			for (j = pos[pi]; j < pos[pi + 1]; j++) {
-				const struct cand *a = &P->c[h[i]];
-				const struct cand *b = &P->c[av[j]];
-
-				if (a->ex == b->ex || !overlap(P, a, b))
-					continue;
-				e1 = a->ex < b->ex ? a->ex : b->ex;
-				e2 = a->ex ^ b->ex ^ e1;
-				if (!made_pair(P, pi, e1, e2)) {
-					time_conflicts(P, pi, e1, e2);
-					made++;
-				}
-			}
+			for (j = pos[pi]; j < pos[pi + 1]; j++)
+				made += (size_t)rule_pair(P, pi, &P->c[h[i]],
+				    &P->c[av[j]]);
 	free(av);
 	free(pos);
 	free(h);
