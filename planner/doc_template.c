@@ -720,8 +720,8 @@ check_objectives(struct schema_ctx *c, struct template *t,
 }
 
 static void
-check_msel(struct schema_ctx *c, struct template *t, const struct idlist *roles,
-    const struct idlist *objs)
+check_msel(struct schema_ctx *c, struct template *t,
+    const struct idlist *roles, const struct idlist *objs)
 {
 	struct idlist ids = { arena_array(c->arena, t->ninjects + 1,
 	    sizeof(char *)), 0 };

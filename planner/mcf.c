@@ -761,14 +761,14 @@ nearest_shortage(struct mcf *f, struct heap *h, uint64_t *work)
  * Send supply to shortages along admissible arcs, depth first from each
  * supply in turn, each node's arcs tried in turn (iter; a path pushed
  * may send it back, push_path()): a node from which no shortage was
- * found is dead for the round, a node on a path found is free again. Paths of zero reduced cost may be long chains of
- * people displacing people (Dinic's rounds, one per path length, each
- * over the whole network, were most of the work on large plans); a
- * round ends with every supply stuck, maybe short of all it could
- * send, and phases() then searches again. A round sends something
- * whenever some shortage can be reached: a supply whose search fails
- * reaches none, so neither does any node it marked dead. Returns the
- * units sent.
+ * found is dead for the round, a node on a path found is free again.
+ * Paths of zero reduced cost may be long chains of people displacing
+ * people (Dinic's rounds, one per path length, each over the whole
+ * network, were most of the work on large plans); a round ends with
+ * every supply stuck, maybe short of all it could send, and phases()
+ * then searches again. A round sends something whenever some shortage
+ * can be reached: a supply whose search fails reaches none, so neither
+ * does any node it marked dead. Returns the units sent.
  */
 enum { FREE, ON_PATH, DEAD };
 

@@ -106,6 +106,8 @@ names_free(struct names *n)
 {
 	size_t i;
 
+	if (n == NULL)
+		return;
 	for (i = 0; i < n->slots; i++)
 		free(n->key[i]);
 	free(n->key);

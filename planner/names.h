@@ -27,7 +27,8 @@ uint32_t names_intern(struct names *n, char kind, const char *s);
  * none interns. */
 long names_find(const struct names *n, char kind, const char *s);
 
-/* Frees what n holds and leaves it empty; an empty n is a no-op. */
+/* Frees what n holds and leaves it empty; NULL or an empty n is a
+ * no-op. */
 void names_free(struct names *n);
 
 #endif

@@ -29,6 +29,7 @@ test_numbers_in_order(void **state)
 	assert_int_equal(names_intern(&n, 'q', "cbrn"), 0);
 	names_free(&n);
 	names_free(&n);
+	names_free(NULL);
 }
 
 /* One spelling in two kinds is two names; a prefix is another name. */
